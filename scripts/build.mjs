@@ -1,0 +1,25 @@
+// Bundles the CLI, the language server, the extension and the webview script with esbuild,
+// then regenerates schema/plan.schema.json from the zod schema (the single source of truth).
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const production = process.argv.includes('--production');
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', target: 'node20' };
+const node = { ...common, platform: 'node', format: 'cjs' };
+
+const jobs = [
+  build({ ...node, entryPoints: { cli: 'server/src/cli/main.ts', server: 'server/src/server.ts' }, outdir: 'out' }),
+  build({ ...node, sourcemap: false, entryPoints: { 'schema-gen': 'server/src/core/schema/jsonSchema.ts' }, outdir: 'out' }),
+];
+if (existsSync('client/src/extension.ts')) {
+  jobs.push(build({ ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] }));
+}
+if (existsSync('client/src/webview/main.ts')) {
+  jobs.push(build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { preview: 'client/src/webview/main.ts' }, outdir: 'media' }));
+}
+await Promise.all(jobs);
+
+const { planJsonSchema } = createRequire(import.meta.url)('../out/schema-gen.js');
+mkdirSync('schema', { recursive: true });
+writeFileSync('schema/plan.schema.json', JSON.stringify(planJsonSchema(), null, 2) + '\n');
