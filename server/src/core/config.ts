@@ -1,0 +1,95 @@
+import { parseDocument } from 'yaml';
+import { ruleNames } from './rules/index.js';
+import { didYouMean } from './text/didYouMean.js';
+import type { SeveritySetting } from './types.js';
+
+/** Rule name → severity or `off`; rules not named keep their default. */
+export type RuleSettings = Partial<Record<string, SeveritySetting>>;
+
+const SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+export interface ConfigResult {
+  rules: RuleSettings;
+  /** What was wrong with the file; the valid parts still apply, the rest falls back to defaults. */
+  problems: string[];
+}
+
+/** Reads a `.throughline.yaml` text: `rules: { <rule>: error|warning|info|hint|off }`. */
+export function parseConfig(text: string): ConfigResult {
+  const problems: string[] = [];
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    return { rules: {}, problems: doc.errors.map((error) => `line ${lineOf(text, error.pos[0])}: ${error.message.split('\n')[0]}; using default severities`) };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    return { rules: {}, problems: [`${(error as Error).message}; using default severities`] };
+  }
+  if (value === null || value === undefined) return { rules: {}, problems };
+  if (typeof value !== 'object' || Array.isArray(value)) return { rules: {}, problems: ['expected a mapping with a `rules` key; using default severities'] };
+  const { rules: ruleMap, ...others } = value as Record<string, unknown>;
+  for (const key of Object.keys(others)) problems.push(`unknown key \`${key}\` (only \`rules\` is read)`);
+  return { rules: readRuleSettings(ruleMap, problems), problems };
+}
+
+/** Validates a rule → severity map from any source (config file or editor settings). */
+export function readRuleSettings(ruleMap: unknown, problems: string[]): RuleSettings {
+  const rules: RuleSettings = Object.create(null);
+  if (ruleMap === undefined || ruleMap === null) return rules;
+  if (typeof ruleMap !== 'object' || Array.isArray(ruleMap)) {
+    problems.push('`rules` should map rule names to error, warning, info, hint or off');
+    return rules;
+  }
+  for (const [name, setting] of Object.entries(ruleMap as Record<string, unknown>)) {
+    if (!ruleNames.includes(name)) {
+      problems.push(`unknown rule \`${name}\`.${didYouMean(name, ruleNames)}`);
+      continue;
+    }
+    const normalized = typeof setting === 'string' ? setting.toLowerCase() : setting === false ? 'off' : setting;
+    if (!SETTINGS.includes(normalized as SeveritySetting)) {
+      problems.push(`rule \`${name}\`: \`${String(setting)}\` is not one of ${SETTINGS.join(', ')}; keeping its default`);
+      continue;
+    }
+    rules[name] = normalized as SeveritySetting;
+  }
+  return rules;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+export interface Suppressions {
+  /** Rules disabled for the whole file ('*' for all). */
+  file: Set<string>;
+  /** Line (0-based) → rules disabled on it ('*' for all). */
+  lines: Map<number, Set<string>>;
+}
+
+const DIRECTIVE = /#\s*throughline-disable(-next-line)?(?:\s+([^#\r\n]*))?/;
+
+/** Finds `# throughline-disable[-next-line] [rule, …]` comments. */
+export function findSuppressions(text: string): Suppressions {
+  const suppressions: Suppressions = { file: new Set(), lines: new Map() };
+  if (!text.includes('throughline-disable')) return suppressions;
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((line, index) => {
+    const match = DIRECTIVE.exec(line);
+    if (!match) return;
+    const names = (match[2] ?? '').split(/[\s,]+/).filter(Boolean);
+    const set = new Set(names.length > 0 ? names : ['*']);
+    if (match[1]) suppressions.lines.set(index + 1, set);
+    else for (const name of set) suppressions.file.add(name);
+  });
+  return suppressions;
+}
+
+export function isSuppressed(suppressions: Suppressions, rule: string, line: number): boolean {
+  if (suppressions.file.has('*') || suppressions.file.has(rule)) return true;
+  const set = suppressions.lines.get(line);
+  return !!set && (set.has('*') || set.has(rule));
+}

@@ -1,0 +1,357 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
+import { resolveNode, scalarKey, type ParsedYaml } from '../parse/parseYaml.js';
+import { channelModes, channelTypes, dependencyKinds } from '../schema/planSchema.js';
+import { parseDurationDays, parseIsoDate } from '../text/dates.js';
+import type { LineIndex } from '../text/lineIndex.js';
+import type { Range } from '../types.js';
+import type {
+  ChannelModel, DependencyKind, KpiModel, Located, LocatedDate, MeasureModel, MilestoneModel,
+  ObjectiveModel, PlanModel, ReviewModel, Section, StageModel,
+} from './planModel.js';
+
+type NodeRange = [number, number, number];
+
+// Entries rebuilt only when their YAML pair is new or has moved to another line or section:
+// the incremental parser hands back the same pair objects for unchanged blocks, and an
+// unchanged block can move from `kpis` to `channels` when the lines around it change.
+const entryCache = new WeakMap<Pair, { line: number; section: string; entry: ChannelModel | KpiModel | MilestoneModel }>();
+
+/** Builds the located plan model from a parsed YAML document, tolerating any shape. */
+export function buildModel(parsed: ParsedYaml): PlanModel {
+  const builder = new ModelBuilder(parsed.doc, parsed.lineIndex);
+  return builder.build(parsed.text);
+}
+
+class ModelBuilder {
+  constructor(
+    private readonly doc: Document.Parsed | null,
+    private readonly lines: LineIndex,
+  ) {}
+
+  build(text: string): PlanModel {
+    const model: PlanModel = {
+      text,
+      lineIndex: this.lines,
+      anchorRange: this.lines.range(0, 0),
+      rootKeys: new Map(),
+      rootIndent: 0,
+      title: undefined,
+      owner: undefined,
+      period: undefined,
+      objectives: [],
+      propositions: [],
+      budget: undefined,
+      journey: [],
+      channels: new Map(),
+      kpis: new Map(),
+      milestones: new Map(),
+      attribution: undefined,
+      compliance: undefined,
+      reviews: new Map(),
+      reviewsSection: undefined,
+      governance: undefined,
+    };
+    const root = this.doc ? this.resolve(this.doc.contents) : null;
+    if (!isMap(root)) {
+      if (root && (root as { range?: NodeRange }).range) {
+        const range = (root as { range: NodeRange }).range;
+        model.anchorRange = this.lines.range(range[0], Math.min(range[1], range[0] + 1));
+      }
+      return model;
+    }
+    let first = true;
+    for (const pair of root.items) {
+      const key = scalarKey(pair.key);
+      if (key === undefined) continue;
+      const keyRange = this.keyRange(pair);
+      if (first) {
+        model.anchorRange = keyRange;
+        model.rootIndent = keyRange.start.character;
+        first = false;
+      }
+      if (key !== 'objective' && model.rootKeys.has(key)) continue;
+      model.rootKeys.set(key, keyRange);
+      this.readRootEntry(model, key, pair);
+    }
+    return model;
+  }
+
+  private readRootEntry(model: PlanModel, key: string, pair: Pair): void {
+    const value = this.resolve(pair.value);
+    switch (key) {
+      case 'plan':
+        model.title = this.string(pair.value);
+        break;
+      case 'owner':
+        model.owner = this.string(pair.value);
+        break;
+      case 'period': {
+        const section = this.section(pair);
+        model.period = { start: this.date(this.get(value, 'start')), end: this.date(this.get(value, 'end')), section };
+        break;
+      }
+      case 'objective':
+        if (isSeq(value)) {
+          for (const item of value.items) {
+            const objective = this.objective(item, this.range(this.resolve(item)) ?? this.keyRange(pair));
+            if (objective) model.objectives.push(objective);
+          }
+        } else {
+          const objective = this.objective(pair.value, this.keyRange(pair));
+          if (objective) model.objectives.push(objective);
+        }
+        break;
+      case 'proposition':
+        model.propositions = isSeq(value) ? this.stringList(value) : [this.string(pair.value)].filter(isDefined);
+        break;
+      case 'budget': {
+        const contingency = this.number(this.get(value, 'contingency'))?.value ?? 0;
+        model.budget = { total: this.number(this.get(value, 'total')), currency: this.string(this.get(value, 'currency'))?.value, contingency, section: this.section(pair) };
+        break;
+      }
+      case 'journey':
+        model.journey = isSeq(value) ? value.items.map((item) => this.stage(item)).filter(isDefined) : [];
+        break;
+      case 'channels':
+        this.eachEntry(value, (id, entryPair) => {
+          if (!model.channels.has(id)) model.channels.set(id, this.cached('channels', entryPair, () => this.channel(id, entryPair)));
+        });
+        break;
+      case 'kpis':
+        this.eachEntry(value, (id, entryPair) => {
+          if (!model.kpis.has(id)) model.kpis.set(id, this.cached('kpis', entryPair, () => this.kpi(id, entryPair)));
+        });
+        break;
+      case 'milestones':
+        this.eachEntry(value, (id, entryPair) => {
+          if (!model.milestones.has(id)) model.milestones.set(id, this.cached('milestones', entryPair, () => this.milestone(id, entryPair)));
+        });
+        break;
+      case 'attribution':
+        model.attribution = { model: this.string(this.get(value, 'model')), section: this.section(pair) };
+        break;
+      case 'compliance': {
+        const regulations = this.resolve(this.get(value, 'regulations'));
+        model.compliance = { ...this.section(pair), regulations: isSeq(regulations) ? this.stringList(regulations) : [] };
+        break;
+      }
+      case 'reviews':
+        model.reviewsSection = this.section(pair);
+        if (isMap(value)) {
+          for (const reviewPair of value.items) {
+            const cadence = scalarKey(reviewPair.key);
+            if (cadence === undefined || model.reviews.has(cadence)) continue;
+            model.reviews.set(cadence, this.review(cadence, reviewPair));
+          }
+        }
+        break;
+      case 'governance':
+        model.governance = this.section(pair);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private objective(node: unknown, keyRange: Range): ObjectiveModel | undefined {
+    const value = this.resolve(node);
+    if (!isMap(value) && value !== null && value !== undefined && !isScalar(value)) return undefined;
+    const base = isMap(value)
+      ? this.sectionOfMap(value, keyRange)
+      : { keyRange, range: { start: keyRange.start, end: this.range(value)?.end ?? keyRange.end }, bodyIndent: keyRange.start.character + 2, keys: new Map<string, Range>() };
+    return {
+      ...base,
+      id: this.string(this.get(value, 'id')),
+      statement: this.string(this.get(value, 'statement')),
+      metric: this.string(this.get(value, 'metric')),
+      target: this.number(this.get(value, 'target')),
+      deadline: this.date(this.get(value, 'deadline')),
+    };
+  }
+
+  private channel(id: string, pair: Pair): ChannelModel {
+    const value = this.resolve(pair.value);
+    return {
+      ...this.section(pair),
+      id,
+      name: this.string(this.get(value, 'name')),
+      type: this.oneOf(this.get(value, 'type'), channelTypes),
+      mode: this.oneOf(this.get(value, 'mode'), channelModes),
+      medium: this.string(this.get(value, 'medium')),
+      owner: this.string(this.get(value, 'owner')),
+      stages: this.stringList(this.get(value, 'stages')),
+      start: this.date(this.get(value, 'start')),
+      end: this.date(this.get(value, 'end')),
+      budget: this.number(this.get(value, 'budget')),
+      kpis: this.stringList(this.get(value, 'kpis')),
+      dependsOn: this.dependencies(this.get(value, 'depends_on')),
+      personalData: this.stringList(this.get(value, 'personal_data')),
+    };
+  }
+
+  private dependencies(node: unknown) {
+    const value = this.resolve(node);
+    if (!isSeq(value)) return [];
+    return value.items.flatMap((item) => {
+      const resolved = this.resolve(item);
+      const range = this.range(resolved);
+      if (!range) return [];
+      const shorthand = this.string(resolved);
+      if (shorthand) return [{ on: shorthand, kind: 'finish-to-start' as DependencyKind, lagDays: 0, lag: undefined, why: undefined, range }];
+      const on = this.string(this.get(resolved, 'on'));
+      if (!on) return [];
+      const kind = this.oneOf(this.get(resolved, 'kind'), dependencyKinds)?.value ?? 'finish-to-start';
+      const lag = this.string(this.get(resolved, 'lag'));
+      const lagDays = lag ? parseDurationDays(lag.value) ?? 0 : 0;
+      return [{ on, kind, lagDays, lag, why: this.string(this.get(resolved, 'why'))?.value, range }];
+    });
+  }
+
+  private kpi(id: string, pair: Pair): KpiModel {
+    const value = this.resolve(pair.value);
+    const measurePair = this.pair(value, 'measure');
+    return {
+      ...this.section(pair),
+      id,
+      name: this.string(this.get(value, 'name')),
+      tracesTo: this.string(this.get(value, 'traces_to')),
+      owner: this.string(this.get(value, 'owner')),
+      measure: measurePair ? this.measure(measurePair) : undefined,
+    };
+  }
+
+  private measure(pair: Pair): MeasureModel {
+    const value = this.resolve(pair.value);
+    return {
+      ...this.section(pair),
+      definition: this.string(this.get(value, 'definition')),
+      source: this.string(this.get(value, 'source')),
+      owner: this.string(this.get(value, 'owner')),
+      unit: this.string(this.get(value, 'unit')),
+      baseline: this.number(this.get(value, 'baseline')),
+      target: this.number(this.get(value, 'target')),
+      cadence: this.string(this.get(value, 'cadence')),
+      readyBy: this.date(this.get(value, 'ready_by')),
+    };
+  }
+
+  private milestone(id: string, pair: Pair): MilestoneModel {
+    const value = this.resolve(pair.value);
+    return { ...this.section(pair), id, date: this.date(this.get(value, 'date')), label: this.string(this.get(value, 'label'))?.value };
+  }
+
+  private review(cadence: string, pair: Pair): ReviewModel {
+    const value = this.resolve(pair.value);
+    return { ...this.section(pair), cadence, owner: this.string(this.get(value, 'owner')), focus: this.string(this.get(value, 'focus')) };
+  }
+
+  private stage(node: unknown): StageModel | undefined {
+    const value = this.resolve(node);
+    const stage = this.string(this.get(value, 'stage'));
+    return stage ? { ...stage, need: this.string(this.get(value, 'need'))?.value } : undefined;
+  }
+
+  private cached<T extends ChannelModel | KpiModel | MilestoneModel>(section: string, pair: Pair, build: () => T): T {
+    const line = this.keyRange(pair).start.line;
+    const hit = entryCache.get(pair);
+    if (hit && hit.line === line && hit.section === section) return hit.entry as T;
+    const entry = build();
+    entryCache.set(pair, { line, section, entry });
+    return entry;
+  }
+
+  private eachEntry(node: unknown, visit: (id: string, pair: Pair) => void): void {
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      const id = scalarKey(pair.key);
+      if (id !== undefined && id !== '') visit(id, pair);
+    }
+  }
+
+  // --- located values -------------------------------------------------------------------
+
+  private resolve(node: unknown): unknown {
+    return this.doc ? resolveNode(node, this.doc) : node;
+  }
+
+  private pair(map: unknown, key: string): Pair | undefined {
+    if (!isMap(map)) return undefined;
+    for (const pair of (map as YAMLMap).items) {
+      if (isPair(pair) && scalarKey(pair.key) === key) return pair;
+    }
+    return undefined;
+  }
+
+  private get(map: unknown, key: string): unknown {
+    return this.pair(map, key)?.value;
+  }
+
+  private range(node: unknown): Range | undefined {
+    const range = (node as { range?: NodeRange } | null)?.range;
+    return range ? this.lines.range(range[0], range[1]) : undefined;
+  }
+
+  private keyRange(pair: Pair): Range {
+    return this.range(pair.key) ?? this.lines.range(0, 0);
+  }
+
+  private string(node: unknown): Located<string> | undefined {
+    const value = this.resolve(node);
+    if (!isScalar(value) || typeof value.value !== 'string') return undefined;
+    const range = this.range(value);
+    return range ? { value: value.value, range } : undefined;
+  }
+
+  private number(node: unknown): Located<number> | undefined {
+    const value = this.resolve(node);
+    if (!isScalar(value) || typeof value.value !== 'number' || !Number.isFinite(value.value)) return undefined;
+    const range = this.range(value);
+    return range ? { value: value.value, range } : undefined;
+  }
+
+  private date(node: unknown): LocatedDate | undefined {
+    const text = this.string(node);
+    return text ? { ...text, day: parseIsoDate(text.value) } : undefined;
+  }
+
+  private oneOf<T extends string>(node: unknown, allowed: readonly T[]): Located<T> | undefined {
+    const text = this.string(node);
+    return text && (allowed as readonly string[]).includes(text.value) ? (text as Located<T>) : undefined;
+  }
+
+  private stringList(node: unknown): Located<string>[] {
+    const value = this.resolve(node);
+    if (!isSeq(value)) return [];
+    return value.items.map((item) => this.string(item)).filter(isDefined);
+  }
+
+  private section(pair: Pair): Section {
+    const keyRange = this.keyRange(pair);
+    const value = this.resolve(pair.value);
+    if (isMap(value)) return this.sectionOfMap(value, keyRange);
+    const end = this.range(pair.value)?.end ?? keyRange.end;
+    return { keyRange, range: { start: keyRange.start, end }, bodyIndent: keyRange.start.character + 2, keys: new Map() };
+  }
+
+  private sectionOfMap(map: YAMLMap, keyRange: Range): Section {
+    const keys = new Map<string, Range>();
+    let bodyIndent = keyRange.start.character + 2;
+    let first = true;
+    for (const pair of map.items) {
+      const key = scalarKey(pair.key);
+      if (key === undefined) continue;
+      const range = this.keyRange(pair);
+      if (first) {
+        bodyIndent = range.start.character;
+        first = false;
+      }
+      if (!keys.has(key)) keys.set(key, range);
+    }
+    const end = this.range(map)?.end ?? keyRange.end;
+    return { keyRange, range: { start: keyRange.start, end }, bodyIndent, keys };
+  }
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}

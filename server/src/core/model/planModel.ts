@@ -1,0 +1,132 @@
+import type { channelModes, channelTypes, dependencyKinds } from '../schema/planSchema.js';
+import type { Day } from '../text/dates.js';
+import type { LineIndex } from '../text/lineIndex.js';
+import type { Range } from '../types.js';
+
+// The plan as the rules and editor features see it: plain values with the source range of
+// every key and value. Built from whatever parsed; wrong-typed values are left out (the
+// schema check reports them), so every consumer can trust the types here.
+
+export interface Located<T> {
+  value: T;
+  range: Range;
+}
+
+export interface LocatedDate extends Located<string> {
+  /** Undefined when the text is not a real calendar date. */
+  day: Day | undefined;
+}
+
+/** A mapping that appears in the plan under some key. */
+export interface Section {
+  /** Range of the key (e.g. `compliance`). */
+  keyRange: Range;
+  /** Range of the key and its value together. */
+  range: Range;
+  /** Column at which the section's own keys are (or would be) written. */
+  bodyIndent: number;
+  /** Keys present in the section, with their ranges. */
+  keys: Map<string, Range>;
+}
+
+/** An entry of an id-keyed map (`channels`, `kpis`). */
+export interface Entry extends Section {
+  id: string;
+}
+
+export type ChannelType = (typeof channelTypes)[number];
+export type ChannelMode = (typeof channelModes)[number];
+export type DependencyKind = (typeof dependencyKinds)[number];
+
+export interface DependencyModel {
+  on: Located<string>;
+  kind: DependencyKind;
+  lagDays: number;
+  lag: Located<string> | undefined;
+  why: string | undefined;
+  /** Range of the whole list item. */
+  range: Range;
+}
+
+export interface ChannelModel extends Entry {
+  name: Located<string> | undefined;
+  type: Located<ChannelType> | undefined;
+  mode: Located<ChannelMode> | undefined;
+  medium: Located<string> | undefined;
+  owner: Located<string> | undefined;
+  stages: Located<string>[];
+  start: LocatedDate | undefined;
+  end: LocatedDate | undefined;
+  budget: Located<number> | undefined;
+  kpis: Located<string>[];
+  dependsOn: DependencyModel[];
+  personalData: Located<string>[];
+}
+
+export interface MeasureModel extends Section {
+  definition: Located<string> | undefined;
+  source: Located<string> | undefined;
+  owner: Located<string> | undefined;
+  unit: Located<string> | undefined;
+  baseline: Located<number> | undefined;
+  target: Located<number> | undefined;
+  cadence: Located<string> | undefined;
+  readyBy: LocatedDate | undefined;
+}
+
+export interface KpiModel extends Entry {
+  name: Located<string> | undefined;
+  tracesTo: Located<string> | undefined;
+  owner: Located<string> | undefined;
+  measure: MeasureModel | undefined;
+}
+
+export interface ObjectiveModel extends Section {
+  id: Located<string> | undefined;
+  statement: Located<string> | undefined;
+  metric: Located<string> | undefined;
+  target: Located<number> | undefined;
+  deadline: LocatedDate | undefined;
+}
+
+export interface ReviewModel extends Section {
+  cadence: string;
+  owner: Located<string> | undefined;
+  focus: Located<string> | undefined;
+}
+
+export interface StageModel extends Located<string> {
+  need: string | undefined;
+}
+
+export interface MilestoneModel extends Entry {
+  date: LocatedDate | undefined;
+  label: string | undefined;
+}
+
+export interface PlanModel {
+  text: string;
+  lineIndex: LineIndex;
+  /** Where a problem about the plan as a whole is shown: the first key, or the file's start. */
+  anchorRange: Range;
+  /** Top-level keys present, with their ranges. */
+  rootKeys: Map<string, Range>;
+  /** Column of the top-level keys (normally 0). */
+  rootIndent: number;
+  title: Located<string> | undefined;
+  owner: Located<string> | undefined;
+  period: { start: LocatedDate | undefined; end: LocatedDate | undefined; section: Section } | undefined;
+  /** Every objective written (a list, or a repeated `objective` key); rules want exactly one. */
+  objectives: ObjectiveModel[];
+  propositions: Located<string>[];
+  budget: { total: Located<number> | undefined; currency: string | undefined; contingency: number; section: Section } | undefined;
+  journey: StageModel[];
+  channels: Map<string, ChannelModel>;
+  kpis: Map<string, KpiModel>;
+  milestones: Map<string, MilestoneModel>;
+  attribution: { model: Located<string> | undefined; section: Section } | undefined;
+  compliance: (Section & { regulations: Located<string>[] }) | undefined;
+  reviews: Map<string, ReviewModel>;
+  reviewsSection: Section | undefined;
+  governance: Section | undefined;
+}

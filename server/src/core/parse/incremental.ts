@@ -1,0 +1,221 @@
+import { Document, isMap, isPair, isSeq, Pair, parseDocument, YAMLMap } from 'yaml';
+import { LineIndex } from '../text/lineIndex.js';
+import { splitBlocks, type Block } from './blocks.js';
+import { parseYaml, yamlOptions, type ParsedYaml } from './parseYaml.js';
+
+// Re-parses only the blocks (top-level sections, channel/KPI entries) whose text changed
+// since the previous version of the same document, and assembles one YAML document from
+// cached and fresh blocks. The first version is parsed whole (one parse of the text is
+// cheaper than one per block) and its pairs seed the cache. Falls back to a whole-text parse
+// whenever a block does not parse cleanly on its own, so the result is always what a full
+// parse would give.
+
+type NodeRange = [number, number, number];
+
+interface CachedBlock {
+  /** Where the block lies in `ParseState.text`; its node ranges hold these offsets. */
+  start: number;
+  end: number;
+  kind: Block['kind'];
+  /** The block's one top-level pair; for a header, only its key is used. */
+  pair: Pair;
+  /** Every node range of the block, collected the first time the block moves. */
+  ranges?: NodeRange[];
+}
+
+/** Per-document parse cache; keep one per open document. */
+export interface ParseState {
+  /** The last version that parsed cleanly block by block; `blocks` describe it. */
+  text?: string;
+  blocks: CachedBlock[];
+  /** Statistics of the last parse (for tests and the benchmark). */
+  last: { mode: 'full' | 'incremental'; reparsed: number; reused: number };
+}
+
+export function createParseState(): ParseState {
+  return { blocks: [], last: { mode: 'full', reparsed: 0, reused: 0 } };
+}
+
+export function parseYamlIncremental(text: string, state: ParseState): ParsedYaml {
+  const blocks = splitBlocks(text);
+  if (!blocks) {
+    forget(state);
+    return parseYaml(text);
+  }
+  if (state.text !== undefined) {
+    const assembled = assemble(text, blocks, state);
+    if (assembled) return assembled;
+    // A changed block does not parse on its own: parse the whole text for exact errors, and
+    // keep the cache of the last clean version so unchanged blocks are reused once it parses.
+    state.last = { mode: 'full', reparsed: 1, reused: 0 };
+    return parseYaml(text);
+  }
+  const parsed = parseYaml(text);
+  if (!seed(parsed, text, blocks, state)) forget(state);
+  state.last = { mode: 'full', reparsed: 1, reused: 0 };
+  return parsed;
+}
+
+function forget(state: ParseState): void {
+  state.text = undefined;
+  state.blocks = [];
+  state.last = { mode: 'full', reparsed: 1, reused: 0 };
+}
+
+/** Fills the cache with the pairs of a whole-text parse, block by block; false when they do not line up. */
+function seed(parsed: ParsedYaml, text: string, blocks: Block[], state: ParseState): boolean {
+  const root = parsed.doc?.contents;
+  if (parsed.problems.length > 0 || !isMap(root)) return false;
+  const cached: CachedBlock[] = [];
+  let rootIndex = 0;
+  let section: YAMLMap | undefined;
+  let entryIndex = 0;
+  for (const block of blocks) {
+    let pair: unknown;
+    if (block.kind === 'entry') {
+      pair = section?.items[entryIndex++];
+    } else {
+      if (section && entryIndex !== section.items.length) return false;
+      pair = root.items[rootIndex++];
+      section = undefined;
+      if (block.kind === 'header') {
+        const value = isPair(pair) ? pair.value : undefined;
+        if (!isMap(value) || value.flow) return false;
+        section = value;
+        entryIndex = 0;
+      }
+    }
+    if (!isPair(pair)) return false;
+    const keyStart = (pair.key as { range?: NodeRange } | null)?.range?.[0];
+    if (keyStart === undefined || keyStart < block.start || keyStart >= block.end) return false;
+    cached.push({ start: block.start, end: block.end, kind: block.kind, pair });
+  }
+  if (rootIndex !== root.items.length || (section && entryIndex !== section.items.length)) return false;
+  state.text = text;
+  state.blocks = cached;
+  return true;
+}
+
+/** Length of the common prefix and of the common suffix (not overlapping it) of two texts. */
+function commonEnds(before: string, after: string): { prefix: number; suffix: number } {
+  const limit = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const suffixLimit = limit - prefix;
+  while (suffix < suffixLimit && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
+}
+
+/**
+ * A block whose text lies wholly before the first change or wholly after the last one is the
+ * same text as a block of the previous version (at the same offset, or moved by the length
+ * difference): its pair is reused and, if it moved, its ranges shifted. Only the rest is parsed.
+ */
+function assemble(text: string, blocks: Block[], state: ParseState): ParsedYaml | undefined {
+  const before = state.text!;
+  const { prefix, suffix } = commonEnds(before, text);
+  const delta = text.length - before.length;
+  const unchangedFrom = text.length - suffix;
+  const old = state.blocks;
+  let cursor = 0;
+  const findOld = (start: number, end: number): CachedBlock | undefined => {
+    while (cursor < old.length && old[cursor]!.start < start) cursor++;
+    const candidate = old[cursor];
+    return candidate && candidate.start === start && candidate.end === end ? candidate : undefined;
+  };
+
+  const next: CachedBlock[] = [];
+  const moves: { block: CachedBlock; delta: number }[] = [];
+  let reparsed = 0;
+  for (const block of blocks) {
+    let cached: CachedBlock | undefined;
+    if (block.end <= prefix) cached = findOld(block.start, block.end);
+    else if (block.start >= unchangedFrom) cached = findOld(block.start - delta, block.end - delta);
+    if (cached && cached.kind === block.kind) {
+      if (cached.start !== block.start) moves.push({ block: cached, delta: block.start - cached.start });
+      next.push(cached);
+      continue;
+    }
+    const doc = parseDocument(text.slice(block.start, block.end), yamlOptions) as Document.Parsed;
+    reparsed++;
+    const contents = doc.contents;
+    if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(contents) || contents.items.length !== 1 || !isPair(contents.items[0])) return undefined;
+    const fresh: CachedBlock = { start: 0, end: block.end - block.start, kind: block.kind, pair: contents.items[0] as Pair };
+    moves.push({ block: fresh, delta: block.start });
+    next.push(fresh);
+  }
+  // Ranges move only once the whole version is known to assemble, so a failed attempt leaves the cache intact.
+  for (const { block, delta: by } of moves) shift(block, by);
+  state.text = text;
+  state.blocks = next;
+  state.last = { mode: 'incremental', reparsed, reused: blocks.length - reparsed };
+  return { text, lineIndex: new LineIndex(text), doc: documentOf(text, next), problems: [] };
+}
+
+function documentOf(text: string, blocks: CachedBlock[]): Document.Parsed {
+  const root = new YAMLMap();
+  let section: YAMLMap | undefined;
+  for (const { kind, pair } of blocks) {
+    if (kind === 'entry' && section) {
+      // A section map starts at its first entry and ends where its last entry ends.
+      const start = section.items.length === 0 ? (pair.key as { range: NodeRange }).range[0] : section.range![0];
+      section.items.push(pair);
+      const range = (pair.value as { range?: NodeRange } | null)?.range ?? (pair.key as { range: NodeRange }).range;
+      section.range = [start, range[1], range[2]];
+      continue;
+    }
+    if (kind === 'header') {
+      // A fresh pair: the cached header pair keeps its own value untouched.
+      section = new YAMLMap();
+      const keyEnd = (pair.key as { range: NodeRange }).range[2];
+      section.range = [keyEnd, keyEnd, keyEnd];
+      root.items.push(new Pair(pair.key, section));
+    } else {
+      section = undefined;
+      root.items.push(pair);
+    }
+  }
+  const firstKey = (root.items[0]!.key as { range: NodeRange }).range;
+  root.range = [firstKey[0], text.length, text.length];
+  const doc = new Document(null, yamlOptions) as unknown as Document.Parsed;
+  doc.contents = root as Document.Parsed['contents'];
+  (doc as { range: NodeRange }).range = [0, text.length, text.length];
+  return doc;
+}
+
+/** Moves every node range of a cached block by `delta` characters. */
+function shift(block: CachedBlock, delta: number): void {
+  block.start += delta;
+  block.end += delta;
+  if (delta === 0) return;
+  const ranges = (block.ranges ??= collectRanges(block));
+  for (const range of ranges) {
+    range[0] += delta;
+    range[1] += delta;
+    range[2] += delta;
+  }
+}
+
+function collectRanges(block: CachedBlock): NodeRange[] {
+  const ranges: NodeRange[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const range = (node as { range?: NodeRange }).range;
+    if (range) ranges.push(range);
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) {
+        if (isPair(item)) {
+          visit(item.key);
+          visit(item.value);
+        } else {
+          visit(item);
+        }
+      }
+    }
+  };
+  visit(block.pair.key);
+  // A header seeded from a whole parse holds the whole section as its value; its entries move on their own.
+  if (block.kind !== 'header') visit(block.pair.value);
+  return ranges;
+}

@@ -1,0 +1,109 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type ParsedNode } from 'yaml';
+import { LineIndex } from '../text/lineIndex.js';
+import type { Range } from '../types.js';
+import { describeYamlError, errorOffsets, type YamlError } from './yamlErrors.js';
+
+export interface SyntaxProblem {
+  message: string;
+  range: Range;
+  severity: 'error' | 'warning';
+}
+
+export interface ParsedYaml {
+  text: string;
+  lineIndex: LineIndex;
+  /** The first YAML document; null when the file holds no document at all. */
+  doc: Document.Parsed | null;
+  problems: SyntaxProblem[];
+}
+
+/** Alias expansions allowed while turning the tree into plain data (defuses "billion laughs"). */
+const MAX_ALIAS_EXPANSIONS = 1000;
+
+export const yamlOptions = {
+  // Duplicate keys are reported by the schema check with a precise range; the first one wins.
+  uniqueKeys: false,
+  prettyErrors: false,
+  keepSourceTokens: false,
+  strict: false,
+} as const;
+
+export function parseYaml(text: string): ParsedYaml {
+  const lineIndex = new LineIndex(text);
+  const problems: SyntaxProblem[] = [];
+  const parsed = parseAllDocuments(text, yamlOptions);
+  const docs = Array.isArray(parsed) ? parsed : [];
+  const doc = docs[0] ?? null;
+  // One mistake often trips the parser twice at the same place; say it once.
+  const reportedAt = new Set<number>();
+  const report = (error: YamlError, document: Document.Parsed, severity: SyntaxProblem['severity']) => {
+    const [start, end] = errorOffsets(error, document, text);
+    if (reportedAt.has(start)) return;
+    reportedAt.add(start);
+    problems.push({ message: describeYamlError(error), range: lineIndex.range(start, end), severity });
+  };
+  for (const [index, document] of docs.entries()) {
+    for (const error of document.errors) report(error, document, 'error');
+    for (const warning of document.warnings) report(warning, document, 'warning');
+    if (index > 0 && document.contents !== null) {
+      const start = document.range[0];
+      problems.push({
+        message: 'A plan file holds one plan: this second YAML document is ignored. Move it to its own *.plan.yaml file.',
+        range: lineIndex.range(start, Math.min(start + 3, text.length)),
+        severity: 'error',
+      });
+    }
+  }
+  return { text, lineIndex, doc, problems };
+}
+
+export type YamlNode = ParsedNode | Node;
+
+/** Follows aliases to the node they name. */
+export function resolveNode(node: unknown, doc: Document.Parsed): unknown {
+  let current = node;
+  for (let hops = 0; isAlias(current) && hops < 16; hops++) current = current.resolve(doc);
+  return isAlias(current) ? null : current;
+}
+
+/**
+ * Plain data for schema validation: null-prototype objects (ids never reach Object.prototype),
+ * the first of duplicate keys wins (as in the model), and alias expansion is bounded.
+ * `skip(path)` replaces the value at a path by an empty mapping (entries validated on their own).
+ */
+export function toPlainData(node: unknown, doc: Document.Parsed, skip?: (key: string, depth: number) => boolean): { value: unknown; aliasLimitHit: boolean } {
+  let expansions = 0;
+  let aliasLimitHit = false;
+  const visit = (current: unknown, depth: number): unknown => {
+    if (depth > 200) return null;
+    if (isAlias(current)) {
+      if (++expansions > MAX_ALIAS_EXPANSIONS) {
+        aliasLimitHit = true;
+        return null;
+      }
+      return visit(resolveNode(current, doc), depth + 1);
+    }
+    if (isScalar(current)) return current.value;
+    if (isSeq(current)) return current.items.map((item) => visit(item, depth + 1));
+    if (isMap(current)) {
+      const result: Record<string, unknown> = Object.create(null);
+      for (const pair of current.items) {
+        if (!isPair(pair)) continue;
+        const key = scalarKey(pair.key);
+        if (key === undefined || Object.prototype.hasOwnProperty.call(result, key)) continue;
+        result[key] = skip?.(key, depth) && isMap(resolveNode(pair.value, doc)) ? Object.create(null) : visit(pair.value, depth + 1);
+      }
+      return result;
+    }
+    return null;
+  };
+  return { value: visit(node, 0), aliasLimitHit };
+}
+
+/** The text of a key when it is a plain scalar; undefined for complex or missing keys. */
+export function scalarKey(key: unknown): string | undefined {
+  if (!isScalar(key)) return undefined;
+  const value = key.value;
+  if (value === null || value === undefined) return undefined;
+  return typeof value === 'string' ? value : String(value);
+}

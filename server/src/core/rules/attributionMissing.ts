@@ -1,0 +1,15 @@
+import type { Rule } from './rule.js';
+
+export const attributionMissing: Rule = {
+  name: 'attribution-missing',
+  area: 'measurement',
+  defaultSeverity: 'warning',
+  summary: 'No attribution model.',
+  check({ model, report }) {
+    if (model.attribution?.model || model.text.trim() === '') return;
+    report({
+      range: model.attribution?.section.keyRange ?? model.anchorRange,
+      message: 'The plan names no attribution model. Agree one before launch (e.g. `attribution: { model: data-driven, lookback: 30d }`) so channels are judged by the same rules.',
+    });
+  },
+};

@@ -1,0 +1,14 @@
+import type { PlanModel } from '../model/planModel.js';
+
+/** Sum of channel budgets, and what the total leaves for channels once contingency is held back. */
+export function budgetTotals(model: PlanModel): { allocated: number; available: number; currency: string } | undefined {
+  const total = model.budget?.total?.value;
+  if (total === undefined) return undefined;
+  let allocated = 0;
+  for (const channel of model.channels.values()) allocated += channel.budget?.value ?? 0;
+  return { allocated, available: total - (model.budget?.contingency ?? 0), currency: model.budget?.currency ?? '' };
+}
+
+export function money(amount: number, currency: string): string {
+  return `${amount.toLocaleString('en-GB')}${currency ? ` ${currency}` : ''}`;
+}

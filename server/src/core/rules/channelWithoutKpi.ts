@@ -1,0 +1,14 @@
+import type { Rule } from './rule.js';
+
+export const channelWithoutKpi: Rule = {
+  name: 'channel-without-kpi',
+  area: 'trace',
+  defaultSeverity: 'warning',
+  summary: 'A channel with no KPI.',
+  check({ model, report }) {
+    for (const channel of model.channels.values()) {
+      if (channel.kpis.length > 0) continue;
+      report({ range: channel.keyRange, message: `Channel \`${channel.id}\` has no KPI, so nobody can tell whether it works. Add \`kpis: [<kpi id>]\` with a KPI that traces to the objective.` });
+    }
+  },
+};

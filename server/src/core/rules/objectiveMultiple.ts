@@ -1,0 +1,18 @@
+import type { Rule } from './rule.js';
+
+export const objectiveMultiple: Rule = {
+  name: 'objective-multiple',
+  area: 'objective',
+  defaultSeverity: 'error',
+  summary: 'The plan has more than one objective.',
+  check({ model, report }) {
+    if (model.objectives.length < 2) return;
+    const first = model.objectives[0]!.id?.value ?? 'the first one';
+    for (const objective of model.objectives.slice(1)) {
+      report({
+        range: objective.id?.range ?? objective.keyRange,
+        message: `A plan has exactly one commercial objective; this is objective ${model.objectives.indexOf(objective) + 1} of ${model.objectives.length}. Keep \`${first}\` and turn the others into KPIs that trace to it, or split the plan.`,
+      });
+    }
+  },
+};

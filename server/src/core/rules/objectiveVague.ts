@@ -1,0 +1,21 @@
+import type { Rule } from './rule.js';
+
+export const objectiveVague: Rule = {
+  name: 'objective-vague',
+  area: 'objective',
+  defaultSeverity: 'warning',
+  summary: 'The objective has no numeric target, or no deadline or plan period.',
+  check({ model, report }) {
+    const objective = model.objectives[0];
+    if (!objective) return;
+    const missing: string[] = [];
+    if (!objective.target) missing.push('a numeric `target`');
+    if (!objective.deadline && !model.period) missing.push('a `deadline` (or a plan `period`)');
+    if (missing.length === 0) return;
+    report({
+      range: objective.keyRange,
+      message: `The objective is vague: it lacks ${missing.join(' and ')}. Say how much, by when (e.g. \`target: 4000\`, \`deadline: 2026-09-30\`).`,
+      data: { missing: missing.length },
+    });
+  },
+};

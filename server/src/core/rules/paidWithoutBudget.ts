@@ -1,0 +1,14 @@
+import type { Rule } from './rule.js';
+
+export const paidWithoutBudget: Rule = {
+  name: 'paid-without-budget',
+  area: 'budget',
+  defaultSeverity: 'error',
+  summary: 'A paid channel with no budget.',
+  check({ model, report }) {
+    for (const channel of model.channels.values()) {
+      if (channel.type?.value !== 'paid' || (channel.budget && channel.budget.value > 0)) continue;
+      report({ range: channel.budget?.range ?? channel.type.range, message: `Paid channel \`${channel.id}\` has no budget. Give it a \`budget\` from the plan total.` });
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import type { LocatedDate } from '../model/planModel.js';
+import { validateSchema } from '../schema/validate.js';
+import type { Range } from '../types.js';
+import type { Rule, RuleContext } from './rule.js';
+
+export const schema: Rule = {
+  name: 'schema',
+  area: 'schema',
+  defaultSeverity: 'error',
+  summary: 'Unknown key, wrong type, bad date, bad enum value, or an end before its start.',
+  check(context) {
+    const insideSyntaxError = syntaxErrorTest(context);
+    for (const problem of validateSchema(context.parsed, context.model.anchorRange)) {
+      // What the YAML parser made of broken text (`medi⏎owner` as one key) is reported once, as yaml-syntax.
+      if (!insideSyntaxError(problem.range)) context.report(problem);
+    }
+    const { model } = context;
+    if (model.period) checkOrder(context, 'The plan period', model.period.start, model.period.end);
+    for (const channel of model.channels.values()) checkOrder(context, `Channel \`${channel.id}\``, channel.start, channel.end);
+  },
+};
+
+function syntaxErrorTest({ parsed }: RuleContext): (range: Range) => boolean {
+  const lines = parsed.lineIndex;
+  const errors = parsed.problems.filter((problem) => problem.severity === 'error').map((problem) => [lines.offsetAt(problem.range.start), lines.offsetAt(problem.range.end)] as const);
+  if (errors.length === 0) return () => false;
+  return (range) => {
+    const start = lines.offsetAt(range.start);
+    const end = lines.offsetAt(range.end);
+    return errors.some(([errorStart, errorEnd]) => start <= errorEnd && errorStart <= end);
+  };
+}
+
+function checkOrder({ report }: RuleContext, subject: string, start: LocatedDate | undefined, end: LocatedDate | undefined): void {
+  if (start?.day === undefined || end?.day === undefined || end.day >= start.day) return;
+  report({ range: end.range, message: `${subject} ends (${end.value}) before it starts (${start.value}). Swap the dates or correct one of them.` });
+}

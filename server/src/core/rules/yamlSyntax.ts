@@ -1,0 +1,11 @@
+import type { Rule } from './rule.js';
+
+export const yamlSyntax: Rule = {
+  name: 'yaml-syntax',
+  area: 'syntax',
+  defaultSeverity: 'error',
+  summary: 'The YAML does not parse.',
+  check({ parsed, report }) {
+    for (const problem of parsed.problems) report({ range: problem.range, message: problem.message, severity: problem.severity });
+  },
+};

@@ -1,0 +1,51 @@
+/** Dates are whole days: the number of days since 1970-01-01 (UTC), so arithmetic is exact. */
+export type Day = number;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DURATION = /^(\d+)\s*([dwh])$/;
+const MS_PER_DAY = 86_400_000;
+
+export function parseIsoDate(text: string): Day | undefined {
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  return ms / MS_PER_DAY;
+}
+
+export function isIsoDate(text: string): boolean {
+  return parseIsoDate(text) !== undefined;
+}
+
+export function formatDay(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function todayDay(now: Date = new Date()): Day {
+  return Math.floor(now.getTime() / MS_PER_DAY);
+}
+
+/** `8w` → 56, `3d` → 3, `48h` → 2 (hours round up to whole days). */
+export function parseDurationDays(text: string): number | undefined {
+  const match = DURATION.exec(text.trim());
+  if (!match) return undefined;
+  const amount = Number(match[1]);
+  switch (match[2]) {
+    case 'w':
+      return amount * 7;
+    case 'h':
+      return Math.ceil(amount / 24);
+    default:
+      return amount;
+  }
+}
+
+export function isDuration(text: string): boolean {
+  return DURATION.test(text.trim());
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

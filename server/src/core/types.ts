@@ -1,0 +1,67 @@
+// LSP-shaped plain data. The core never imports vscode or vscode-languageserver; these
+// structures are compatible with the protocol's JSON so adapters pass them through unchanged.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export const DiagnosticSeverity = { Error: 1, Warning: 2, Information: 3, Hint: 4 } as const;
+export type DiagnosticSeverity = (typeof DiagnosticSeverity)[keyof typeof DiagnosticSeverity];
+
+export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = SeverityName | 'off';
+
+export const severityFromName: Record<SeverityName, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export const severityName: Record<DiagnosticSeverity, SeverityName> = {
+  1: 'error',
+  2: 'warning',
+  3: 'info',
+  4: 'hint',
+};
+
+export interface Diagnostic {
+  range: Range;
+  severity: DiagnosticSeverity;
+  code: string;
+  codeDescription?: { href: string };
+  source: 'throughline';
+  message: string;
+  /** Rule-specific facts a quick fix needs (e.g. the suggested id). */
+  data?: Record<string, unknown>;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface WorkspaceEdit {
+  changes: Record<string, TextEdit[]>;
+}
+
+export interface Location {
+  uri: string;
+  range: Range;
+}
+
+/** A quick fix as the protocol's CodeAction (kind `quickfix`), carrying its whole edit. */
+export interface CodeAction {
+  title: string;
+  kind: 'quickfix';
+  /** The diagnostics this action fixes, as the client sent them. */
+  diagnostics: Diagnostic[];
+  isPreferred?: boolean;
+  edit: WorkspaceEdit;
+}
