@@ -1,0 +1,11 @@
+import type { Location, Position } from '../types.js';
+import { idIndexOf } from './idIndex.js';
+import type { PlanDocument } from './planDocument.js';
+
+/** Where the id under the cursor is defined (a channel or KPI key, the objective's `id`, a journey stage). */
+export function definition(doc: PlanDocument, position: Position): Location[] {
+  const index = idIndexOf(doc.analysis.model);
+  const occurrence = index.at(position);
+  if (!occurrence) return [];
+  return index.definitions(occurrence.kind, occurrence.id).map((found) => ({ uri: doc.uri, range: found.range }));
+}

@@ -1,0 +1,115 @@
+import type { Located, PlanModel } from '../model/planModel.js';
+import type { Position, Range } from '../types.js';
+import { comparePositions } from './positions.js';
+
+export type IdKind = 'channel' | 'kpi' | 'objective' | 'stage';
+
+/** Where an id is written: its definition or one of the places that name it. */
+export type IdRole =
+  | 'channel-key'
+  | 'depends-on'
+  | 'kpi-key'
+  | 'channel-kpi'
+  | 'traces-to'
+  | 'objective-id'
+  | 'journey-stage'
+  | 'channel-stage';
+
+export interface IdOccurrence {
+  kind: IdKind;
+  id: string;
+  role: IdRole;
+  definition: boolean;
+  /** The id's text without surrounding quotes: what a rename replaces. */
+  range: Range;
+}
+
+export interface IdIndex {
+  /** Every occurrence, in document order. */
+  readonly occurrences: readonly IdOccurrence[];
+  /** The occurrence under the position (its end included, where editors put the caret after a word). */
+  at(position: Position): IdOccurrence | undefined;
+  /** Every occurrence of one id, definitions first. */
+  of(kind: IdKind, id: string): readonly IdOccurrence[];
+  definitions(kind: IdKind, id: string): readonly IdOccurrence[];
+}
+
+const cache = new WeakMap<PlanModel, IdIndex>();
+
+/** The id occurrences of a model, collected once per model in one pass over it. */
+export function idIndexOf(model: PlanModel): IdIndex {
+  let index = cache.get(model);
+  if (!index) {
+    index = buildIndex(model);
+    cache.set(model, index);
+  }
+  return index;
+}
+
+function buildIndex(model: PlanModel): IdIndex {
+  const occurrences: IdOccurrence[] = [];
+  const add = (kind: IdKind, role: IdRole, located: Located<string>, definition = false) => {
+    occurrences.push({ kind, id: located.value, role, definition, range: unquoted(model.text, model, located.range) });
+  };
+  const objectiveIds = new Set<string>();
+  for (const objective of model.objectives) {
+    if (!objective.id) continue;
+    objectiveIds.add(objective.id.value);
+    add('objective', 'objective-id', objective.id, true);
+  }
+  for (const stage of model.journey) add('stage', 'journey-stage', stage, true);
+  for (const channel of model.channels.values()) {
+    add('channel', 'channel-key', { value: channel.id, range: channel.keyRange }, true);
+    for (const stage of channel.stages) add('stage', 'channel-stage', stage);
+    for (const kpi of channel.kpis) add('kpi', 'channel-kpi', kpi);
+    for (const dependency of channel.dependsOn) add('channel', 'depends-on', dependency.on);
+  }
+  for (const kpi of model.kpis.values()) {
+    add('kpi', 'kpi-key', { value: kpi.id, range: kpi.keyRange }, true);
+    // An objective id wins over a KPI of the same name, as in the trace resolution.
+    if (kpi.tracesTo) add(objectiveIds.has(kpi.tracesTo.value) ? 'objective' : 'kpi', 'traces-to', kpi.tracesTo);
+  }
+  occurrences.sort((a, b) => comparePositions(a.range.start, b.range.start));
+
+  const byId = new Map<string, IdOccurrence[]>();
+  for (const occurrence of occurrences) {
+    const key = `${occurrence.kind}\u0000${occurrence.id}`;
+    const list = byId.get(key);
+    if (list) list.push(occurrence);
+    else byId.set(key, [occurrence]);
+  }
+  for (const list of byId.values()) list.sort((a, b) => Number(b.definition) - Number(a.definition));
+
+  return {
+    occurrences,
+    at(position) {
+      let low = 0;
+      let high = occurrences.length - 1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        const occurrence = occurrences[mid]!;
+        if (comparePositions(occurrence.range.end, position) < 0) low = mid + 1;
+        else if (comparePositions(occurrence.range.start, position) > 0) high = mid - 1;
+        else return occurrence;
+      }
+      return undefined;
+    },
+    of(kind, id) {
+      return byId.get(`${kind}\u0000${id}`) ?? [];
+    },
+    definitions(kind, id) {
+      return (byId.get(`${kind}\u0000${id}`) ?? []).filter((occurrence) => occurrence.definition);
+    },
+  };
+}
+
+/** The range without the quotes of a quoted scalar (`"seo"` → `seo`). */
+function unquoted(text: string, model: PlanModel, range: Range): Range {
+  const start = model.lineIndex.offsetAt(range.start);
+  const end = model.lineIndex.offsetAt(range.end);
+  const quote = text[start];
+  if ((quote === '"' || quote === "'") && end - start >= 2 && text[end - 1] === quote) {
+    return { start: { line: range.start.line, character: range.start.character + 1 }, end: { line: range.end.line, character: range.end.character - 1 } };
+  }
+  return range;
+}

@@ -1,0 +1,27 @@
+// Plan text goes into hover markdown escaped (CommonMark backslash escapes), so a title like
+// `*Q3* <b>push</b>` shows as written instead of as formatting or HTML.
+
+// Characters that format anywhere in a line; `#`, `-`, `+` and `1.` only where a line starts.
+const INLINE = /[\\`*_{}[\]()<>|~&!]/g;
+const LINE_START = /^(\s*)([#+\-=]|\d+(?=[.)]))/;
+
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(INLINE, '\\$&')
+    .replace(LINE_START, (_, space: string, mark: string) => `${space}${/\d/.test(mark) ? `${mark}\\` : `\\${mark}`}`);
+}
+
+/** An id or value as inline code; text with a backtick falls back to escaped plain text. */
+export function code(text: string): string {
+  return text.includes('`') || /[\r\n]/.test(text) ? escapeMarkdown(text) : `\`${text}\``;
+}
+
+export function formatNumber(value: number): string {
+  return value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+}
+
+export function percent(part: number, whole: number): string {
+  if (whole <= 0) return '—';
+  return `${(Math.round((part / whole) * 1000) / 10).toLocaleString('en-GB')}%`;
+}

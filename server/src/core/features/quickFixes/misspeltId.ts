@@ -1,0 +1,21 @@
+import { closestMatch } from '../../text/didYouMean.js';
+import { replaceScalar } from '../edits/replaceScalar.js';
+import { code, idInChannelsAt, proposal, sameRange, writableIds, type QuickFix } from './quickFix.js';
+
+/** `dependency-unknown`: replace the id with the nearest channel id (not the channel itself). */
+export const correctDependency: QuickFix = ({ model, facts, yaml }, diagnostic) => {
+  const unknown = facts.graph.unknown.find(({ dependency }) => sameRange(dependency.on.range, diagnostic.range));
+  if (!unknown) return [];
+  const candidates = writableIds(model.channels.keys()).filter((id) => id !== unknown.channel.id);
+  const near = closestMatch(unknown.dependency.on.value, candidates);
+  return near ? proposal(`Change to ${code(near)}`, [replaceScalar(yaml, unknown.dependency.on.range, near)], true) : [];
+};
+
+/** `stage-unknown`: replace the stage with the nearest journey stage. */
+export const correctStage: QuickFix = ({ model, yaml }, diagnostic) => {
+  const found = idInChannelsAt(model, diagnostic.range, (channel) => channel.stages);
+  const stages = new Set(model.journey.map((stage) => stage.value));
+  if (!found || stages.has(found.id.value)) return [];
+  const near = closestMatch(found.id.value, writableIds(stages));
+  return near ? proposal(`Change to ${code(near)}`, [replaceScalar(yaml, found.id.range, near)], true) : [];
+};

@@ -1,0 +1,37 @@
+import { descriptionOf, enumValuesOf, isRecordAt, keysAt, schemaAt } from '../schema/schemaNavigation.js';
+import { code, escapeMarkdown } from './markdown.js';
+import type { PathKey } from './yamlPath.js';
+
+const ENTRY_NAMES: Record<string, string> = { channels: 'channel', kpis: 'KPI', milestones: 'milestone' };
+
+/** What holds the key: `channel`, `KPI`, `period`, `measure`, `plan` … */
+function ownerLabel(path: readonly PathKey[]): string {
+  const parent = path.slice(0, -1);
+  for (let i = parent.length - 1; i >= 0; i--) {
+    const key = parent[i];
+    if (typeof key !== 'string') continue;
+    if (i > 0 && typeof parent[i - 1] === 'string' && isRecordAt(parent.slice(0, i))) return ENTRY_NAMES[parent[i - 1] as string] ?? String(parent[i - 1]);
+    return key;
+  }
+  return 'plan';
+}
+
+/** Markdown docs of the key at `path`, from the zod schema; undefined when the language has no such key. */
+export function keyDocumentation(path: readonly PathKey[]): string | undefined {
+  const key = path[path.length - 1];
+  if (typeof key !== 'string') return undefined;
+  const schema = schemaAt(path);
+  if (!schema) return undefined;
+  const info = keysAt(path.slice(0, -1)).find((candidate) => candidate.key === key);
+  const lines = [`${code(key)} — ${escapeMarkdown(ownerLabel(path))}${info?.required ? ', required' : ''}`];
+  const description = descriptionOf(schema);
+  if (description) lines.push('', escapeDocs(description));
+  const values = enumValuesOf(schema);
+  if (values.length > 0) lines.push('', `Values: ${values.map(code).join(' · ')}`);
+  return lines.join('\n');
+}
+
+/** Schema docs are ours and use backticks for code on purpose; only HTML-like text is escaped. */
+function escapeDocs(text: string): string {
+  return text.replace(/[<>&]/g, '\\$&');
+}

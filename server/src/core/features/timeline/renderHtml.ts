@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { escapeXml, truncate } from './escape.js';
+import { renderSvg } from './renderSvg.js';
+import { timelineCss } from './style.js';
+import type { TimelineModel } from './types.js';
+
+// A self-contained HTML page for sharing (a pull request, an e-mail): the SVG inline, one
+// stylesheet, the list of problems, and no script at all. Its CSP allows exactly that one
+// stylesheet (by hash) and nothing else.
+
+const pageCss = `
+body { margin: 0; padding: 16px 24px; background: #ffffff; color: #1f2328; font: 14px/1.45 -apple-system, "Segoe UI", system-ui, Ubuntu, sans-serif; }
+h2 { font-size: 16px; margin: 24px 0 8px; }
+figure { margin: 0; overflow-x: auto; border: 1px solid #d1d9e0; border-radius: 6px; }
+figure svg { display: block; }
+ul.problems { list-style: none; padding: 0; margin: 0; }
+ul.problems li { padding: 3px 0; border-bottom: 1px solid #eff2f5; }
+.severity { display: inline-block; min-width: 5.5em; font-weight: 600; }
+.severity.error { color: #d1242f; }
+.severity.warning { color: #9a6700; }
+.severity.info, .severity.hint { color: #0969da; }
+.where, .code, footer { color: #59636e; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
+footer { margin-top: 24px; font-size: 12px; }
+`;
+
+export interface HtmlOptions {
+  /** Shown in the footer: the plan file the page was rendered from. */
+  source?: string;
+}
+
+const MAX_LISTED_PROBLEMS = 2000;
+
+export function renderHtml(model: TimelineModel, options: HtmlOptions = {}): string {
+  const css = `${pageCss}${timelineCss}`;
+  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+  const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeXml(truncate(`${model.title} — timeline`, 200))}</title>`,
+    `<style>${css}</style>`,
+    '</head><body>',
+    `<figure>${renderSvg(model)}</figure>`,
+    problemList(model),
+    `<footer>Rendered by <code>throughline render</code>${options.source ? ` from <code>${escapeXml(options.source)}</code>` : ''}.</footer>`,
+    '</body></html>',
+    '',
+  ].join('\n');
+}
+
+function problemList(model: TimelineModel): string {
+  if (model.problems.length === 0) return '<h2>Problems</h2><p>None: the plan passes every rule.</p>';
+  const items = model.problems.slice(0, MAX_LISTED_PROBLEMS).map((problem) => {
+    const where = `line ${problem.line + 1}${problem.channel === undefined ? '' : `, channel ${truncate(problem.channel, 80)}`}`;
+    return (
+      `<li><span class="severity ${problem.severity}">${problem.severity}</span> ` +
+      `${escapeXml(truncate(problem.message, 1000))} <span class="code">(<code>${escapeXml(problem.code)}</code>)</span> ` +
+      `<span class="where">— ${escapeXml(where)}</span></li>`
+    );
+  });
+  const more = model.problems.length > MAX_LISTED_PROBLEMS ? `<p>… and ${model.problems.length - MAX_LISTED_PROBLEMS} more.</p>` : '';
+  return `<h2>Problems (${model.problems.length})</h2><ul class="problems">${items.join('')}</ul>${more}`;
+}

@@ -1,0 +1,32 @@
+import { formatDay, isIsoDate, todayDay } from '../../text/dates.js';
+import type { PlanDocument } from '../planDocument.js';
+import { buildTimeline } from './model.js';
+import { renderSvg } from './renderSvg.js';
+import type { TimelineModel } from './types.js';
+
+/** Parameters of the `throughline/timeline` request (they arrive from the wire: checked before use). */
+export interface TimelineParams {
+  uri: string;
+  /** The client's local day, `YYYY-MM-DD`; the server's UTC day otherwise. */
+  today?: string;
+  /** Also render the SVG: `panel` leaves the stylesheet to the webview, `standalone` embeds it. */
+  render?: 'panel' | 'standalone';
+}
+
+export interface TimelineResult {
+  uri: string;
+  version: number;
+  timeline: TimelineModel;
+  svg?: string;
+}
+
+/** Answers a timeline request for an analysed document (null when the server does not have it). */
+export function timelineResult(doc: PlanDocument | undefined, params: Partial<TimelineParams> | null | undefined, now: Date = new Date()): TimelineResult | null {
+  if (!doc) return null;
+  const today = typeof params?.today === 'string' && isIsoDate(params.today) ? params.today : formatDay(todayDay(now));
+  const timeline = buildTimeline(doc, { today });
+  const render = params?.render;
+  const result: TimelineResult = { uri: doc.uri, version: doc.version, timeline };
+  if (render === 'panel' || render === 'standalone') result.svg = renderSvg(timeline, { embedStyle: render === 'standalone' });
+  return result;
+}
