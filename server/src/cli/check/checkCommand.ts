@@ -1,0 +1,113 @@
+import { resolve } from 'node:path';
+import { analyzeText } from '../../core/analyze.js';
+import type { RuleSettings } from '../../core/config.js';
+import { didYouMean } from '../../core/text/didYouMean.js';
+import { parseCommandArgs } from '../args.js';
+import { ExitCode, UsageError, type Command } from '../command.js';
+import { formatNames, formatters } from '../formatters/index.js';
+import { displayPath } from '../formatters/paths.js';
+import { ConfigLookup, loadConfigFile } from './configLookup.js';
+import { discoverPlans } from './discoverPlans.js';
+import { readPlanFile } from './readPlanFile.js';
+import { exitCodeOf, type CheckReport, type FileReport, type InputProblem } from './report.js';
+import { installedRuleDocs } from './ruleDocs.js';
+
+const HELP = `Usage: throughline check [options] [paths…]
+
+Checks integrated marketing plans (*.plan.yaml, *.plan.yml) against every rule.
+Paths are plan files or directories, searched recursively (not node_modules or .git);
+the default is the current directory. Rule severities come from the nearest
+.throughline.yaml next to each plan or in a folder above it.
+
+Options:
+  -f, --format <format>   text (default), json or sarif
+      --max-warnings <n>  also fail when there are more than n warnings
+  -c, --config <file>     use this config file for every plan instead
+  -h, --help              show this help
+
+Exit codes: 0 nothing failed; 1 errors, or more warnings than --max-warnings;
+2 a usage error or a path that could not be checked.
+`;
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'max-warnings': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+interface CheckOptions {
+  paths: string[];
+  format: string;
+  maxWarnings: number | undefined;
+  config: string | undefined;
+}
+
+export const checkCommand: Command = {
+  summary: 'check plans and report problems as text, JSON or SARIF',
+  help: HELP,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, OPTIONS);
+    if (values.help) {
+      io.stdout(HELP);
+      return ExitCode.Ok;
+    }
+    const options = checkOptions(values, positionals);
+    const warnConfig = (path: string, problem: string) => io.stderr(`throughline: warning: ${displayPath(io.cwd, path)}: ${problem}\n`);
+    let rulesFor: (plan: string) => RuleSettings;
+    if (options.config !== undefined) {
+      const configPath = resolve(io.cwd, options.config);
+      const loaded = loadConfigFile(configPath);
+      if ('unreadable' in loaded) {
+        io.stderr(`throughline: ${options.config}: cannot read the config file: ${loaded.unreadable}\n`);
+        return ExitCode.UsageOrInput;
+      }
+      for (const problem of loaded.problems) warnConfig(configPath, problem);
+      rulesFor = () => loaded.rules;
+    } else {
+      const lookup = new ConfigLookup(warnConfig);
+      rulesFor = (plan) => lookup.rulesFor(plan);
+    }
+    const report = check(options, rulesFor, io.cwd);
+    for (const problem of report.notChecked) io.stderr(`throughline: ${displayPath(io.cwd, problem.path)}: ${problem.message}\n`);
+    io.stdout(formatters[options.format]!(report));
+    return exitCodeOf(report);
+  },
+};
+
+function checkOptions(values: Record<string, string | boolean | undefined>, positionals: string[]): CheckOptions {
+  const format = typeof values.format === 'string' ? values.format : 'text';
+  if (!formatNames.includes(format)) throw new UsageError(`unknown format \`${format}\`: use text, json or sarif.${didYouMean(format, formatNames)}`);
+  return { paths: positionals.length > 0 ? positionals : ['.'], format, maxWarnings: maxWarnings(values['max-warnings']), config: values.config as string | undefined };
+}
+
+/** A whole number ≥ 0; -1 (as in ESLint) means no limit. */
+function maxWarnings(value: string | boolean | undefined): number | undefined {
+  if (value === undefined || value === '-1') return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number (0 or more), not \`${String(value)}\``);
+  return Number(value);
+}
+
+function check(options: CheckOptions, rulesFor: (plan: string) => RuleSettings, cwd: string): CheckReport {
+  const docs = installedRuleDocs();
+  const discovery = discoverPlans(options.paths, cwd);
+  const notChecked: InputProblem[] = [...discovery.problems];
+  const files: FileReport[] = [];
+  for (const path of discovery.files) {
+    const read = readPlanFile(path);
+    if ('problem' in read) {
+      notChecked.push({ path, message: read.problem });
+      continue;
+    }
+    try {
+      const { diagnostics } = analyzeText(read.text, { rules: rulesFor(path), docsBaseUri: docs.baseUri });
+      files.push({ path, diagnostics });
+    } catch (error) {
+      notChecked.push({ path, message: `internal error while checking (please report it): ${(error as Error).message}` });
+    }
+  }
+  if (discovery.files.length === 0 && discovery.problems.length === 0) {
+    notChecked.push(...options.paths.map((input) => ({ path: resolve(cwd, input), message: 'no plan files (*.plan.yaml, *.plan.yml) found here' })));
+  }
+  return { cwd, files, notChecked, maxWarnings: options.maxWarnings, docs };
+}

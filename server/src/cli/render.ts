@@ -1,0 +1,93 @@
+import { writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { analyzeText } from '../core/analyze.js';
+import { buildTimeline } from '../core/features/timeline/model.js';
+import { renderHtml } from '../core/features/timeline/renderHtml.js';
+import { renderSvg } from '../core/features/timeline/renderSvg.js';
+import { isIsoDate } from '../core/text/dates.js';
+import { parseCommandArgs } from './args.js';
+import { ConfigLookup } from './check/configLookup.js';
+import { describeFsError } from './check/fsErrors.js';
+import { readPlanFile } from './check/readPlanFile.js';
+import { installedRuleDocs } from './check/ruleDocs.js';
+import { ExitCode, UsageError, type Command } from './command.js';
+import { displayPath } from './formatters/paths.js';
+
+const HELP = `Usage: throughline render <plan> -o <file.svg|file.html> [options]
+
+Draws the plan's channels as a timeline: bars by date in journey-stage lanes, dependency
+arrows, the critical path, the deadline and today, measurement-ready dates, the budget per
+channel and a marker on every channel with problems. The same picture as the editor's
+timeline preview. An .html file is self-contained (no scripts, nothing loaded from
+elsewhere) and also lists every problem.
+
+Options:
+  -o, --output <file>   where to write: a .svg or .html file, or - for SVG on stdout
+  -f, --format <format> svg or html (default: from the output file's extension)
+      --today <date>    the day to mark as today, YYYY-MM-DD (default: today)
+  -h, --help            show this help
+
+Exit codes: 0 written; 2 a usage error, or a plan or output that could not be read or written.
+`;
+
+const OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  format: { type: 'string', short: 'f' },
+  today: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function renderOptions(values: Record<string, string | boolean | undefined>, positionals: string[]) {
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which plan? Give one plan file.' : 'render takes one plan file at a time.');
+  const output = values.output;
+  if (typeof output !== 'string' || output === '') throw new UsageError('where to? Give the output file with -o <file.svg|file.html>.');
+  const extension = extname(output).toLowerCase().slice(1);
+  const format = typeof values.format === 'string' ? values.format : output === '-' ? 'svg' : extension === 'htm' ? 'html' : extension;
+  if (format !== 'svg' && format !== 'html') throw new UsageError(`cannot tell the format from \`${output}\`: name it .svg or .html, or pass --format svg|html.`);
+  const today = typeof values.today === 'string' ? values.today : localToday();
+  if (!isIsoDate(today)) throw new UsageError(`--today needs a date written YYYY-MM-DD, not \`${today}\``);
+  return { plan: positionals[0]!, output, format, today };
+}
+
+export const renderCommand: Command = {
+  summary: 'draw a plan as a timeline (SVG, or self-contained HTML)',
+  help: HELP,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, OPTIONS);
+    if (values.help) {
+      io.stdout(HELP);
+      return ExitCode.Ok;
+    }
+    const options = renderOptions(values, positionals);
+    const planPath = resolve(io.cwd, options.plan);
+    const read = readPlanFile(planPath);
+    if ('problem' in read) {
+      io.stderr(`throughline: ${displayPath(io.cwd, planPath)}: ${read.problem}\n`);
+      return ExitCode.UsageOrInput;
+    }
+    const rules = new ConfigLookup((path, problem) => io.stderr(`throughline: warning: ${displayPath(io.cwd, path)}: ${problem}\n`)).rulesFor(planPath);
+    const analysis = analyzeText(read.text, { rules, docsBaseUri: installedRuleDocs().baseUri });
+    const timeline = buildTimeline({ uri: planPath, version: 0, analysis }, { today: options.today });
+    const content = options.format === 'html' ? renderHtml(timeline, { source: displayPath(io.cwd, planPath) }) : `${renderSvg(timeline, { embedStyle: true })}\n`;
+    if (options.output === '-') {
+      io.stdout(content);
+      return ExitCode.Ok;
+    }
+    const outputPath = resolve(io.cwd, options.output);
+    try {
+      writeFileSync(outputPath, content);
+    } catch (error) {
+      io.stderr(`throughline: ${displayPath(io.cwd, outputPath)}: cannot write: ${describeFsError(error)}\n`);
+      return ExitCode.UsageOrInput;
+    }
+    const channels = timeline.bars.length + timeline.undated.length;
+    io.stderr(`Wrote ${displayPath(io.cwd, outputPath)} (${channels} channel${channels === 1 ? '' : 's'}, ${timeline.problems.length} problem${timeline.problems.length === 1 ? '' : 's'}).\n`);
+    return ExitCode.Ok;
+  },
+};
