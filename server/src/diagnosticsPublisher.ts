@@ -1,0 +1,69 @@
+import type { Connection } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PlanDocument } from './core/features/planDocument.js';
+import { describeError, type Logger } from './guard.js';
+import { AnalysisChangedNotification, type AnalysisChangedParams } from './protocol.js';
+
+/**
+ * Sends diagnostics of open documents: at once on open, after a short quiet period on
+ * change (a burst of keystrokes is analysed once, for its last version), never twice for
+ * the same version and settings.
+ */
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly sent = new Map<string, string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: { get(uri: string): TextDocument | undefined },
+    private readonly analyse: (document: TextDocument) => PlanDocument,
+    private readonly delay: () => number,
+    private readonly generation: () => number,
+    private readonly log: Logger,
+  ) {}
+
+  now(uri: string): void {
+    this.cancel(uri);
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const stamp = `${document.version}:${this.generation()}`;
+    if (this.sent.get(uri) === stamp) return;
+    const { analysis, version } = this.analyse(document);
+    this.sent.set(uri, stamp);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics });
+    const changed: AnalysisChangedParams = { uri, version };
+    void this.connection.sendNotification(AnalysisChangedNotification.method, changed);
+  }
+
+  later(uri: string): void {
+    this.cancel(uri);
+    const version = this.documents.get(uri)?.version;
+    const timer = setTimeout(() => {
+      this.timers.delete(uri);
+      // A newer change has its own timer; this version is superseded.
+      try {
+        if (this.documents.get(uri)?.version === version) this.now(uri);
+      } catch (error) {
+        this.log.error(`diagnostics for ${uri} failed: ${describeError(error)}`);
+      }
+    }, this.delay());
+    this.timers.set(uri, timer);
+  }
+
+  /** The document was closed: stop waiting for it and forget what was sent. */
+  forget(uri: string): void {
+    this.cancel(uri);
+    this.sent.delete(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+}

@@ -1,0 +1,209 @@
+import { fileURLToPath } from 'node:url';
+import {
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind,
+  type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigLookup } from './cli/check/configLookup.js';
+import { installedRuleDocs } from './cli/check/ruleDocs.js';
+import type { AnalyzeOptions } from './core/analyze.js';
+import type { Diagnostic } from './core/types.js';
+import { codeActions } from './core/features/codeActions.js';
+import { codeLenses } from './core/features/codeLens.js';
+import { completion, COMPLETION_TRIGGER_CHARACTERS } from './core/features/completion.js';
+import { definition } from './core/features/definition.js';
+import { foldingRanges } from './core/features/folding.js';
+import { hover } from './core/features/hover.js';
+import { inlayHints } from './core/features/inlayHints.js';
+import type { PlanDocument } from './core/features/planDocument.js';
+import { references } from './core/features/references.js';
+import { prepareRename, rename } from './core/features/rename.js';
+import { documentSymbols, workspaceSymbols } from './core/features/symbols.js';
+import { timelineResult } from './core/features/timeline/request.js';
+import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
+import { DocumentCache } from './documentCache.js';
+import { guardNotification, guardRequest, requestFailed, type Logger } from './guard.js';
+import { positionParam, rangeParam, stringParam } from './params.js';
+import { TimelineRequest, type TimelineParams } from './protocol.js';
+import { defaultSettings, readEditorSettings, type EditorSettings } from './settings.js';
+import { WorkspacePlans } from './workspacePlans.js';
+
+const PLAN_GLOBS = ['**/*.plan.yaml', '**/*.plan.yml'];
+const CONFIG_GLOB = '**/.throughline.yaml';
+
+/** Wires the core's features to a connection. Every handler is one call into the core, behind one guard. */
+export function startLanguageServer(connection: Connection, log: Logger): void {
+  const documents = new TextDocuments(TextDocument);
+  const docsBaseUri = installedRuleDocs().baseUri;
+  let settings: EditorSettings = defaultSettings();
+  let capabilities: InitializeParams['capabilities'] = {};
+  let configLookup = new ConfigLookup((path, problem) => log.warn(`${path}: ${problem}`));
+  let generation = 0;
+
+  const optionsFor = (uri: string): AnalyzeOptions => {
+    const fromFile = uri.startsWith('file:') ? configLookup.rulesFor(fileURLToPath(uri)) : {};
+    return { rules: { ...fromFile, ...settings.rules }, docsBaseUri };
+  };
+  const cache = new DocumentCache(optionsFor, (uri, milliseconds) => {
+    if (settings.trace === 'verbose') log.info(`analysed ${uri} in ${milliseconds.toFixed(1)} ms`);
+  });
+  const analyse = (document: TextDocument): PlanDocument => cache.forOpen(document.uri, document.version, () => document.getText());
+  const publisher = new DiagnosticsPublisher(connection, documents, analyse, () => settings.diagnosticsDelay, () => generation, log);
+  const workspace = new WorkspacePlans(connection, cache, (uri) => documents.get(uri) !== undefined, log);
+
+  const openDoc = (uri: unknown): PlanDocument | undefined => {
+    const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+    return document && analyse(document);
+  };
+  /** The open document a request names; an unknown one is answered as a failed request. */
+  const doc = (params: { textDocument?: { uri?: unknown } } | null | undefined): PlanDocument => {
+    const uri = stringParam(params?.textDocument?.uri, 'textDocument.uri');
+    const found = openDoc(uri);
+    if (!found) throw requestFailed(`${uri} is not open: open it before asking about it`);
+    return found;
+  };
+  // Diagnostics wait for the editor's settings (or 3 s, for a client that never says `initialized`).
+  let settingsLoaded!: () => void;
+  const settingsReady = new Promise<void>((resolve) => {
+    settingsLoaded = resolve;
+    setTimeout(resolve, 3000).unref();
+  });
+  const request = <P, R>(method: string, handler: (params: P) => R) => guardRequest(log, method, handler);
+  const notification = <P>(method: string, handler: (params: P) => void | Promise<void>) => guardNotification(log, method, handler);
+
+  const reanalyseEverything = async () => {
+    generation++;
+    cache.settingsChanged();
+    for (const document of documents.all()) publisher.now(document.uri);
+    await workspace.recheck();
+  };
+
+  const loadSettings = async (pushed?: unknown) => {
+    const value = capabilities.workspace?.configuration ? await connection.workspace.getConfiguration({ section: 'throughline' }) : pushed;
+    const next = readEditorSettings(value, settings);
+    const before = JSON.stringify(settings.problems);
+    settings = next;
+    for (const problem of next.problems) log.warn(problem);
+    if (next.problems.length > 0 && JSON.stringify(next.problems) !== before) void connection.window.showWarningMessage(`Throughline settings: ${next.problems.join('; ')}`);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities ?? {};
+    const initial = (params.initializationOptions ?? {}) as { diagnosticsDelay?: unknown };
+    if (typeof initial.diagnosticsDelay === 'number' && initial.diagnosticsDelay >= 0) settings = defaultSettings(initial.diagnosticsDelay);
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.setFolders(folders);
+    return { capabilities: serverCapabilities(capabilities), serverInfo: { name: 'throughline-language-server' } };
+  });
+
+  connection.onInitialized(notification('initialized', async () => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'throughline' });
+    }
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...PLAN_GLOBS, CONFIG_GLOB].map((globPattern) => ({ globPattern })) });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(notification('workspace/didChangeWorkspaceFolders', async (event) => {
+        workspace.removeFolders(event.removed.map((folder) => folder.uri));
+        await workspace.addFolders(event.added.map((folder) => folder.uri));
+      }));
+    }
+    try {
+      await loadSettings();
+    } finally {
+      settingsLoaded();
+    }
+    await reanalyseEverything();
+    await workspace.scan();
+  }));
+
+  connection.onDidChangeConfiguration(notification('workspace/didChangeConfiguration', async (params) => {
+    await loadSettings((params.settings as { throughline?: unknown } | null)?.throughline);
+    await reanalyseEverything();
+  }));
+
+  connection.onDidChangeWatchedFiles(notification('workspace/didChangeWatchedFiles', async (params) => {
+    let configChanged = false;
+    for (const change of params.changes) {
+      if (change.uri.endsWith('/.throughline.yaml')) configChanged = true;
+      else if (change.type === FileChangeType.Deleted) workspace.removed(change.uri);
+      else await workspace.refresh(change.uri);
+    }
+    if (configChanged) {
+      configLookup = new ConfigLookup((path, problem) => log.warn(`${path}: ${problem}`));
+      await reanalyseEverything();
+    }
+  }));
+
+  documents.onDidOpen(notification('textDocument/didOpen', async (event) => {
+    await settingsReady;
+    publisher.now(event.document.uri);
+  }));
+  // Fires on open too; like the open, it waits for the settings before anything is published.
+  documents.onDidChangeContent(notification('textDocument/didChange', async (event) => {
+    await settingsReady;
+    publisher.later(event.document.uri);
+  }));
+  documents.onDidClose(notification('textDocument/didClose', async (event) => {
+    const { uri } = event.document;
+    publisher.forget(uri);
+    cache.close(uri);
+    // A workspace plan shows its on-disk diagnostics again; any other document is cleared.
+    if (workspace.has(uri)) await workspace.refresh(uri);
+    else await connection.sendDiagnostics({ uri, diagnostics: [] });
+  }));
+
+  connection.onCompletion(request('textDocument/completion', (params) => completion(doc(params), positionParam(params.position), { snippets: snippetSupport(capabilities) })));
+  connection.onHover(request('textDocument/hover', (params) => hover(doc(params), positionParam(params.position))));
+  connection.onDefinition(request('textDocument/definition', (params) => definition(doc(params), positionParam(params.position))));
+  connection.onReferences(request('textDocument/references', (params) => references(doc(params), positionParam(params.position), params.context?.includeDeclaration !== false)));
+  connection.onPrepareRename(request('textDocument/prepareRename', (params) => prepareRename(doc(params), positionParam(params.position))));
+  connection.onRenameRequest(request('textDocument/rename', (params) => renamed(rename(doc(params), positionParam(params.position), stringParam(params.newName, 'newName')))));
+  connection.onDocumentSymbol(request('textDocument/documentSymbol', (params) => documentSymbols(doc(params))));
+  connection.onWorkspaceSymbol(request('workspace/symbol', (params) => workspaceSymbols(cache.all(), typeof params.query === 'string' ? params.query : '')));
+  connection.onFoldingRanges(request('textDocument/foldingRange', (params) => foldingRanges(doc(params))));
+  connection.onCodeLens(request('textDocument/codeLens', (params) => codeLenses(doc(params))));
+  connection.languages.inlayHint.on(request('textDocument/inlayHint', (params) => inlayHints(doc(params), rangeParam(params.range))));
+  connection.onCodeAction(request('textDocument/codeAction', (params) => codeActions(doc(params), rangeParam(params.range), clientDiagnostics(params.context?.diagnostics))));
+  connection.onRequest(TimelineRequest.method, request('throughline/timeline', (params: TimelineParams) => timelineResult(openDoc(params?.uri), params)));
+
+  connection.onShutdown(() => {
+    publisher.dispose();
+    workspace.stop();
+  });
+
+  documents.listen(connection);
+}
+
+function snippetSupport(client: InitializeParams['capabilities']): boolean {
+  return client.textDocument?.completion?.completionItem?.snippetSupport === true;
+}
+
+/** The client's diagnostics, as sent: `codeActions` checks each one against the current analysis. */
+function clientDiagnostics(value: unknown): Diagnostic[] {
+  return Array.isArray(value) ? (value as Diagnostic[]) : [];
+}
+
+function renamed(result: ReturnType<typeof rename>) {
+  if ('error' in result) throw requestFailed(result.error);
+  return result.edit;
+}
+
+function serverCapabilities(client: InitializeParams['capabilities']): ServerCapabilities {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+    hoverProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    renameProvider: client.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+    documentSymbolProvider: { label: 'Throughline' },
+    workspaceSymbolProvider: true,
+    foldingRangeProvider: true,
+    codeLensProvider: { resolveProvider: false },
+    inlayHintProvider: true,
+    codeActionProvider: { codeActionKinds: ['quickfix'] },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+}

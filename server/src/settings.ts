@@ -1,0 +1,44 @@
+import { readRuleSettings, type RuleSettings } from './core/config.js';
+
+export type TraceLevel = 'off' | 'messages' | 'verbose';
+
+/** The `throughline` section of the editor's settings, validated. */
+export interface EditorSettings {
+  rules: RuleSettings;
+  trace: TraceLevel;
+  /** Milliseconds to wait after a change before diagnostics are computed and sent. */
+  diagnosticsDelay: number;
+  /** What was wrong with the settings (unknown rules, bad severities …). */
+  problems: string[];
+}
+
+export const DEFAULT_DIAGNOSTICS_DELAY = 150;
+
+export function defaultSettings(diagnosticsDelay = DEFAULT_DIAGNOSTICS_DELAY): EditorSettings {
+  return { rules: {}, trace: 'off', diagnosticsDelay, problems: [] };
+}
+
+/**
+ * Reads `{ rules, trace: { server }, diagnostics: { debounceMs } }` (VS Code nests dotted settings)
+ * or the flat `{ "trace.server": … }` other clients may send. Anything invalid falls back to
+ * the default and is named in `problems`.
+ */
+export function readEditorSettings(value: unknown, fallback: EditorSettings): EditorSettings {
+  const settings = isObject(value) ? value : {};
+  const ruleProblems: string[] = [];
+  const rules = readRuleSettings(settings.rules, ruleProblems);
+  const problems = ruleProblems.map((problem) => `throughline.rules: ${problem}`);
+  const traceValue = isObject(settings.trace) ? settings.trace.server : settings['trace.server'];
+  const trace = traceValue === 'messages' || traceValue === 'verbose' || traceValue === 'off' ? traceValue : fallback.trace;
+  const delayValue = isObject(settings.diagnostics) ? settings.diagnostics.debounceMs : settings['diagnostics.debounceMs'];
+  let diagnosticsDelay = fallback.diagnosticsDelay;
+  if (delayValue !== undefined && delayValue !== null) {
+    if (typeof delayValue === 'number' && Number.isFinite(delayValue) && delayValue >= 0 && delayValue <= 5_000) diagnosticsDelay = Math.round(delayValue);
+    else problems.push(`\`throughline.diagnostics.debounceMs\` should be a number of milliseconds between 0 and 5000; using ${fallback.diagnosticsDelay}`);
+  }
+  return { rules, trace, diagnosticsDelay, problems };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
