@@ -1,0 +1,170 @@
+// The timeline webview: shows the SVG the server rendered, zooms and scrolls it (both kept
+// across updates and reloads in the webview state), highlights the channel the cursor is in,
+// and reports clicks on bars. Bundled to media/preview.js; loaded under a nonce'd CSP.
+import { parseToWebview, parseWebviewState, type FromWebview, type ToWebview, type WebviewState } from '../preview/messages.js';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: WebviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const MIN_ZOOM = 0.2;
+const MAX_ZOOM = 4;
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const viewport = byId<HTMLDivElement>('viewport');
+const canvas = byId<HTMLDivElement>('canvas');
+const banner = byId<HTMLDivElement>('banner');
+const title = byId<HTMLSpanElement>('title');
+const zoomLabel = byId<HTMLButtonElement>('zoom-reset');
+
+let state: WebviewState = parseWebviewState(vscode.getState());
+let svg: SVGSVGElement | undefined;
+let baseSize = { width: 0, height: 0 };
+let highlighted: string | null = null;
+
+function saveState(patch: Partial<WebviewState>): void {
+  state = { ...state, ...patch };
+  vscode.setState(state);
+}
+
+function clampZoom(zoom: number): number {
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Number.isFinite(zoom) ? zoom : 1));
+}
+
+/** Scales the SVG through its width/height attributes (its viewBox keeps the drawing), keeping `anchor` (viewport px) in place. */
+function applyZoom(zoom: number, anchor?: { x: number; y: number }): void {
+  const previous = clampZoom(state.zoom ?? 1);
+  const next = clampZoom(zoom);
+  zoomLabel.textContent = `${Math.round(next * 100)}%`;
+  if (!svg) return saveState({ zoom: next });
+  const point = anchor ?? { x: viewport.clientWidth / 2, y: viewport.clientHeight / 2 };
+  const contentX = (viewport.scrollLeft + point.x) / previous;
+  const contentY = (viewport.scrollTop + point.y) / previous;
+  svg.setAttribute('width', String(Math.round(baseSize.width * next)));
+  svg.setAttribute('height', String(Math.round(baseSize.height * next)));
+  viewport.scrollLeft = contentX * next - point.x;
+  viewport.scrollTop = contentY * next - point.y;
+  saveState({ zoom: next, scrollLeft: viewport.scrollLeft, scrollTop: viewport.scrollTop });
+}
+
+function setBanner(text: string | null): void {
+  banner.hidden = text === null;
+  banner.textContent = text ?? '';
+}
+
+function showPlaceholder(text: string): void {
+  const paragraph = document.createElement('p');
+  paragraph.className = 'placeholder';
+  paragraph.textContent = text;
+  canvas.replaceChildren(paragraph);
+  svg = undefined;
+}
+
+function render(message: Extract<ToWebview, { type: 'render' }>): void {
+  // Parsed as XML, not HTML: a malformed SVG fails here instead of being half-shown. Scripts
+  // and handlers could not run anyway (the CSP allows only our nonce'd script).
+  const parsed = new DOMParser().parseFromString(message.svg, 'image/svg+xml');
+  const root = parsed.documentElement;
+  if (parsed.getElementsByTagName('parsererror').length > 0 || root.nodeName !== 'svg') {
+    setBanner('The timeline could not be drawn (the renderer produced invalid SVG). Please report this.');
+    return;
+  }
+  const node = document.importNode(root, true) as unknown as SVGSVGElement;
+  baseSize = { width: Number(node.getAttribute('width')) || 800, height: Number(node.getAttribute('height')) || 400 };
+  const zoom = clampZoom(state.zoom ?? 1);
+  node.setAttribute('width', String(Math.round(baseSize.width * zoom)));
+  node.setAttribute('height', String(Math.round(baseSize.height * zoom)));
+  canvas.replaceChildren(node);
+  svg = node;
+  zoomLabel.textContent = `${Math.round(zoom * 100)}%`;
+  title.textContent = message.title;
+  setBanner(message.banner);
+  if (state.uri === message.uri) {
+    viewport.scrollLeft = state.scrollLeft ?? 0;
+    viewport.scrollTop = state.scrollTop ?? 0;
+  } else {
+    viewport.scrollLeft = 0;
+    viewport.scrollTop = 0;
+    saveState({ uri: message.uri, scrollLeft: 0, scrollTop: 0 });
+  }
+  applyHighlight(highlighted, false);
+  vscode.postMessage({
+    type: 'rendered',
+    version: message.version,
+    bars: node.querySelectorAll('g.bar[data-channel]').length,
+    arrows: node.querySelectorAll('path.edge[data-from]').length,
+  });
+}
+
+function applyHighlight(channel: string | null, scroll: boolean): void {
+  highlighted = channel;
+  if (!svg) return;
+  for (const element of Array.from(svg.querySelectorAll('.selected'))) element.classList.remove('selected');
+  if (channel === null) return;
+  // Compared as strings, never put into a selector: ids are plan text.
+  const matches = Array.from(svg.querySelectorAll('[data-channel]')).filter((element) => element.getAttribute('data-channel') === channel);
+  for (const element of matches) element.classList.add('selected');
+  const bar = matches.find((element) => element.classList.contains('bar') || element.classList.contains('undated'));
+  if (scroll && bar) bar.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const message = parseToWebview(event.data);
+  if (!message) return;
+  switch (message.type) {
+    case 'render':
+      render(message);
+      break;
+    case 'banner':
+      setBanner(message.text);
+      break;
+    case 'highlight':
+      applyHighlight(message.channel, true);
+      break;
+    case 'empty':
+      showPlaceholder(message.text);
+      setBanner(null);
+      break;
+  }
+});
+
+canvas.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target.closest('[data-channel]') : null;
+  const channel = target?.getAttribute('data-channel');
+  if (channel) vscode.postMessage({ type: 'reveal', channel });
+});
+
+viewport.addEventListener(
+  'wheel',
+  (event) => {
+    if (!event.ctrlKey && !event.metaKey) return;
+    event.preventDefault();
+    const rect = viewport.getBoundingClientRect();
+    applyZoom((state.zoom ?? 1) * Math.exp(-event.deltaY * 0.002), { x: event.clientX - rect.left, y: event.clientY - rect.top });
+  },
+  { passive: false },
+);
+
+let scrollPending = false;
+viewport.addEventListener('scroll', () => {
+  if (scrollPending) return;
+  scrollPending = true;
+  requestAnimationFrame(() => {
+    scrollPending = false;
+    saveState({ scrollLeft: viewport.scrollLeft, scrollTop: viewport.scrollTop });
+  });
+});
+
+byId('zoom-in').addEventListener('click', () => applyZoom((state.zoom ?? 1) * 1.25));
+byId('zoom-out').addEventListener('click', () => applyZoom((state.zoom ?? 1) / 1.25));
+byId('zoom-reset').addEventListener('click', () => applyZoom(1));
+byId('zoom-fit').addEventListener('click', () => {
+  if (baseSize.width > 0) applyZoom((viewport.clientWidth - 4) / baseSize.width, { x: 0, y: 0 });
+});
+byId('export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+
+vscode.postMessage({ type: 'ready' });
