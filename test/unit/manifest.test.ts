@@ -1,0 +1,239 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../server/src/core/analyze.js';
+import { rules } from '../../server/src/core/rules/index.js';
+import { attributionModels, cadences, channelModes, channelTypes, dependencyKinds, media } from '../../server/src/core/schema/planSchema.js';
+
+// The extension manifest (package.json) and the files it points at agree with each other, with
+// the client code and with the language; the snippets write valid plans; the .vsix holds only
+// what the extension needs.
+
+interface Command { command: string; title?: string; category?: string }
+interface MenuItem { command: string; when?: string }
+interface Setting { type?: string; enum?: string[]; default?: unknown; markdownDescription?: string; description?: string; properties?: Record<string, Setting> }
+interface Manifest {
+  main: string;
+  icon: string;
+  activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { supported: boolean | string; description?: string }; virtualWorkspaces: unknown };
+  contributes: {
+    languages: { id: string; filenamePatterns: string[]; configuration: string }[];
+    grammars: { language: string; scopeName: string; path: string }[];
+    snippets: { language: string; path: string }[];
+    yamlValidation: { fileMatch: string[]; url: string }[];
+    commands: Command[];
+    menus: Record<string, MenuItem[]>;
+    configuration: { properties: Record<string, Setting> };
+  };
+}
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
+const { contributes } = manifest;
+const LANGUAGE = 'marketing-plan';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('extension manifest', () => {
+  it('gives every command a title and a category, once', () => {
+    const ids = contributes.commands.map((command) => command.command);
+    assert.deepEqual(ids, [...new Set(ids)]);
+    for (const command of contributes.commands) {
+      assert.ok(command.title && command.title.length > 0, `${command.command} has a title`);
+      assert.equal(command.category, 'Throughline', `${command.command} is in the Throughline category`);
+    }
+    assert.ok(ids.includes('throughline.restartServer') && ids.includes('throughline.showOutput'));
+  });
+
+  it('names only contributed commands in menus', () => {
+    const contributed = new Set(contributes.commands.map((command) => command.command));
+    for (const [menu, items] of Object.entries(contributes.menus)) {
+      for (const item of items) assert.ok(contributed.has(item.command), `menu ${menu} names ${item.command}, which is not contributed`);
+    }
+  });
+
+  const previewLanded = existsSync('client/src/preview');
+  it('contributes exactly the commands the client code registers', { skip: previewLanded ? false : 'the timeline preview (client/src/preview/) has not landed yet' }, () => {
+    const clientSource = filesUnder('client/src').filter((file) => file.endsWith('.ts')).map((file) => readFileSync(file, 'utf8')).join('\n');
+    const mentioned = new Set([...clientSource.matchAll(/'(throughline\.[A-Za-z]+)'/g)].map((match) => match[1]!));
+    const contributed = contributes.commands.map((command) => command.command);
+    for (const id of contributed) assert.ok(mentioned.has(id), `no code in client/src registers ${id}`);
+  });
+
+  it('points at files that exist', () => {
+    const paths = [
+      manifest.icon,
+      ...contributes.languages.map((language) => language.configuration),
+      ...contributes.grammars.map((grammar) => grammar.path),
+      ...contributes.snippets.map((snippet) => snippet.path),
+      ...contributes.yamlValidation.map((validation) => validation.url),
+    ];
+    for (const path of paths) assert.ok(existsSync(path), `${path} exists`);
+    // `main` is the esbuild bundle of client/src/extension.ts (scripts/build.mjs).
+    assert.equal(manifest.main, './out/extension.js');
+    assert.ok(existsSync('client/src/extension.ts'));
+  });
+
+  it('ties the language, its grammar, snippets and activation together', () => {
+    assert.deepEqual(contributes.languages.map((language) => language.id), [LANGUAGE]);
+    assert.deepEqual(contributes.languages[0]!.filenamePatterns, ['*.plan.yaml', '*.plan.yml']);
+    const [grammar] = contributes.grammars;
+    assert.equal(grammar?.language, LANGUAGE);
+    assert.equal((JSON.parse(readFileSync(grammar.path, 'utf8')) as { scopeName: string }).scopeName, grammar.scopeName);
+    assert.ok(contributes.snippets.every((snippet) => snippet.language === LANGUAGE));
+    assert.ok(manifest.activationEvents.includes(`onLanguage:${LANGUAGE}`));
+    assert.ok(manifest.activationEvents.includes('workspaceContains:**/*.plan.yaml'));
+  });
+
+  it('offers every rule in throughline.rules, with its summary and the five severities', () => {
+    const setting = contributes.configuration.properties['throughline.rules'];
+    assert.ok(setting?.properties);
+    assert.deepEqual(Object.keys(setting.properties), rules.map((rule) => rule.name));
+    for (const rule of rules) {
+      const property: Setting = setting.properties[rule.name]!;
+      assert.deepEqual(property.enum, ['error', 'warning', 'info', 'hint', 'off']);
+      assert.equal(property.default, rule.defaultSeverity);
+      assert.ok(property.markdownDescription?.includes(rule.summary), `${rule.name} is described by its summary`);
+    }
+  });
+
+  it('describes every setting', () => {
+    const { properties } = contributes.configuration;
+    for (const name of ['throughline.rules', 'throughline.trace.server', 'throughline.diagnostics.debounceMs']) {
+      const setting = properties[name];
+      assert.ok(setting && (setting.markdownDescription ?? setting.description), `${name} is described`);
+    }
+    assert.deepEqual(properties['throughline.trace.server']!.enum, ['off', 'messages', 'verbose']);
+  });
+
+  it('declares the workspace-trust and virtual-workspace capabilities', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.ok(manifest.capabilities.untrustedWorkspaces.description);
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
+  });
+});
+
+describe('language configuration', () => {
+  const configuration = JSON.parse(readFileSync('language-configuration.json', 'utf8')) as {
+    comments: { lineComment: string };
+    wordPattern: string;
+    onEnterRules: { beforeText: string; action: { indent: string; appendText?: string } }[];
+  };
+
+  it('comments with # and keeps an id with dashes, dots and underscores one word', () => {
+    assert.equal(configuration.comments.lineComment, '#');
+    const words = (text: string) => text.match(new RegExp(configuration.wordPattern, 'g'));
+    assert.deepEqual(words('depends_on: [paid-search, q3.launch_2]'), ['depends_on', 'paid-search', 'q3.launch_2']);
+  });
+
+  it('indents after a key that opens a block, not after a key with a value or a comment line', () => {
+    const indentsAfter = (line: string) => configuration.onEnterRules.find((rule) => new RegExp(rule.beforeText).test(line))?.action;
+    assert.equal(indentsAfter('channels:')?.indent, 'indent');
+    assert.equal(indentsAfter('  seo:   # owned search')?.indent, 'indent');
+    assert.equal(indentsAfter('    depends_on:')?.indent, 'indent');
+    assert.equal(indentsAfter('    owner: SEO lead'), undefined);
+    assert.equal(indentsAfter('# channels:'), undefined);
+    // `- key: value` continues the same mapping, aligned with its first key.
+    assert.deepEqual(indentsAfter('  - stage: aware'), { indent: 'none', appendText: '  ' });
+  });
+});
+
+describe('snippets', () => {
+  interface Snippet { prefix: string | string[]; body: string[]; description: string }
+  const snippets = JSON.parse(readFileSync('snippets/marketing-plan.json', 'utf8')) as Record<string, Snippet>;
+  const VARIABLES: Record<string, string> = { CURRENT_YEAR: '2026', CURRENT_MONTH: '05', CURRENT_DATE: '01' };
+
+  /** The text a snippet inserts when every placeholder keeps its default (first choice). */
+  function expand(snippet: Snippet): string {
+    const text = snippet.body.join('\n').replace(/\$([A-Z_]+)/g, (_, name: string) => {
+      const value = VARIABLES[name];
+      assert.ok(value, `snippet variable ${name} is known to the test`);
+      return value;
+    });
+    const defaults = new Map([...text.matchAll(/\$\{(\d+):([^}]*)\}/g)].map((match) => [match[1]!, match[2]!]));
+    return text
+      .replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_, _n, choices: string) => choices.split(',')[0]!)
+      .replace(/\$\{(\d+):([^}]*)\}/g, (_, _n, value: string) => value)
+      .replace(/\$\{(\d+)\}|\$(\d+)/g, (_, braced?: string, bare?: string) => defaults.get((braced ?? bare)!) ?? '');
+  }
+  const indent = (text: string, spaces: number) => text.split('\n').map((line) => (line ? ' '.repeat(spaces) + line : line)).join('\n');
+  const structuralProblems = (text: string) => analyzeText(text).diagnostics
+    .filter((diagnostic) => diagnostic.code === 'yaml-syntax' || diagnostic.code === 'schema')
+    .map((diagnostic) => `${diagnostic.code} line ${diagnostic.range.start.line + 1}: ${diagnostic.message}`);
+  const snippet = (name: string) => {
+    const found = snippets[name];
+    assert.ok(found, `snippet ${name}`);
+    return found;
+  };
+
+  it('have a prefix, a body and a description each', () => {
+    assert.deepEqual(Object.keys(snippets).sort(), ['Channel', 'Dependency', 'KPI', 'Measure', 'New plan']);
+    for (const [name, { prefix, body, description }] of Object.entries(snippets)) {
+      assert.ok(prefix.length > 0 && body.length > 0 && description.length > 0, name);
+    }
+  });
+
+  it('offer as choices exactly the values of an enum of the language', () => {
+    const enums = [channelTypes, channelModes, dependencyKinds, attributionModels, cadences, media].map((values) => [...values].sort().join(','));
+    for (const [name, { body }] of Object.entries(snippets)) {
+      for (const match of body.join('\n').matchAll(/\$\{\d+\|([^|]*)\|\}/g)) {
+        assert.ok(enums.includes(match[1]!.split(',').sort().join(',')), `${name}: choices ${match[1]} are an enum of the schema`);
+      }
+    }
+  });
+
+  it('write a new plan that passes every rule', () => {
+    const text = expand(snippet('New plan'));
+    assert.deepEqual(analyzeText(text).diagnostics.map((d) => `${d.code} line ${d.range.start.line + 1}: ${d.message}`), []);
+  });
+
+  it('write a channel, a KPI, a measure and a dependency the schema accepts, where they belong', () => {
+    const base = 'plan: Snippets\nobjective: { id: objective-id, target: 1, deadline: 2026-12-31 }\n';
+    const channelPlan = `${base}channels:\n${indent(expand(snippet('Channel')), 2)}`;
+    assert.deepEqual(structuralProblems(channelPlan), []);
+    const channel = analyzeText(channelPlan).model.channels.get('channel-id');
+    assert.equal(channel?.type?.value, 'paid');
+    assert.equal(channel?.start?.value, '2026-05-01');
+
+    const kpiPlan = `${base}kpis:\n${indent(expand(snippet('KPI')), 2)}`;
+    assert.deepEqual(structuralProblems(kpiPlan), []);
+    const kpi = analyzeText(kpiPlan).model.kpis.get('kpi-id');
+    assert.equal(kpi?.tracesTo?.value, 'objective-id');
+    assert.equal(kpi?.measure?.cadence?.value, 'weekly');
+
+    const measurePlan = `${base}kpis:\n  signups:\n    traces_to: objective-id\n${indent(expand(snippet('Measure')), 4)}`;
+    assert.deepEqual(structuralProblems(measurePlan), []);
+    assert.equal(analyzeText(measurePlan).model.kpis.get('signups')?.measure?.source?.value, 'GA4');
+
+    const dependencyPlan = `${base}channels:\n  channel-id: { type: owned, mode: inbound, start: 2026-05-01, end: 2026-05-31 }\n  paid:\n    type: paid\n    mode: outbound\n    start: 2026-06-15\n    end: 2026-07-31\n    depends_on:\n${indent(expand(snippet('Dependency')), 6)}`;
+    assert.deepEqual(structuralProblems(dependencyPlan), []);
+    const [dependency] = analyzeText(dependencyPlan).model.channels.get('paid')?.dependsOn ?? [];
+    assert.equal(dependency?.on.value, 'channel-id');
+    assert.equal(dependency?.kind, 'finish-to-start');
+    assert.equal(dependency?.lagDays, 7);
+  });
+});
+
+describe('.vsix contents (.vscodeignore)', () => {
+  it('packages the bundles and the static contributions, and no sources, tests, maps or node_modules', async () => {
+    const { listFiles, PackageManager } = await import('@vscode/vsce');
+    const files = await listFiles({ cwd: process.cwd(), packageManager: PackageManager.None });
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json', manifest.icon, 'syntaxes/marketing-plan.tmLanguage.json', 'snippets/marketing-plan.json', 'schema/plan.schema.json']) {
+      assert.ok(files.includes(needed), `${needed} is packaged`);
+    }
+    for (const bundle of ['out/extension.js', 'out/server.js']) {
+      if (existsSync(bundle)) assert.ok(files.includes(bundle), `${bundle} is packaged`);
+    }
+    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|images\/icon\.png|syntaxes\/[^/]+\.tmLanguage\.json|snippets\/[^/]+\.json|schema\/plan\.schema\.json|docs\/rules\/[^/]+\.md|out\/(extension|server)\.js|media\/.+)$/;
+    for (const file of files) {
+      assert.match(file, allowed, `${file} should not be in the .vsix`);
+      assert.doesNotMatch(file, /\.(map|ts)$|node_modules\//, `${file} should not be in the .vsix`);
+    }
+  });
+});
