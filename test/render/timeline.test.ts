@@ -1,0 +1,84 @@
+// The rendered timeline in a real browser: every channel bar and every arrow is drawn with a
+// size, the example and a 500-channel plan are saved as screenshots in test-results/.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { analyzeText } from '../../server/src/core/analyze.js';
+import { buildTimeline } from '../../server/src/core/features/timeline/model.js';
+import { renderHtml } from '../../server/src/core/features/timeline/renderHtml.js';
+import type { TimelineModel } from '../../server/src/core/features/timeline/types.js';
+import { generatePlan } from '../helpers/generatePlan.js';
+import { boxes, launchChromium, watchedPage } from './browser.js';
+
+const RESULTS = join(__dirname, '..', '..', 'test-results');
+let browser: Browser;
+
+before(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  browser = await launchChromium();
+});
+after(() => browser?.close());
+
+function timelineOf(text: string): TimelineModel {
+  return buildTimeline({ uri: 'file:///plan.plan.yaml', version: 1, analysis: analyzeText(text) }, { today: '2026-06-15' });
+}
+
+/** Writes the page to test-results/ and opens it from there (file://, as a recipient would). */
+async function openRendered(name: string, timeline: TimelineModel, viewport?: { width: number; height: number }) {
+  const path = join(RESULTS, `${name}.html`);
+  writeFileSync(path, renderHtml(timeline, { source: name }));
+  const watched = await watchedPage(browser, viewport);
+  await watched.page.goto(`file://${path}`);
+  return watched;
+}
+
+async function assertEverythingDrawn(page: import('playwright-core').Page, timeline: TimelineModel) {
+  const bars = await boxes(page, 'svg g.bar[data-channel] rect.bar-body');
+  assert.equal(bars.length, timeline.bars.length, 'one bar per dated channel');
+  assert.deepEqual(bars.filter((box) => !(box.width > 0 && box.height > 0)), [], 'every bar has a size');
+  const arrows = await boxes(page, 'svg path.edge[data-from]');
+  assert.equal(arrows.length, timeline.edges.length, 'one arrow per dependency between dated channels');
+  assert.deepEqual(arrows.filter((box) => !(box.width > 0 && box.height > 0)), [], 'every arrow has a size');
+}
+
+test('the example plan: every bar and arrow drawn, styled by the inline stylesheet, no CSP violation; screenshot', async () => {
+  const timeline = timelineOf(readFileSync('examples/clean/q3-acquisition.plan.yaml', 'utf8'));
+  const { page, console: messages, errors } = await openRendered('timeline-example', timeline);
+  await assertEverythingDrawn(page, timeline);
+  // The stylesheet (allowed by its hash) applies: a paid bar is orange, not the default black.
+  const paidFill = await page.$eval('g.bar.paid rect.bar-body', (element) => getComputedStyle(element).fill);
+  assert.equal(paidFill, 'rgb(217, 130, 43)');
+  const criticalStroke = await page.$eval('g.bar.critical rect.bar-body', (element) => getComputedStyle(element).strokeWidth);
+  assert.equal(criticalStroke, '2.5px');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(messages.filter((message) => /Content Security Policy|Refused/i.test(message)), []);
+  await page.screenshot({ path: join(RESULTS, 'timeline-example.png'), fullPage: true });
+  await page.close();
+});
+
+test('the plan with problems: badges on the bars that have them', async () => {
+  const timeline = timelineOf(readFileSync('examples/problems/new-user.plan.yaml', 'utf8'));
+  const { page } = await openRendered('timeline-problems', timeline);
+  await assertEverythingDrawn(page, timeline);
+  const withBadges = await page.$$eval('g.bar[data-channel]', (elements) => elements.filter((element) => element.querySelector('.badge')).map((element) => element.getAttribute('data-channel')).sort());
+  assert.deepEqual(withBadges, timeline.bars.filter((bar) => bar.diagnostics.messages.length > 0).map((bar) => bar.id).sort());
+  assert.ok(withBadges.length >= 3);
+  const listed = await page.$$eval('ul.problems li', (items) => items.length);
+  assert.equal(listed, timeline.problems.length);
+  await page.screenshot({ path: join(RESULTS, 'timeline-problems.png'), fullPage: true });
+  await page.close();
+});
+
+test('500 channels: all 500 bars and every arrow drawn; screenshot', async () => {
+  const timeline = timelineOf(generatePlan(500));
+  assert.equal(timeline.bars.length, 500);
+  const { page } = await openRendered('timeline-500', timeline, { width: 1600, height: 1000 });
+  await assertEverythingDrawn(page, timeline);
+  // Rows keep their height: the last bar sits 499 rows below the first.
+  const tops = await page.$$eval('g.bar[data-channel] rect.bar-body', (elements) => elements.map((element) => element.getBoundingClientRect().top));
+  assert.equal(Math.round(Math.max(...tops) - Math.min(...tops)), 499 * 24);
+  await page.screenshot({ path: join(RESULTS, 'timeline-500.png') });
+  await page.close();
+});

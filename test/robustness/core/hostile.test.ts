@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText, createParseState } from '../../../server/src/core/analyze.js';
+import { generatePlan } from '../../helpers/generatePlan.js';
+import { exercise } from '../support/exercise.js';
+import { hostileCases } from '../support/hostile.js';
+import { builtinChanges, snapshotBuiltins } from '../support/prototypes.js';
+import { SEED, seededRandom } from '../support/seed.js';
+
+// Inputs built to hurt: each goes through analysis (full, and incremental after a normal
+// plan was open in the same document), every feature, and the quick fixes' edits.
+
+/** Generous for a 2-core CI machine; the biggest cases take about 2 s on it. */
+const ANALYSIS_LIMIT_MS = 8000;
+const FEATURE_LIMIT_MS = 1000;
+const MAX_MESSAGE = 2001;
+
+describe('hostile YAML', () => {
+  const before = snapshotBuiltins();
+
+  for (const [name, make] of Object.entries(hostileCases)) {
+    it(name, () => {
+      const text = make();
+      const state = createParseState();
+      analyzeText(generatePlan(5), {}, state);
+      const started = performance.now();
+      const { problems, analysis, slowest } = exercise(text, { state, random: seededRandom(SEED), positions: 3, applyFixes: true });
+      const elapsed = performance.now() - started;
+      assert.deepEqual(problems, []);
+      assert.ok(analysis);
+      // The whole exercise includes two analyses (full and incremental) and every feature.
+      assert.ok(elapsed < ANALYSIS_LIMIT_MS * 2, `took ${elapsed.toFixed(0)} ms`);
+      assert.ok(slowest.ms < FEATURE_LIMIT_MS, `${slowest.label} took ${slowest.ms.toFixed(0)} ms`);
+      // Output grows with the input, never with its square; no message echoes a huge value.
+      const size = JSON.stringify(analysis.diagnostics).length;
+      assert.ok(size < 100 * text.length + 1_000_000, `${analysis.diagnostics.length} diagnostics, ${size} bytes for ${text.length} characters`);
+      const longest = analysis.diagnostics.reduce((max, diagnostic) => Math.max(max, diagnostic.message.length), 0);
+      assert.ok(longest <= MAX_MESSAGE, `a message of ${longest} characters`);
+    });
+  }
+
+  it('leaves Object.prototype and the other built-ins untouched', () => {
+    assert.deepEqual(builtinChanges(before, snapshotBuiltins()), []);
+    assert.equal(({} as Record<string, unknown>).type, undefined);
+    assert.equal(({} as Record<string, unknown>).channels, undefined);
+  });
+});

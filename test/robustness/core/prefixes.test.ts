@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createParseState } from '../../../server/src/core/analyze.js';
+import { loadCorpus } from '../support/corpus.js';
+import { excerpt, exercise } from '../support/exercise.js';
+import { SEED, seededRandom } from '../support/seed.js';
+
+// Typing a plan from scratch: every prefix of every example and fixture plan, one
+// character at a time, through one incremental parse state (as an open editor keeps).
+
+const MAX_REPORTED = 5;
+
+/** Length of the common prefix of two texts. */
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+describe('every prefix of every example and fixture plan', () => {
+  const corpus = loadCorpus();
+  let checked = 0;
+
+  it('finds the plans', () => {
+    assert.ok(corpus.some((plan) => plan.path.startsWith('examples/')), 'no example plans found');
+    assert.ok(corpus.length >= 10, `only ${corpus.length} plans found`);
+  });
+
+  corpus.forEach((plan, index) => {
+    it(plan.path, () => {
+      const random = seededRandom(SEED + index);
+      // Prefixes this plan shares with an earlier one were checked already (fixture pairs).
+      const from = Math.max(0, ...corpus.slice(0, index).map((other) => sharedPrefix(other.text, plan.text)));
+      const state = createParseState();
+      const failures: string[] = [];
+      for (let end = from; end <= plan.text.length && failures.length < MAX_REPORTED; end++) {
+        const prefix = plan.text.slice(0, end);
+        const { problems } = exercise(prefix, { state, random, applyFixes: end === plan.text.length });
+        checked++;
+        if (problems.length > 0) failures.push(`prefix of ${end} characters ${excerpt(prefix.slice(-80))}:\n  ${problems.join('\n  ')}`);
+      }
+      assert.deepEqual(failures, [], `FC_SEED=${SEED}\n${failures.join('\n')}`);
+    });
+  });
+
+  it('checked thousands of prefixes', () => {
+    console.log(`# prefixes checked: ${checked}`);
+    assert.ok(checked > 1000, `only ${checked} prefixes`);
+  });
+});
