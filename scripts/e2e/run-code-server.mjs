@@ -1,0 +1,382 @@
+#!/usr/bin/env node
+// Runs the end-to-end suite in a real VS Code without internet: code-server 4.100.3 (VS Code
+// 1.100, installed into .cache/ by install-code-server.mjs) on 127.0.0.1, its workbench
+// driven by headless Debian Chromium through playwright-core. The extension host loads the
+// repository as the extension under development and runs the suite bundle's run().
+// Recipe: ../shared/recipes/vscode-in-code-server.md.
+//
+//   node scripts/e2e/run-code-server.mjs [--workspace DIR] [--tests out/e2e/index.js]
+//        [--timeout-ms 480000] [--screenshot test-results/e2e-workbench.png] [--keep]
+//
+// Prints the extension host's console (mocha's report) to stdout, saves screenshots and logs
+// under test-results/, and exits with the suite's code (0 pass, 1 fail); 2 when the run
+// itself broke (code-server did not start, the suite did not finish within the timeout …).
+// It never hangs: one overall deadline, and code-server's process group and Chromium are
+// always killed.
+//
+// Environment: THROUGHLINE_E2E_TIMEOUT_MS (overall deadline), THROUGHLINE_E2E_GREP (mocha
+// grep), THROUGHLINE_E2E_VERBOSE=1 (echo code-server's and the browser's logs), CHROMIUM_PATH.
+import { spawn } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+import { codeServerEntry, ensureCodeServer } from './install-code-server.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SCREENSHOT_MARKER = '[throughline-e2e:screenshot] ';
+const EXIT_INFRA = 2;
+
+const log = (message) => process.stderr.write(`[e2e:code-server] ${message}\n`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function parseArgs(argv) {
+  const options = {
+    workspace: join(repoRoot, 'test', 'e2e', 'workspace'),
+    tests: join(repoRoot, 'out', 'e2e', 'index.js'),
+    extension: repoRoot,
+    timeoutMs: Number(process.env.THROUGHLINE_E2E_TIMEOUT_MS ?? 8 * 60 * 1000),
+    resultsDir: join(repoRoot, 'test-results'),
+    screenshot: undefined,
+    keep: false,
+    verbose: process.env.THROUGHLINE_E2E_VERBOSE === '1',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--workspace') options.workspace = resolve(value());
+    else if (arg === '--tests') options.tests = resolve(value());
+    else if (arg === '--extension') options.extension = resolve(value());
+    else if (arg === '--timeout-ms') options.timeoutMs = Number(value());
+    else if (arg === '--screenshot') options.screenshot = resolve(value());
+    else if (arg === '--results') options.resultsDir = resolve(value());
+    else if (arg === '--keep') options.keep = true;
+    else if (arg === '--verbose') options.verbose = true;
+    else throw new Error(`unknown argument ${arg}`);
+  }
+  return options;
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Rejects after `ms` with `message`; the timer is cleared when `promise` settles. */
+function withTimeout(promise, ms, message) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); }),
+  ]);
+}
+
+// The workbench's own log lines that say nothing about the suite (all of them are still in
+// test-results/e2e-console.log; --verbose prints them). The gallery look-up fails offline.
+const WORKBENCH_CHATTER = [
+  /^Resolving connection token /,
+  /^Resolved connection token /,
+  /^Creating a socket \(/,
+  /^Updating additional builtin extensions cache$/,
+  /^\[Service Worker\] /,
+  /^ChatSessionStore: /,
+  /ENOTFOUND open-vsx\.org/,
+];
+
+// Settings for a quiet, deterministic workbench (no welcome page, no update or gallery checks).
+const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'security.workspace.trust.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'chat.commandCenter.enabled': false,
+  'chat.disableAIFeatures': true,
+  'git.enabled': false,
+  'window.restoreWindows': 'none',
+  'files.hotExit': 'off',
+  // The web workbench saves after a second by default: a test's edit could reach the disk
+  // before the test reverts it, and the next test would see the edited plan.
+  'files.autoSave': 'off',
+};
+
+/**
+ * Runs the suite once in code-server; resolves to the exit code. Never throws: problems of
+ * the run itself are logged and give EXIT_INFRA.
+ */
+export async function runInCodeServer(userOptions = {}) {
+  const options = { ...parseArgs([]), ...userOptions };
+  try {
+    ensureCodeServer(); // before the clock starts: a first install takes a minute or two
+  } catch (error) {
+    log(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_INFRA;
+  }
+  const started = Date.now();
+  const deadline = started + options.timeoutMs;
+  const remaining = () => Math.max(0, deadline - Date.now());
+  const screenshotPath = options.screenshot ?? join(options.resultsDir, 'e2e-workbench.png');
+
+  let codeServer; // ChildProcess (leader of its own process group)
+  let browser; // playwright Browser
+  let tmp;
+  let killed = false;
+
+  // Kills code-server's whole process group (server, extension host, language server …).
+  // The group outlives its leader when the leader dies first, so always signal the group.
+  const killCodeServer = (signal) => {
+    if (!codeServer?.pid) return;
+    try { process.kill(-codeServer.pid, signal); } catch { /* already gone */ }
+  };
+  // Last resort on an abrupt exit of this process (uncaught error, signal): synchronous kills.
+  const onExit = () => {
+    killCodeServer('SIGKILL');
+  };
+  const onSignal = (signal) => {
+    log(`received ${signal}; stopping`);
+    killed = true;
+    cleanup().finally(() => process.exit(130));
+  };
+  process.on('exit', onExit);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  let cleanedUp;
+  const cleanup = () => (cleanedUp ??= (async () => {
+    if (browser) {
+      try { await withTimeout(browser.close(), 10_000, 'browser.close() timed out'); } catch (error) { log(String(error.message ?? error)); }
+    }
+    if (codeServer && codeServer.exitCode === null && codeServer.signalCode === null) {
+      const exited = new Promise((r) => codeServer.once('exit', r));
+      killCodeServer('SIGTERM');
+      try { await withTimeout(exited, 5_000, 'code-server did not stop on SIGTERM'); } catch { killCodeServer('SIGKILL'); }
+    }
+    // The rest of the group (extension host, language server) may outlive the leader.
+    killCodeServer('SIGKILL');
+    if (tmp) {
+      try { cpSync(join(tmp, 'user-data', 'logs'), join(options.resultsDir, 'e2e-logs'), { recursive: true }); } catch { /* no logs */ }
+      if (options.keep) log(`kept ${tmp}`);
+      else rmSync(tmp, { recursive: true, force: true });
+    }
+    process.off('exit', onExit);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  })());
+
+  try {
+    if (!existsSync(options.tests)) throw new Error(`suite not built: ${options.tests} is missing (run node scripts/e2e/build-suite.mjs)`);
+    if (!existsSync(options.workspace)) throw new Error(`workspace folder ${options.workspace} is missing`);
+    const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+    if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing (Debian package \`chromium\`)`);
+
+
+    rmSync(join(options.resultsDir, 'e2e-logs'), { recursive: true, force: true });
+    mkdirSync(options.resultsDir, { recursive: true });
+    tmp = mkdtempSync(join(tmpdir(), 'throughline-e2e-'));
+    const userData = join(tmp, 'user-data');
+    const extensionsDir = join(tmp, 'extensions');
+    const screenshotAcks = join(tmp, 'screenshots');
+    // The suite works on a copy, so quick fixes and renames never touch the repository.
+    const workspace = join(tmp, 'workspace');
+    cpSync(options.workspace, workspace, { recursive: true });
+    mkdirSync(join(userData, 'User'), { recursive: true });
+    mkdirSync(extensionsDir, { recursive: true });
+    mkdirSync(screenshotAcks, { recursive: true });
+    writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+
+    const port = await freePort();
+    const serverLogPath = join(options.resultsDir, 'e2e-code-server.log');
+    const serverLog = createWriteStream(serverLogPath);
+    log(`starting code-server on 127.0.0.1:${port} (log: ${relative(process.cwd(), serverLogPath)})`);
+    codeServer = spawn(process.execPath, [
+      codeServerEntry(),
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir', userData,
+      '--extensions-dir', extensionsDir,
+      workspace,
+    ], {
+      cwd: tmp,
+      detached: true, // its own process group, killed as a whole
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        THROUGHLINE_E2E: '1',
+        THROUGHLINE_E2E_SCREENSHOT_DIR: screenshotAcks,
+        THROUGHLINE_E2E_LOGS_DIR: join(userData, 'logs'),
+      },
+    });
+    const serverTail = [];
+    for (const stream of [codeServer.stdout, codeServer.stderr]) {
+      stream.on('data', (chunk) => {
+        serverLog.write(chunk);
+        serverTail.push(...chunk.toString().split('\n').filter(Boolean));
+        serverTail.splice(0, Math.max(0, serverTail.length - 40));
+        if (options.verbose) process.stderr.write(chunk);
+      });
+    }
+    const serverExited = new Promise((r) => codeServer.once('exit', (code, signal) => r({ code, signal })));
+
+    // Wait until it answers.
+    const base = `http://127.0.0.1:${port}`;
+    const ready = (async () => {
+      for (;;) {
+        try {
+          const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) });
+          if (response.ok) return;
+        } catch { /* not yet */ }
+        await sleep(200);
+      }
+    })();
+    const startup = await withTimeout(Promise.race([
+      ready.then(() => 'ready'),
+      serverExited.then(({ code, signal }) => `exited (code ${code}, signal ${signal})`),
+    ]), Math.min(90_000, remaining()), 'code-server did not answer on /healthz within 90 s');
+    if (startup !== 'ready') throw new Error(`code-server ${startup}:\n  ${serverTail.join('\n  ')}`);
+    log(`code-server is up after ${((Date.now() - started) / 1000).toFixed(1)}s`);
+
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      timeout: 60_000,
+    });
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1200 } });
+    const page = await context.newPage();
+
+    const browserLog = createWriteStream(join(options.resultsDir, 'e2e-browser-console.log'));
+    page.on('console', (message) => {
+      const line = `[${message.type()}] ${message.text()}\n`;
+      browserLog.write(line);
+      if (options.verbose) process.stderr.write(`[browser] ${line}`);
+    });
+    page.on('pageerror', (error) => browserLog.write(`[pageerror] ${error.stack ?? error.message}\n`));
+
+    let resolveExit;
+    const suiteExit = new Promise((r) => { resolveExit = r; });
+    await page.exposeFunction('codeAutomationExit', (code, logs) => {
+      // logs: the workbench's log files, [{ relativePath, contents }].
+      if (Array.isArray(logs)) {
+        for (const { relativePath, contents } of logs) {
+          if (typeof relativePath !== 'string' || typeof contents !== 'string') continue;
+          const target = join(options.resultsDir, 'e2e-logs', 'workbench', relativePath);
+          if (!target.startsWith(join(options.resultsDir, 'e2e-logs'))) continue;
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target, contents);
+        }
+      }
+      resolveExit(typeof code === 'number' ? code : 1);
+    });
+
+    const screenshotsTaken = new Set();
+    const takeScreenshot = async (name) => {
+      const path = name === 'workbench' ? screenshotPath : join(options.resultsDir, `e2e-${name}.png`);
+      mkdirSync(dirname(path), { recursive: true });
+      await page.screenshot({ path, timeout: 30_000 });
+      screenshotsTaken.add(name);
+      log(`screenshot: ${relative(process.cwd(), path)}`);
+    };
+    let screenshotQueue = Promise.resolve();
+    // The workbench's log and the extension host's console (console.log(format, ...args),
+    // mocha's report among it) both arrive here as (level, args).
+    const hostLog = createWriteStream(join(options.resultsDir, 'e2e-console.log'));
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = Array.isArray(args) ? format(...args) : String(args);
+      hostLog.write(`[${type}] ${text}\n`);
+      const marker = text.startsWith(SCREENSHOT_MARKER) ? text.slice(SCREENSHOT_MARKER.length).trim() : undefined;
+      if (marker !== undefined) {
+        if (/^[a-z0-9-]+$/.test(marker)) {
+          screenshotQueue = screenshotQueue
+            .then(() => sleep(500)) // let the last edits and the webview paint
+            .then(() => takeScreenshot(marker))
+            .catch((error) => log(`screenshot ${marker} failed: ${error.message}`))
+            .finally(() => writeFileSync(join(screenshotAcks, `${marker}.done`), ''));
+        }
+        return;
+      }
+      if (!options.verbose && WORKBENCH_CHATTER.some((re) => re.test(text))) return;
+      const out = type === 'error' || type === 'warn' ? process.stderr : process.stdout;
+      out.write(text.endsWith('\n') ? text : `${text}\n`);
+    });
+
+    const toRemote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
+    const payload = [
+      ['extensionDevelopmentPath', toRemote(options.extension)],
+      ['extensionTestsPath', toRemote(options.tests)],
+    ];
+    const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    log(`opening the workbench; suite ${relative(repoRoot, options.tests)} on ${relative(repoRoot, options.workspace) || '.'}`);
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.min(60_000, remaining()) });
+
+    let code;
+    try {
+      code = await withTimeout(Promise.race([
+        suiteExit,
+        serverExited.then(({ code: c, signal }) => { throw new Error(`code-server exited during the run (code ${c}, signal ${signal})`); }),
+      ]), remaining(), `the suite did not finish within ${Math.round(options.timeoutMs / 1000)}s`);
+    } catch (error) {
+      log(`error: ${error.message}`);
+      code = EXIT_INFRA;
+    }
+    await withTimeout(screenshotQueue, 35_000, 'pending screenshot').catch(() => {});
+    if (!screenshotsTaken.has('workbench')) {
+      // The suite did not ask (it crashed, or timed out): a picture of the end state helps.
+      await takeScreenshot('workbench').catch((error) => log(`screenshot failed: ${error.message}`));
+    }
+    log(`suite exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    return code;
+  } catch (error) {
+    log(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_INFRA;
+  } finally {
+    await cleanup();
+    if (killed) process.exit(130);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    log(error.message);
+    process.exit(EXIT_INFRA);
+  }
+  try {
+    ensureCodeServer();
+  } catch (error) {
+    log(`error: ${error.message}`);
+    process.exit(EXIT_INFRA);
+  }
+  // A hard stop beyond the run's own deadline, in case cleanup itself hangs.
+  const hardStop = setTimeout(() => {
+    log('hard timeout: exiting');
+    process.exit(EXIT_INFRA);
+  }, options.timeoutMs + 60_000);
+  const code = await runInCodeServer(options);
+  clearTimeout(hardStop);
+  process.exit(code);
+}

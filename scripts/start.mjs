@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm start`: builds the extension and opens the example plans in a real VS Code with the
+// extension loaded. Desktop VS Code when `code` is on the PATH; otherwise a local code-server
+// (installed into .cache/ on first use) on 127.0.0.1, whose URL is printed — open it in a
+// browser, then open q3-acquisition.plan.yaml from the Explorer.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { codeServerEntry, ensureCodeServer } from './e2e/install-code-server.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const examples = join(repoRoot, 'examples');
+const plan = join(examples, 'clean', 'q3-acquisition.plan.yaml');
+
+const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const hasCode = spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
+if (hasCode && process.env.THROUGHLINE_START !== 'code-server') {
+  console.log('Opening the example plan in VS Code with the extension under development…');
+  spawn('code', ['--new-window', `--extensionDevelopmentPath=${repoRoot}`, examples, plan], { stdio: 'inherit', detached: true }).unref();
+  process.exit(0);
+}
+
+function freePort(preferred) {
+  return new Promise((resolvePort) => {
+    const server = createServer();
+    server.once('error', () => {
+      const fallback = createServer();
+      fallback.listen(0, '127.0.0.1', () => {
+        const { port } = fallback.address();
+        fallback.close(() => resolvePort(port));
+      });
+    });
+    server.listen(preferred, '127.0.0.1', () => server.close(() => resolvePort(preferred)));
+  });
+}
+
+ensureCodeServer();
+const port = await freePort(Number(process.env.PORT ?? 8080));
+const state = join(repoRoot, '.cache', 'start');
+mkdirSync(join(state, 'user-data', 'User'), { recursive: true });
+mkdirSync(join(state, 'extensions'), { recursive: true });
+writeFileSync(join(state, 'user-data', 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false }, null, 2));
+
+const child = spawn(process.execPath, [
+  codeServerEntry(), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+  '--disable-workspace-trust', '--user-data-dir', join(state, 'user-data'), '--extensions-dir', join(state, 'extensions'), examples,
+], { stdio: ['ignore', 'pipe', 'pipe'] });
+child.stderr.pipe(process.stderr);
+
+const payload = encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${repoRoot}`]]));
+const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}&payload=${payload}`;
+let announced = false;
+child.stdout.on('data', (chunk) => {
+  if (!announced && /HTTP server listening/.test(String(chunk))) {
+    announced = true;
+    console.log(`\nThroughline is running in VS Code (code-server ${port}).\nOpen this URL in a browser on this machine, then open clean/q3-acquisition.plan.yaml and run\n"Throughline: Open Timeline Preview to the Side":\n\n  ${url}\n\nCtrl-C stops it.`);
+  }
+});
+const stop = () => child.kill('SIGTERM');
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+child.on('exit', (code) => process.exit(code ?? 0));
