@@ -1,0 +1,168 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import { median, percentile, round } from './stats.js';
+import type { ServerSamples } from './scenarios.js';
+
+export interface SizeResult {
+  channels: number;
+  kilobytes: number;
+  floor: { defaultsMs: number[]; oursMs: number[] };
+  throughline: ServerSamples;
+  peer: ServerSamples | undefined;
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  platform: string;
+  date: string;
+  /** 1, 5 and 15 minute load averages when the run started: other work on the machine skews timings. */
+  loadAverage: number[];
+}
+
+export function machineInfo(): Machine {
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: round(totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    date: new Date().toISOString(),
+    loadAverage: loadavg().map((value) => round(value, 2)),
+  };
+}
+
+interface Summary {
+  channels: number;
+  kilobytes: number;
+  floorMs: number;
+  floorOurOptionsMs: number;
+  openMs: number;
+  editMs: number;
+  completionP50Ms: number;
+  completionP95Ms: number;
+  hoverP50Ms: number;
+  hoverP95Ms: number;
+  timelineMs: number;
+  peakRssMb: number;
+  peerOpenMs: number | undefined;
+  peerEditMs: number | undefined;
+  peerPeakRssMb: number | undefined;
+}
+
+function summarise(result: SizeResult): Summary {
+  const { throughline: ours, peer } = result;
+  return {
+    channels: result.channels,
+    kilobytes: result.kilobytes,
+    floorMs: median(result.floor.defaultsMs),
+    floorOurOptionsMs: median(result.floor.oursMs),
+    openMs: median(ours.openMs),
+    editMs: median(ours.editMs),
+    completionP50Ms: percentile(ours.completionMs, 50),
+    completionP95Ms: percentile(ours.completionMs, 95),
+    hoverP50Ms: percentile(ours.hoverMs, 50),
+    hoverP95Ms: percentile(ours.hoverMs, 95),
+    timelineMs: median(ours.timelineMs),
+    peakRssMb: ours.peakMb,
+    peerOpenMs: peer && median(peer.openMs),
+    peerEditMs: peer && median(peer.editMs),
+    peerPeakRssMb: peer?.peakMb,
+  };
+}
+
+/** What the peer spends on analysis: its wall-clock time less its fixed wait before validating. */
+function peerWork(ms: number | undefined, delay: number): number | undefined {
+  return ms === undefined ? undefined : Math.max(1, ms - delay);
+}
+
+/** How much n·log n grows from `a` to `b` channels: the ceiling for every time in the scaling columns. */
+export function nLogNGrowth(a: number, b: number): number {
+  return (b * Math.log(b)) / (a * Math.log(a));
+}
+
+export interface Target {
+  name: string;
+  target: string;
+  measured: string;
+  holds: boolean;
+}
+
+function targets(rows: Summary[]): Target[] {
+  const at = (channels: number) => rows.find((row) => row.channels === channels);
+  const list: Target[] = [];
+  const thousand = at(1000);
+  if (thousand) {
+    list.push({ name: 'edit → diagnostics, 1,000 channels', target: '≤ 50 ms', measured: `${round(thousand.editMs)} ms`, holds: thousand.editMs <= 50 });
+    list.push({ name: 'open → diagnostics, 1,000 channels', target: '≤ 1.2 × parse floor', measured: `${round(thousand.openMs / thousand.floorMs, 2)} ×`, holds: thousand.openMs <= 1.2 * thousand.floorMs });
+    list.push({ name: 'completion p95 after an edit, 1,000 channels', target: '≤ 30 ms', measured: `${round(thousand.completionP95Ms)} ms`, holds: thousand.completionP95Ms <= 30 });
+    list.push({ name: 'hover p95 after an edit, 1,000 channels', target: '≤ 30 ms', measured: `${round(thousand.hoverP95Ms)} ms`, holds: thousand.hoverP95Ms <= 30 });
+    list.push({ name: 'timeline model, 1,000 channels', target: '≤ 100 ms', measured: `${round(thousand.timelineMs)} ms`, holds: thousand.timelineMs <= 100 });
+  }
+  const fiveThousand = at(5000);
+  if (fiveThousand) {
+    list.push({ name: 'peak RSS with the 5,000-channel plan open', target: '≤ 150 MB', measured: `${round(fiveThousand.peakRssMb)} MB`, holds: fiveThousand.peakRssMb <= 150 });
+  }
+  if (thousand && fiveThousand) {
+    const ceiling = nLogNGrowth(1000, 5000);
+    const growth = (pick: (row: Summary) => number) => pick(fiveThousand) / pick(thousand);
+    const worst = Math.max(growth((r) => r.openMs), growth((r) => r.editMs), growth((r) => r.completionP50Ms), growth((r) => r.hoverP50Ms), growth((r) => r.timelineMs));
+    list.push({ name: 'growth 1,000 → 5,000 channels (worst of open, edit, completion, hover, timeline)', target: `≤ n·log n (${round(ceiling, 2)} ×)`, measured: `${round(worst, 2)} ×`, holds: worst <= ceiling });
+  }
+  return list;
+}
+
+export function buildReport(results: SizeResult[], machine: Machine, settings: Record<string, unknown>, peerDelayMs: number) {
+  const rows = results.map(summarise);
+  return { machine, settings, rows, targets: targets(rows), raw: results, peerDelayMs };
+}
+
+export type Report = ReturnType<typeof buildReport>;
+
+const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '–' : value < 10 ? round(value, 1).toFixed(1) : String(Math.round(value)));
+const times = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '–' : `${round(value, 2).toFixed(2)} ×`);
+
+/** One Markdown table: a metric per row, a plan size per column, then growth between sizes. */
+export function formatTable(report: Report): string {
+  const { rows, peerDelayMs } = report;
+  const delay = peerDelayMs;
+  const metrics: [string, (row: Summary) => string, ((row: Summary) => number | undefined)?][] = [
+    ['plan size (KB)', (r) => String(Math.round(r.kilobytes))],
+    ['parse floor: `yaml.parseDocument` (ms)', (r) => ms(r.floorMs), (r) => r.floorMs],
+    ['`parseDocument` with Throughline\'s options (ms)', (r) => ms(r.floorOurOptionsMs), (r) => r.floorOurOptionsMs],
+    ['**open → diagnostics** (ms)', (r) => ms(r.openMs), (r) => r.openMs],
+    ['  × parse floor', (r) => times(r.openMs / r.floorMs)],
+    [`  × peer (its time less its ${delay} ms delay)`, (r) => times(r.openMs / (peerWork(r.peerOpenMs, delay) ?? NaN))],
+    ['**edit → diagnostics** (ms)', (r) => ms(r.editMs), (r) => r.editMs],
+    ['  × parse floor', (r) => times(r.editMs / r.floorMs)],
+    [`  × peer (its time less its ${delay} ms delay)`, (r) => times(r.editMs / (peerWork(r.peerEditMs, delay) ?? NaN))],
+    ['completion after an edit p50 / p95 (ms)', (r) => `${ms(r.completionP50Ms)} / ${ms(r.completionP95Ms)}`, (r) => r.completionP50Ms],
+    ['hover after an edit p50 / p95 (ms)', (r) => `${ms(r.hoverP50Ms)} / ${ms(r.hoverP95Ms)}`, (r) => r.hoverP50Ms],
+    ['timeline model `throughline/timeline` (ms)', (r) => ms(r.timelineMs), (r) => r.timelineMs],
+    ['server peak RSS (MB)', (r) => ms(r.peakRssMb), (r) => r.peakRssMb],
+    ['peer: yaml-language-server open → diagnostics (ms)', (r) => ms(r.peerOpenMs), (r) => r.peerOpenMs],
+    ['peer: edit → diagnostics (ms)', (r) => ms(r.peerEditMs), (r) => r.peerEditMs],
+    ['peer: peak RSS (MB)', (r) => ms(r.peerPeakRssMb), (r) => r.peerPeakRssMb],
+  ];
+  const pairs = rows.slice(1).map((row, i) => [rows[i]!, row] as const);
+  const header = ['', ...rows.map((r) => `${r.channels.toLocaleString('en')} ch.`), ...pairs.map(([a, b]) => `growth ${a.channels.toLocaleString('en')} → ${b.channels.toLocaleString('en')} (n·log n: ${round(nLogNGrowth(a.channels, b.channels), 1)} ×)`)];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`];
+  for (const [name, show, value] of metrics) {
+    const growth = pairs.map(([a, b]) => {
+      const before = value?.(a);
+      const after = value?.(b);
+      return before && after ? times(after / before) : '';
+    });
+    lines.push(`| ${name} | ${rows.map(show).join(' | ')} | ${growth.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+export function formatTargets(report: Report): string {
+  return report.targets.map((t) => `- ${t.holds ? 'holds' : '**misses**'}: ${t.name}: ${t.measured} (target ${t.target})`).join('\n');
+}
+
+export function formatMachine(machine: Machine): string {
+  return `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverage.join(' / ')} at start; ${machine.date.slice(0, 16).replace('T', ' ')} UTC`;
+}

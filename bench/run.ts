@@ -1,0 +1,84 @@
+// `npm run bench`: the built language server beside the YAML parse floor and yaml-language-server,
+// on generated plans of 100, 1,000 and 5,000 channels. Prints one table and writes it as JSON
+// (bench/results/latest.json for a full run). Options: --sizes=100,1000  --no-peer  --quick
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildServer, type LspClient } from '../test/helpers/lspClient.js';
+import { generatePlan } from '../test/helpers/generatePlan.js';
+import { measureFloor } from './floor.js';
+import { buildReport, formatMachine, formatTable, formatTargets, machineInfo, type SizeResult } from './report.js';
+import { checkSchemaErrorShows, measureServer, type Counts } from './scenarios.js';
+import { PEER_VALIDATION_DELAY_MS, startPeer, startThroughline } from './servers.js';
+
+const DEFAULT_SIZES = [100, 1000, 5000];
+const SCHEMA = 'schema/plan.schema.json';
+
+const args = process.argv.slice(2);
+const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+const sizes = option('sizes')?.split(',').map(Number) ?? DEFAULT_SIZES;
+const withPeer = !args.includes('--no-peer');
+const quick = args.includes('--quick');
+const full = sizes.join() === DEFAULT_SIZES.join() && withPeer && !quick;
+
+/** Fewer repetitions where one costs seconds (the peer, the largest plan). */
+function countsFor(size: number, flavour: 'throughline' | 'peer'): Counts {
+  const large = size >= 5000;
+  if (flavour === 'peer') return { opens: large || quick ? 2 : 3, edits: large || quick ? 3 : 5, requests: 0, timelines: 0 };
+  if (quick) return { opens: 2, edits: 3, requests: 4, timelines: 2 };
+  return { opens: large ? 3 : 5, edits: large ? 8 : 15, requests: large ? 20 : 40, timelines: large ? 3 : 5 };
+}
+
+async function withServer<T>(start: () => Promise<LspClient>, use: (client: LspClient) => Promise<T>): Promise<T> {
+  const client = await start();
+  try {
+    return await use(client);
+  } finally {
+    await client.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  await buildServer();
+  const machine = machineInfo();
+  const dir = mkdtempSync(join(tmpdir(), 'throughline-bench-'));
+  const results: SizeResult[] = [];
+  try {
+    for (const size of sizes) {
+      const text = generatePlan(size);
+      writeFileSync(join(dir, `plan-${size}.plan.yaml`), text);
+      process.stderr.write(`${size} channels: parse floor … `);
+      const floor = measureFloor(text, size >= 5000 ? 3 : 5);
+      process.stderr.write('throughline … ');
+      const throughline = await withServer(startThroughline, async (client) => {
+        await checkSchemaErrorShows(client, dir, 'throughline');
+        return measureServer(client, 'throughline', dir, size, countsFor(size, 'throughline'));
+      });
+      let peer;
+      if (withPeer) {
+        process.stderr.write('yaml-language-server … ');
+        peer = await withServer(() => startPeer(SCHEMA), async (client) => {
+          await checkSchemaErrorShows(client, dir, 'peer');
+          return measureServer(client, 'peer', dir, size, countsFor(size, 'peer'));
+        });
+      }
+      process.stderr.write('done\n');
+      results.push({ channels: size, kilobytes: Buffer.byteLength(text) / 1024, floor, throughline, peer });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const settings = { throughlineDebounceMs: 0, peerValidationDelayMs: PEER_VALIDATION_DELAY_MS, counts: Object.fromEntries(sizes.map((size) => [size, { throughline: countsFor(size, 'throughline'), peer: countsFor(size, 'peer') }])) };
+  const report = buildReport(results, machine, settings, PEER_VALIDATION_DELAY_MS);
+  console.log(`\n${formatMachine(machine)}\n\n${formatTable(report)}\n\n${formatTargets(report)}\n`);
+  const out = full ? 'bench/results/latest.json' : join(tmpdir(), 'throughline-bench-partial.json');
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+  console.log(`written to ${out}${full ? '' : ' (a partial run does not replace bench/results/latest.json)'}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
