@@ -2,7 +2,7 @@
 // `npm start`: builds the extension and opens the example plans in a real VS Code with the
 // extension loaded. Desktop VS Code when `code` is on the PATH; otherwise a local code-server
 // (installed into .cache/ on first use) on 127.0.0.1, whose URL is printed — open it in a
-// browser, then open q3-acquisition.plan.yaml from the Explorer.
+// browser on this machine: the workbench opens with q3-acquisition.plan.yaml in an editor.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -43,7 +43,14 @@ const port = await freePort(Number(process.env.PORT ?? 8080));
 const state = join(repoRoot, '.cache', 'start');
 mkdirSync(join(state, 'user-data', 'User'), { recursive: true });
 mkdirSync(join(state, 'extensions'), { recursive: true });
-writeFileSync(join(state, 'user-data', 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false }, null, 2));
+writeFileSync(join(state, 'user-data', 'User', 'settings.json'), JSON.stringify({
+  'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  // The repository is a git repository above examples/: no prompt to open it.
+  'git.openRepositoryInParentFolders': 'never',
+}, null, 2));
 
 const child = spawn(process.execPath, [
   codeServerEntry(), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
@@ -51,13 +58,15 @@ const child = spawn(process.execPath, [
 ], { stdio: ['ignore', 'pipe', 'pipe'] });
 child.stderr.pipe(process.stderr);
 
-const payload = encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${repoRoot}`]]));
+// The web workbench reads `openFile` from the payload as the desktop reads a file argument.
+const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
+const payload = encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', remote(repoRoot)], ['openFile', remote(plan)]]));
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}&payload=${payload}`;
 let announced = false;
 child.stdout.on('data', (chunk) => {
   if (!announced && /HTTP server listening/.test(String(chunk))) {
     announced = true;
-    console.log(`\nThroughline is running in VS Code (code-server ${port}).\nOpen this URL in a browser on this machine, then open clean/q3-acquisition.plan.yaml and run\n"Throughline: Open Timeline Preview to the Side":\n\n  ${url}\n\nCtrl-C stops it.`);
+    console.log(`\nThroughline is running in VS Code (code-server ${port}).\nOpen this URL in a browser on this machine; it opens clean/q3-acquisition.plan.yaml (the\ntimeline: "Throughline: Open Timeline Preview to the Side" or the editor's preview button):\n\n  ${url}\n\nCtrl-C stops it.`);
   }
 });
 const stop = () => child.kill('SIGTERM');
