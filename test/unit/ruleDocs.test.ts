@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { languageDocs, topLevelKeys } from '../../scripts/docs/languageDocs.js';
+import { extraExamples } from '../../scripts/docs/languageExamples.js';
+import { readmeSections, sectionText } from '../../scripts/docs/readmeSections.js';
+import { FAILING_HEADING, PASSING_HEADING, ruleDocPath, ruleDocs } from '../../scripts/docs/ruleDocs.js';
+import { ruleRationale } from '../../scripts/docs/ruleRationale.js';
+import { currentText } from '../../scripts/docs/writeDocs.js';
+import { analyzeText } from '../../server/src/core/analyze.js';
+import { rules } from '../../server/src/core/rules/index.js';
+
+// The docs are generated; these tests fail when a page is missing or differs from what the
+// generator writes now (run `npm run docs`), and when the hand-written parts are incomplete.
+
+const STALE = 'is missing or stale: run `npm run docs` and commit the result';
+
+/** The body of a `## heading` section: up to the next heading of the same level. */
+function sectionOf(markdown: string, heading: string): string | undefined {
+  const start = markdown.indexOf(`\n${heading}\n`);
+  if (start < 0) return undefined;
+  const rest = markdown.slice(start + heading.length + 2);
+  const next = rest.search(/^## /m);
+  return next < 0 ? rest : rest.slice(0, next);
+}
+
+/** The YAML code blocks of a Markdown text. */
+function yamlBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
+}
+
+describe('rule docs', () => {
+  it('every rule has a hand-written rationale and fix, and no rationale names an unknown rule', () => {
+    for (const rule of rules) {
+      const rationale = ruleRationale[rule.name];
+      assert.ok(rationale, `scripts/docs/ruleRationale.ts has no entry for ${rule.name}`);
+      assert.ok(rationale.why.trim().length > 40, `${rule.name}: say why the rule matters`);
+      assert.ok(rationale.fix.trim().length > 20, `${rule.name}: say how to fix what it reports`);
+    }
+    assert.deepEqual(Object.keys(ruleRationale).sort(), rules.map((rule) => rule.name).sort());
+  });
+
+  for (const doc of ruleDocs()) {
+    it(`${doc.path} is up to date`, () => {
+      assert.ok(currentText(doc.path) === doc.content, `${doc.path} ${STALE}`);
+    });
+  }
+
+  for (const rule of rules) {
+    it(`${ruleDocPath(rule.name)} has a failing example with its diagnostics and a passing example`, () => {
+      const text = readFileSync(ruleDocPath(rule.name), 'utf8');
+      assert.ok(text.startsWith(`<!--`) && text.includes(`\n# ${rule.name}\n`), 'the title is the rule name');
+      const failing = sectionOf(text, FAILING_HEADING);
+      const passing = sectionOf(text, PASSING_HEADING);
+      assert.ok(failing && passing, 'both examples are present');
+      const [failingPlan] = yamlBlocks(failing);
+      const [passingPlan] = yamlBlocks(passing);
+      assert.ok(failingPlan && passingPlan, 'each example shows its plan');
+      const reported = analyzeText(failingPlan).diagnostics.filter((diagnostic) => diagnostic.code === rule.name);
+      assert.ok(reported.length > 0, 'the failing example makes the rule fire');
+      for (const diagnostic of reported) {
+        const at = `| ${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} |`;
+        assert.ok(failing.includes(at), `the failing example lists the diagnostic at ${at}`);
+      }
+      assert.deepEqual(analyzeText(passingPlan).diagnostics.filter((diagnostic) => diagnostic.code === rule.name), [], 'the passing example passes');
+    });
+  }
+});
+
+describe('language reference', () => {
+  for (const doc of languageDocs()) {
+    it(`${doc.path} is up to date`, () => {
+      assert.ok(currentText(doc.path) === doc.content, `${doc.path} ${STALE}`);
+    });
+
+    it(`${doc.path} documents every top-level key with an example`, () => {
+      for (const { key } of topLevelKeys()) {
+        const section = sectionOf(doc.content, `## \`${key}\``);
+        assert.ok(section, `no section for ${key}`);
+        assert.equal(yamlBlocks(section).length, 1, `${key} has one example`);
+      }
+    });
+  }
+
+  it('the examples that are not cut from the example plan are valid plan YAML', () => {
+    for (const [key, example] of Object.entries(extraExamples)) {
+      const problems = analyzeText(`plan: Example\n${example}\n`).diagnostics.filter((diagnostic) => diagnostic.code === 'yaml-syntax' || diagnostic.code === 'schema');
+      assert.deepEqual(problems.map((problem) => problem.message), [], `the ${key} example`);
+    }
+  });
+});
+
+describe('README', () => {
+  const readme = readFileSync('README.md', 'utf8');
+
+  for (const section of readmeSections) {
+    it(`the generated ${section.name} table is up to date`, () => {
+      assert.equal(sectionText(readme, section.name)?.trim(), section.content().trim(), `README.md ${section.name} ${STALE}`);
+    });
+  }
+
+  it('the plan in "The plan language" has no problems', () => {
+    const plan = yamlBlocks(sectionOf(readme, '## The plan language') ?? '')[0];
+    assert.ok(plan, 'the section shows a plan');
+    assert.deepEqual(analyzeText(plan).diagnostics.map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`), []);
+  });
+});
