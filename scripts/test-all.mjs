@@ -14,6 +14,8 @@ const suites = [
 ];
 if (process.env.SKIP_E2E !== '1' && existsSync('scripts/e2e/index.mjs')) {
   suites.push({ name: 'e2e', command: ['npm', 'run', '--silent', 'test:e2e'], counted: true, e2e: true });
+  // The packaged .vsix installed into code-server serves a plan (rebuilds out/ for production, so last).
+  if (existsSync('scripts/e2e/check-vsix.mjs')) suites.push({ name: 'vsix', command: ['npm', 'run', '--silent', 'test:vsix'], counted: false });
 }
 
 function run({ command }) {

@@ -16,14 +16,13 @@
 //
 // Environment: THROUGHLINE_E2E_TIMEOUT_MS (overall deadline), THROUGHLINE_E2E_GREP (mocha
 // grep), THROUGHLINE_E2E_VERBOSE=1 (echo code-server's and the browser's logs), CHROMIUM_PATH.
-import { spawn } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { codeServerEntry, ensureCodeServer } from './install-code-server.mjs';
+import { chromiumPath, freePort, killGroup, launchChromium, spawnCodeServer, waitUntilUp, withTimeout } from './codeServerProcess.mjs';
+import { ensureCodeServer } from './install-code-server.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCREENSHOT_MARKER = '[throughline-e2e:screenshot] ';
@@ -61,27 +60,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument ${arg}`);
   }
   return options;
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** Rejects after `ms` with `message`; the timer is cleared when `promise` settles. */
-function withTimeout(promise, ms, message) {
-  let timer;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); }),
-  ]);
 }
 
 // The workbench's own log lines that say nothing about the suite (all of them are still in
@@ -141,11 +119,7 @@ export async function runInCodeServer(userOptions = {}) {
   let killed = false;
 
   // Kills code-server's whole process group (server, extension host, language server …).
-  // The group outlives its leader when the leader dies first, so always signal the group.
-  const killCodeServer = (signal) => {
-    if (!codeServer?.pid) return;
-    try { process.kill(-codeServer.pid, signal); } catch { /* already gone */ }
-  };
+  const killCodeServer = (signal) => killGroup(codeServer, signal);
   // Last resort on an abrupt exit of this process (uncaught error, signal): synchronous kills.
   const onExit = () => {
     killCodeServer('SIGKILL');
@@ -184,9 +158,7 @@ export async function runInCodeServer(userOptions = {}) {
   try {
     if (!existsSync(options.tests)) throw new Error(`suite not built: ${options.tests} is missing (run node scripts/e2e/build-suite.mjs)`);
     if (!existsSync(options.workspace)) throw new Error(`workspace folder ${options.workspace} is missing`);
-    const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-    if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing (Debian package \`chromium\`)`);
-
+    if (!existsSync(chromiumPath())) throw new Error(`${chromiumPath()} is missing (Debian package \`chromium\`)`);
 
     rmSync(join(options.resultsDir, 'e2e-logs'), { recursive: true, force: true });
     mkdirSync(options.resultsDir, { recursive: true });
@@ -206,21 +178,12 @@ export async function runInCodeServer(userOptions = {}) {
     const serverLogPath = join(options.resultsDir, 'e2e-code-server.log');
     const serverLog = createWriteStream(serverLogPath);
     log(`starting code-server on 127.0.0.1:${port} (log: ${relative(process.cwd(), serverLogPath)})`);
-    codeServer = spawn(process.execPath, [
-      codeServerEntry(),
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      '--user-data-dir', userData,
-      '--extensions-dir', extensionsDir,
-      workspace,
-    ], {
+    codeServer = spawnCodeServer({
+      port,
+      userData,
+      extensionsDir,
+      folder: workspace,
       cwd: tmp,
-      detached: true, // its own process group, killed as a whole
-      stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
         THROUGHLINE_E2E: '1',
@@ -239,31 +202,12 @@ export async function runInCodeServer(userOptions = {}) {
     }
     const serverExited = new Promise((r) => codeServer.once('exit', (code, signal) => r({ code, signal })));
 
-    // Wait until it answers.
     const base = `http://127.0.0.1:${port}`;
-    const ready = (async () => {
-      for (;;) {
-        try {
-          const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) });
-          if (response.ok) return;
-        } catch { /* not yet */ }
-        await sleep(200);
-      }
-    })();
-    const startup = await withTimeout(Promise.race([
-      ready.then(() => 'ready'),
-      serverExited.then(({ code, signal }) => `exited (code ${code}, signal ${signal})`),
-    ]), Math.min(90_000, remaining()), 'code-server did not answer on /healthz within 90 s');
+    const startup = await waitUntilUp(codeServer, port, Math.min(90_000, remaining()));
     if (startup !== 'ready') throw new Error(`code-server ${startup}:\n  ${serverTail.join('\n  ')}`);
     log(`code-server is up after ${((Date.now() - started) / 1000).toFixed(1)}s`);
 
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      timeout: 60_000,
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1920, height: 1200 } });
     const page = await context.newPage();
 
