@@ -47,12 +47,17 @@ export function isInstalled() {
 // The environment for child npm processes: when this script runs under `npm run`, npm
 // exports npm_config_* / npm_package_* variables that point at the repo (local prefix,
 // package.json …). Drop them so every npm below works only on its own folder.
+// node-gyp builds the addons against the running Node's own headers when they are installed
+// beside it (Debian/NodeSource and the official tarballs ship include/node): without a
+// nodedir it would download them, which fails offline.
 function cleanEnv() {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^npm_/i.test(key)) continue;
     env[key] = value;
   }
+  const prefix = dirname(dirname(process.execPath));
+  if (existsSync(join(prefix, 'include', 'node', 'common.gypi'))) env.npm_config_nodedir = prefix;
   return env;
 }
 
