@@ -8,7 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeServerEntry, ensureCodeServer } from './e2e/install-code-server.mjs';
+import { killGroup, spawnCodeServer } from './e2e/codeServerProcess.mjs';
+import { ensureCodeServer } from './e2e/install-code-server.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const examples = join(repoRoot, 'examples');
@@ -52,10 +53,7 @@ writeFileSync(join(state, 'user-data', 'User', 'settings.json'), JSON.stringify(
   'git.openRepositoryInParentFolders': 'never',
 }, null, 2));
 
-const child = spawn(process.execPath, [
-  codeServerEntry(), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-  '--disable-workspace-trust', '--user-data-dir', join(state, 'user-data'), '--extensions-dir', join(state, 'extensions'), examples,
-], { stdio: ['ignore', 'pipe', 'pipe'] });
+const child = spawnCodeServer({ port, userData: join(state, 'user-data'), extensionsDir: join(state, 'extensions'), folder: examples, cwd: repoRoot });
 child.stderr.pipe(process.stderr);
 
 // The web workbench reads `openFile` from the payload as the desktop reads a file argument.
@@ -69,7 +67,10 @@ child.stdout.on('data', (chunk) => {
     console.log(`\nThroughline is running in VS Code (code-server ${port}).\nOpen this URL in a browser on this machine; it opens clean/q3-acquisition.plan.yaml (the\ntimeline: "Throughline: Open Timeline Preview to the Side" or the editor's preview button):\n\n  ${url}\n\nCtrl-C stops it.`);
   }
 });
-const stop = () => child.kill('SIGTERM');
+// code-server leads its own process group: stopping the group also stops its extension host
+// and the language server.
+const stop = () => killGroup(child, 'SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('exit', () => killGroup(child, 'SIGKILL'));
 child.on('exit', (code) => process.exit(code ?? 0));
