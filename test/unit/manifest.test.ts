@@ -230,6 +230,11 @@ describe('.vsix contents (.vscodeignore)', () => {
     for (const bundle of ['out/extension.js', 'out/server.js']) {
       if (existsSync(bundle)) assert.ok(files.includes(bundle), `${bundle} is packaged`);
     }
+    // Each rule's page, where docs/rules/ has one, ships with the extension.
+    for (const rule of Object.keys(contributes.configuration.properties['throughline.rules']?.properties ?? {})) {
+      const page = `docs/rules/${rule}.md`;
+      if (existsSync(page)) assert.ok(files.includes(page), `${page} is packaged`);
+    }
     const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|images\/icon\.png|syntaxes\/[^/]+\.tmLanguage\.json|snippets\/[^/]+\.json|schema\/plan\.schema\.json|docs\/rules\/[^/]+\.md|out\/(extension|server)\.js|media\/.+)$/;
     for (const file of files) {
       assert.match(file, allowed, `${file} should not be in the .vsix`);
