@@ -80,10 +80,16 @@ export function exercise(text: string, options: ExerciseOptions): Exercised {
   return { problems, analysis, calls, slowest };
 }
 
-/** Each quick fix's edits apply without overlapping and the fixed text analyses without throwing. */
+/** Re-analysing the text once per fix would be quadratic on plans with thousands of problems. */
+const MAX_FIXES_APPLIED = 25;
+const MAX_FIXES_APPLIED_TO_BIG_TEXTS = 3;
+const BIG_TEXT = 50_000;
+
+/** The first quick fixes' edits apply without overlapping and the fixed text analyses without throwing. */
 function applyEachFix(text: string, actions: CodeAction[] | undefined): string[] {
   const problems: string[] = [];
-  for (const action of actions ?? []) {
+  const limit = text.length > BIG_TEXT ? MAX_FIXES_APPLIED_TO_BIG_TEXTS : MAX_FIXES_APPLIED;
+  for (const action of (actions ?? []).slice(0, limit)) {
     for (const edits of Object.values(action.edit.changes)) {
       try {
         analyzeText(applyEdits(text, edits));

@@ -157,7 +157,7 @@ class ModelBuilder {
     const value = this.resolve(node);
     if (!isMap(value) && value !== null && value !== undefined && !isScalar(value)) return undefined;
     const base = isMap(value)
-      ? this.sectionOfMap(value, keyRange)
+      ? this.sectionOfMap(value, keyRange, node)
       : { keyRange, range: { start: keyRange.start, end: this.range(value)?.end ?? keyRange.end }, bodyIndent: keyRange.start.character + 2, keys: new Map<string, Range>() };
     return {
       ...base,
@@ -328,12 +328,13 @@ class ModelBuilder {
   private section(pair: Pair): Section {
     const keyRange = this.keyRange(pair);
     const value = this.resolve(pair.value);
-    if (isMap(value)) return this.sectionOfMap(value, keyRange);
+    if (isMap(value)) return this.sectionOfMap(value, keyRange, pair.value);
     const end = this.range(pair.value)?.end ?? keyRange.end;
     return { keyRange, range: { start: keyRange.start, end }, bodyIndent: keyRange.start.character + 2, keys: new Map() };
   }
 
-  private sectionOfMap(map: YAMLMap, keyRange: Range): Section {
+  /** `written` is the node as written after the key: an alias when the map is an anchor's, which may lie anywhere in the file. */
+  private sectionOfMap(map: YAMLMap, keyRange: Range, written: unknown = map): Section {
     const keys = new Map<string, Range>();
     let bodyIndent = keyRange.start.character + 2;
     let first = true;
@@ -347,7 +348,9 @@ class ModelBuilder {
       }
       if (!keys.has(key)) keys.set(key, range);
     }
-    const end = this.range(map)?.end ?? keyRange.end;
+    const writtenEnd = this.range(written)?.end;
+    const afterKey = writtenEnd && (writtenEnd.line > keyRange.end.line || (writtenEnd.line === keyRange.end.line && writtenEnd.character > keyRange.end.character));
+    const end = afterKey ? writtenEnd : keyRange.end;
     return { keyRange, range: { start: keyRange.start, end }, bodyIndent, keys };
   }
 }

@@ -1,6 +1,7 @@
 import { Document, isMap, isPair, isSeq, Pair, parseDocument, YAMLMap } from 'yaml';
 import { LineIndex } from '../text/lineIndex.js';
 import { splitBlocks, type Block } from './blocks.js';
+import { cutDeepNesting } from './nesting.js';
 import { parseYaml, yamlOptions, type ParsedYaml } from './parseYaml.js';
 
 // Re-parses only the blocks (top-level sections, channel/KPI entries) whose text changed
@@ -137,7 +138,9 @@ function assemble(text: string, blocks: Block[], state: ParseState): ParsedYaml 
       next.push(cached);
       continue;
     }
-    const doc = parseDocument(text.slice(block.start, block.end), yamlOptions) as Document.Parsed;
+    const blockText = text.slice(block.start, block.end);
+    if (cutDeepNesting(blockText)) return undefined;
+    const doc = parseDocument(blockText, yamlOptions) as Document.Parsed;
     reparsed++;
     const contents = doc.contents;
     if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(contents) || contents.items.length !== 1 || !isPair(contents.items[0])) return undefined;

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type ParsedNode } from 'yaml';
 import { LineIndex } from '../text/lineIndex.js';
 import type { Range } from '../types.js';
+import { cutDeepNesting, MAX_NESTING } from './nesting.js';
 import { describeYamlError, errorOffsets, type YamlError } from './yamlErrors.js';
 
 export interface SyntaxProblem {
@@ -31,7 +32,15 @@ export const yamlOptions = {
 export function parseYaml(text: string): ParsedYaml {
   const lineIndex = new LineIndex(text);
   const problems: SyntaxProblem[] = [];
-  const parsed = parseAllDocuments(text, yamlOptions);
+  const cut = cutDeepNesting(text);
+  if (cut) {
+    problems.push({
+      message: `This value is nested more than ${MAX_NESTING} levels deep, and Throughline does not read past that depth. A plan needs only a few levels: flatten it.`,
+      range: lineIndex.range(cut.offset, Math.min(cut.offset + 1, text.length)),
+      severity: 'error',
+    });
+  }
+  const parsed = parseAllDocuments(cut?.text ?? text, yamlOptions);
   const docs = Array.isArray(parsed) ? parsed : [];
   const doc = docs[0] ?? null;
   // One mistake often trips the parser twice at the same place; say it once.

@@ -11,8 +11,24 @@ export function rangeOf(node: unknown): NodeRange | undefined {
   return Array.isArray(range) ? range : undefined;
 }
 
+/** Maps this small are searched directly; bigger ones get an index, so fixing every problem of a big plan stays linear. */
+const INDEX_FROM = 16;
+const pairIndexes = new WeakMap<YAMLMap, { size: number; byKey: Map<string, Pair> }>();
+
+/** The first pair of `map` with this key (a duplicate key further on is ignored, as the parser does). */
 export function findPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((item): item is Pair => isPair(item) && scalarKey(item.key) === key);
+  if (map.items.length < INDEX_FROM) return map.items.find((item): item is Pair => isPair(item) && scalarKey(item.key) === key);
+  let index = pairIndexes.get(map);
+  if (!index || index.size !== map.items.length) {
+    const byKey = new Map<string, Pair>();
+    for (const item of map.items) {
+      const name = isPair(item) ? scalarKey(item.key) : undefined;
+      if (name !== undefined && !byKey.has(name)) byKey.set(name, item as Pair);
+    }
+    index = { size: map.items.length, byKey };
+    pairIndexes.set(map, index);
+  }
+  return index.byKey.get(key);
 }
 
 /** A value that holds nothing: no node, or a null scalar (`key:`, `key: ~`, `key: null`). */

@@ -13,7 +13,7 @@ export const correctDependency: QuickFix = ({ model, facts, yaml }, diagnostic) 
 
 /** `stage-unknown`: replace the stage with the nearest journey stage. */
 export const correctStage: QuickFix = ({ model, yaml }, diagnostic) => {
-  const found = idInChannelsAt(model, diagnostic.range, (channel) => channel.stages);
+  const found = idInChannelsAt(model, diagnostic.range, 'stages');
   const stages = new Set(model.journey.map((stage) => stage.value));
   if (!found || stages.has(found.id.value)) return [];
   const near = closestMatch(found.id.value, writableIds(stages));

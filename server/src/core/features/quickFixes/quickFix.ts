@@ -32,23 +32,47 @@ export function sameRange(a: Range | undefined, b: Range): boolean {
   return a !== undefined && a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
+function rangeKey(range: Range): string {
+  return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+/**
+ * Lookups by range, built once per model: a fix runs once per diagnostic, and a scan of
+ * every channel for each one would make fixing all problems of a big plan quadratic.
+ */
+function indexed<T>(cache: WeakMap<object, Map<string, T>>, owner: object, build: (add: (range: Range | undefined, value: T) => void) => void): Map<string, T> {
+  let index = cache.get(owner);
+  if (!index) {
+    const built = new Map<string, T>();
+    build((range, value) => {
+      if (!range) return;
+      const key = rangeKey(range);
+      if (!built.has(key)) built.set(key, value);
+    });
+    index = built;
+    cache.set(owner, index);
+  }
+  return index;
+}
+
+const kpiKeys = new WeakMap<object, Map<string, KpiModel>>();
+const channelKeys = new WeakMap<object, Map<string, ChannelModel>>();
+type IdList = 'kpis' | 'stages';
+const idLists: Record<IdList, WeakMap<object, Map<string, { channel: ChannelModel; id: Located<string> }>>> = { kpis: new WeakMap(), stages: new WeakMap() };
+
 export function kpiWithKeyAt(model: PlanModel, range: Range): KpiModel | undefined {
-  for (const kpi of model.kpis.values()) if (sameRange(kpi.keyRange, range)) return kpi;
-  return undefined;
+  return indexed(kpiKeys, model, (add) => { for (const kpi of model.kpis.values()) add(kpi.keyRange, kpi); }).get(rangeKey(range));
 }
 
 export function channelWithKeyAt(model: PlanModel, range: Range): ChannelModel | undefined {
-  for (const channel of model.channels.values()) if (sameRange(channel.keyRange, range)) return channel;
-  return undefined;
+  return indexed(channelKeys, model, (add) => { for (const channel of model.channels.values()) add(channel.keyRange, channel); }).get(rangeKey(range));
 }
 
 /** The channel and the id in one of its id lists (`kpis`, `stages` …) written at `range`. */
-export function idInChannelsAt(model: PlanModel, range: Range, idsOf: (channel: ChannelModel) => Located<string>[]): { channel: ChannelModel; id: Located<string> } | undefined {
-  for (const channel of model.channels.values()) {
-    const id = idsOf(channel).find((item) => sameRange(item.range, range));
-    if (id) return { channel, id };
-  }
-  return undefined;
+export function idInChannelsAt(model: PlanModel, range: Range, list: IdList): { channel: ChannelModel; id: Located<string> } | undefined {
+  return indexed(idLists[list], model, (add) => {
+    for (const channel of model.channels.values()) for (const id of channel[list]) add(id.range, { channel, id });
+  }).get(rangeKey(range));
 }
 
 export function code(id: string): string {

@@ -8,7 +8,7 @@ import { code, idInChannelsAt, objectiveIdOf, writableIds, type FixProposal, typ
 
 /** `kpi-undefined`: change to the near KPI id (preferred), or define the KPI under `kpis`. */
 export const defineOrCorrectKpi: QuickFix = ({ model, facts, yaml }, diagnostic) => {
-  const found = idInChannelsAt(model, diagnostic.range, (channel) => channel.kpis);
+  const found = idInChannelsAt(model, diagnostic.range, 'kpis');
   if (!found || model.kpis.has(found.id.value)) return [];
   const id = found.id.value;
   const fixes: FixProposal[] = [];

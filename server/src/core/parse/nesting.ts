@@ -1,0 +1,129 @@
+// The yaml parser recurses once per nesting level and overflows the stack somewhere past a
+// few hundred levels, at a point that depends on the stack already in use: the same text
+// would give different errors from one keystroke to the next. No plan needs more than a
+// handful of levels, so whatever nests deeper than MAX_NESTING is blanked out (same length,
+// line breaks kept, so every offset stays true) before the parser sees it, and reported once.
+
+export const MAX_NESTING = 100;
+
+export interface NestingCut {
+  /** Where the text first nests deeper than the limit. */
+  offset: number;
+  /** The text with every character nested deeper than the limit replaced by a space. */
+  text: string;
+}
+
+const BLOCK_SCALAR_HEADER = /[|>][+-]?[1-9]?[+-]?\s*$/;
+
+/** Undefined when the text stays within the limit (the common case: one linear scan, no copy). */
+export function cutDeepNesting(text: string, limit = MAX_NESTING): NestingCut | undefined {
+  let first = -1;
+  /** Spans to blank, in text order; adjacent spans merge. */
+  const spans: [number, number][] = [];
+  const blank = (from: number, to: number) => {
+    if (to <= from) return;
+    const last = spans[spans.length - 1];
+    if (last && last[1] === from) last[1] = to;
+    else spans.push([from, to]);
+  };
+
+  const indents: number[] = [];
+  let flow = 0;
+  /** Flow depth at which blanking started; -1 when not blanking inside flow. */
+  let flowCutAt = -1;
+  let blockScalarIndent = -1;
+  let i = 0;
+  while (i < text.length) {
+    const lineEnd = nextLineEnd(text, i);
+    if (flow === 0) {
+      let indent = 0;
+      while (text[i + indent] === ' ') indent++;
+      const content = i + indent;
+      const empty = content >= lineEnd || text[content] === '#';
+      if (blockScalarIndent >= 0 && (empty || indent > blockScalarIndent)) {
+        i = skipBreak(text, lineEnd);
+        continue;
+      }
+      blockScalarIndent = -1;
+      if (empty) {
+        i = skipBreak(text, lineEnd);
+        continue;
+      }
+      while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      let depth = indents.length;
+      let at = content;
+      while (text[at] === '-' && (text[at + 1] === ' ' || text[at + 1] === '\t')) {
+        depth++;
+        at += 2;
+        while (text[at] === ' ') at++;
+      }
+      if (depth > limit) {
+        if (first < 0) first = content;
+        blank(content, lineEnd);
+        i = skipBreak(text, lineEnd);
+        continue;
+      }
+      if (BLOCK_SCALAR_HEADER.test(stripComment(text, content, lineEnd))) blockScalarIndent = indent;
+    }
+    // Flow collections, quotes and comments on the rest of the line.
+    let at = i;
+    let quote = '';
+    while (at < lineEnd) {
+      const c = text[at]!;
+      if (quote) {
+        if (c === '\\' && quote === '"') at++;
+        else if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") {
+        quote = c;
+      } else if (c === '#' && (at === 0 || /\s/.test(text[at - 1]!))) {
+        break;
+      } else if (c === '[' || c === '{') {
+        flow++;
+        if (flowCutAt < 0 && flow + indents.length > limit) {
+          flowCutAt = flow;
+          if (first < 0) first = at;
+        }
+      } else if ((c === ']' || c === '}') && flow > 0) {
+        if (flowCutAt === flow) {
+          blank(at, at + 1);
+          flowCutAt = -1;
+          flow--;
+          at++;
+          continue;
+        }
+        flow--;
+      }
+      if (flowCutAt >= 0) blank(at, at + 1);
+      at++;
+    }
+    if (flowCutAt >= 0) blank(at, lineEnd);
+    i = skipBreak(text, lineEnd);
+  }
+  if (first < 0) return undefined;
+  const parts: string[] = [];
+  let from = 0;
+  for (const [start, end] of spans) {
+    parts.push(text.slice(from, start), text.slice(start, end).replace(/[^\r\n]/g, ' '));
+    from = end;
+  }
+  parts.push(text.slice(from));
+  return { offset: first, text: parts.join('') };
+}
+
+function nextLineEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+function skipBreak(text: string, lineEnd: number): number {
+  if (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n') return lineEnd + 2;
+  return lineEnd + 1;
+}
+
+function stripComment(text: string, from: number, to: number): string {
+  const line = text.slice(from, to);
+  const comment = line.search(/\s#/);
+  return comment >= 0 ? line.slice(0, comment) : line;
+}
