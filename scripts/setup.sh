@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Sets up a fresh machine: Debian packages for the browser-driven tests and the local
-# VS Code (code-server), the npm packages, and a build.
+# Sets up a fresh machine: Debian packages for the browser-driven tests, the local
+# VS Code (code-server) and the Neovim LSP check, the npm packages, and a build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium ripgrep libkrb5-dev)
+packages=(chromium ripgrep libkrb5-dev neovim)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
