@@ -30,8 +30,8 @@ export class DocumentCache {
 
   constructor(
     private readonly optionsFor: (uri: string) => AnalyzeOptions,
-    /** Hears how long each analysis took (for `throughline.trace.server: verbose`). */
-    private readonly onAnalysed: (uri: string, milliseconds: number) => void = () => {},
+    /** Hears of each analysis: how long its parse and model took, and how it parsed (for `throughline.trace.server: verbose` and tests). */
+    private readonly onAnalysed: (uri: string, version: number, milliseconds: number, parse: ParseState['last'] | undefined) => void = () => {},
   ) {}
 
   /** The analysis of an open document's version. */
@@ -47,7 +47,7 @@ export class DocumentCache {
       return entry.current!.doc;
     }
     const source = text();
-    entry.current = { doc: { uri, version, analysis: this.analyse(uri, source, entry.state) }, generation: this.generation, text: source };
+    entry.current = { doc: { uri, version, analysis: this.analyse(uri, version, source, entry.state) }, generation: this.generation, text: source };
     return entry.current.doc;
   }
 
@@ -58,7 +58,7 @@ export class DocumentCache {
       if (known.generation !== this.generation) this.disk.set(uri, this.rerun(known));
       return this.disk.get(uri)!.doc;
     }
-    const entry = { doc: { uri, version: 0, analysis: this.analyse(uri, text, undefined) }, generation: this.generation, text };
+    const entry = { doc: { uri, version: 0, analysis: this.analyse(uri, 0, text, undefined) }, generation: this.generation, text };
     this.disk.set(uri, entry);
     return entry.doc;
   }
@@ -91,11 +91,11 @@ export class DocumentCache {
     for (const [uri, entry] of this.disk) if (!this.open.get(uri)?.current) yield entry.doc;
   }
 
-  private analyse(uri: string, text: string, state: ParseState | undefined): Analysis {
+  private analyse(uri: string, version: number, text: string, state: ParseState | undefined): Analysis {
     if (text.length > MAX_PLAN_SIZE) return tooLarge(text.length);
     const started = performance.now();
     const analysis = analyzeText(text, this.optionsFor(uri), state);
-    this.onAnalysed(uri, performance.now() - started);
+    this.onAnalysed(uri, version, performance.now() - started, state?.last);
     return analysis;
   }
 
@@ -103,13 +103,13 @@ export class DocumentCache {
     const { analysis } = entry.doc;
     if (entry.text.length > MAX_PLAN_SIZE) return { ...entry, generation: this.generation };
     const diagnostics = runRules(analysis.parsed, analysis.model, this.optionsFor(entry.doc.uri));
-    return { doc: { ...entry.doc, analysis: { ...analysis, diagnostics } }, generation: this.generation, text: entry.text };
+    return { doc: { ...entry.doc, analysis: { parsed: analysis.parsed, model: analysis.model, diagnostics } }, generation: this.generation, text: entry.text };
   }
 }
 
 /** The analysis of an empty plan, with one diagnostic saying why the file was not read. */
 export function tooLarge(size: number): Analysis {
-  const empty = analyzeText('');
+  const { parsed, model } = analyzeText('');
   const diagnostic: Diagnostic = {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: 1,
@@ -117,5 +117,5 @@ export function tooLarge(size: number): Analysis {
     source: 'throughline',
     message: `This plan is ${(size / 1024 / 1024).toFixed(1)} MB; plans over ${MAX_PLAN_SIZE / 1024 / 1024} MB are not checked. Split it into smaller plans.`,
   };
-  return { ...empty, diagnostics: [diagnostic] };
+  return { parsed, model, diagnostics: [diagnostic] };
 }

@@ -44,8 +44,10 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
     const fromFile = uri.startsWith('file:') ? configLookup.rulesFor(fileURLToPath(uri)) : {};
     return { rules: { ...fromFile, ...settings.rules }, docsBaseUri };
   };
-  const cache = new DocumentCache(optionsFor, (uri, milliseconds) => {
-    if (settings.trace === 'verbose') log.info(`analysed ${uri} in ${milliseconds.toFixed(1)} ms`);
+  const cache = new DocumentCache(optionsFor, (uri, version, milliseconds, parse) => {
+    if (settings.trace !== 'verbose') return;
+    const how = parse ? ` (${parse.mode} parse: ${parse.reparsed} re-parsed, ${parse.reused} reused)` : '';
+    log.info(`analysed ${uri} version ${version} in ${milliseconds.toFixed(1)} ms${how}`);
   });
   const analyse = (document: TextDocument): PlanDocument => cache.forOpen(document.uri, document.version, () => document.getText());
   const publisher = new DiagnosticsPublisher(connection, documents, analyse, () => settings.diagnosticsDelay, () => generation, log);

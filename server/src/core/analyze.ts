@@ -25,14 +25,32 @@ export { createParseState, type ParseState } from './parse/incremental.js';
 export const DEFAULT_DOCS_BASE = 'https://github.com/throughline-plans/throughline/blob/main/docs/rules/';
 
 /**
- * Parses the text, builds the model and runs every rule that is not switched off.
+ * Parses the text and builds the model; the rules run when `diagnostics` is first read, so
+ * a completion or hover right after a keystroke does not wait for them.
  * With a `state` (one per open document, from `createParseState()`), only the blocks that
  * changed since the previous call are parsed again.
  */
 export function analyzeText(text: string, options: AnalyzeOptions = {}, state?: ParseState): Analysis {
   const parsed = state ? parseYamlIncremental(text, state) : parseYaml(text);
   const model = buildModel(parsed);
-  return { parsed, model, diagnostics: runRules(parsed, model, options) };
+  // Blocks this version shares with the state's cache move when the next version is parsed.
+  const sharesNodes = state !== undefined && state.text === text;
+  const revision = state?.revision;
+  return withLazyDiagnostics(parsed, model, () =>
+    sharesNodes && state.revision !== revision ? analyzeText(text, options).diagnostics : runRules(parsed, model, options),
+  );
+}
+
+/** An analysis whose diagnostics are computed once, when first read. */
+export function withLazyDiagnostics(parsed: ParsedYaml, model: PlanModel, compute: () => Diagnostic[]): Analysis {
+  let diagnostics: Diagnostic[] | undefined;
+  return {
+    parsed,
+    model,
+    get diagnostics() {
+      return (diagnostics ??= compute());
+    },
+  };
 }
 
 export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeOptions = {}): Diagnostic[] {
