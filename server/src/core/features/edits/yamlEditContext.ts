@@ -1,4 +1,4 @@
-import { isMap, isPair, isSeq, type Document } from 'yaml';
+import { isMap, isPair, isSeq, type Document, type Pair } from 'yaml';
 import type { ParsedYaml } from '../../parse/parseYaml.js';
 import type { LineIndex } from '../../text/lineIndex.js';
 
@@ -26,36 +26,55 @@ export function detectEol(text: string): string {
 
 type NodeRange = [number, number, number];
 
+/** Steps counted under one top-level pair or section entry, kept while the pair is reused. */
+const countsUnderPair = new WeakMap<Pair, { depth: number; counts: Map<number, number> }>();
+
 /**
  * The most common distance between a block mapping's key and the block mapping or list
  * nested under it; lists written flush with their key (`journey:\n- a`) do not count.
+ * The counts under each top-level pair and section entry are kept with the pair: the
+ * incremental parser hands back the same pairs for blocks an edit did not touch, and a
+ * block only ever moves by whole lines, which changes no column.
  */
 export function detectIndentStep(parsed: ParsedYaml): number {
   const counts = new Map<number, number>();
   const column = (offset: number) => parsed.lineIndex.positionAt(offset).character;
-  const visit = (node: unknown, depth: number): void => {
+  const visit = (node: unknown, depth: number, into: Map<number, number>): void => {
     if (depth > 64) return;
     if (isSeq(node)) {
-      for (const item of node.items) visit(item, depth + 1);
+      for (const item of node.items) visit(item, depth + 1, into);
       return;
     }
     if (!isMap(node)) return;
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
-      const value = pair.value;
-      const keyRange = (pair.key as { range?: NodeRange } | null)?.range;
-      if (!node.flow && keyRange && (isMap(value) || isSeq(value)) && !value.flow) {
-        const first = value.items[0];
-        const childStart = isMap(value) ? ((first as { key?: { range?: NodeRange } } | undefined)?.key?.range?.[0]) : value.range?.[0];
-        if (childStart !== undefined) {
-          const step = column(childStart) - column(keyRange[0]);
-          if (step > 0 && step <= 8) counts.set(step, (counts.get(step) ?? 0) + 1);
+      if (depth <= 1 && !node.flow) {
+        let known = countsUnderPair.get(pair);
+        if (known?.depth !== depth) {
+          known = { depth, counts: new Map() };
+          countPair(pair, false, depth, known.counts);
+          countsUnderPair.set(pair, known);
         }
+        for (const [step, count] of known.counts) into.set(step, (into.get(step) ?? 0) + count);
+      } else {
+        countPair(pair, node.flow === true, depth, into);
       }
-      visit(value, depth + 1);
     }
   };
-  visit(parsed.doc?.contents, 0);
+  const countPair = (pair: Pair, inFlow: boolean, depth: number, into: Map<number, number>): void => {
+    const value = pair.value;
+    const keyRange = (pair.key as { range?: NodeRange } | null)?.range;
+    if (!inFlow && keyRange && (isMap(value) || isSeq(value)) && !value.flow) {
+      const first = value.items[0];
+      const childStart = isMap(value) ? ((first as { key?: { range?: NodeRange } } | undefined)?.key?.range?.[0]) : value.range?.[0];
+      if (childStart !== undefined) {
+        const step = column(childStart) - column(keyRange[0]);
+        if (step > 0 && step <= 8) into.set(step, (into.get(step) ?? 0) + 1);
+      }
+    }
+    visit(value, depth + 1, into);
+  };
+  visit(parsed.doc?.contents, 0, counts);
   let best = DEFAULT_INDENT_STEP;
   let bestCount = 0;
   for (const [step, count] of counts) {

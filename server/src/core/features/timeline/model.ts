@@ -16,8 +16,18 @@ export interface TimelineOptions {
 
 const UNSTAGED = '';
 
+/** Plans reuse a few hundred days thousands of times; formatting one is the costly part. */
+const dayTexts = new Map<Day, string>();
+const MAX_DAY_TEXTS = 20_000;
+
 function dateOf(day: Day): TimelineDate {
-  return { date: formatDay(day), day };
+  let date = dayTexts.get(day);
+  if (date === undefined) {
+    if (dayTexts.size >= MAX_DAY_TEXTS) dayTexts.clear();
+    date = formatDay(day);
+    dayTexts.set(day, date);
+  }
+  return { date, day };
 }
 
 function locatedDate(value: LocatedDate | undefined): TimelineDate | undefined {
