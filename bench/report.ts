@@ -1,11 +1,12 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { median, percentile, round } from './stats.js';
+import type { FloorSamples } from './floor.js';
 import type { ServerSamples } from './scenarios.js';
 
 export interface SizeResult {
   channels: number;
   kilobytes: number;
-  floor: { defaultsMs: number[]; oursMs: number[] };
+  floor: FloorSamples;
   throughline: ServerSamples;
   peer: ServerSamples | undefined;
 }
@@ -49,6 +50,17 @@ interface Summary {
   peerOpenMs: number | undefined;
   peerEditMs: number | undefined;
   peerPeakRssMb: number | undefined;
+  /** The same steps in main-thread CPU time: the work itself, without waiting for a core. */
+  cpu: {
+    floorMs: number;
+    openMs: number;
+    editMs: number;
+    completionP95Ms: number;
+    hoverP95Ms: number;
+    timelineMs: number;
+    peerOpenMs: number | undefined;
+    peerEditMs: number | undefined;
+  };
 }
 
 function summarise(result: SizeResult): Summary {
@@ -69,6 +81,16 @@ function summarise(result: SizeResult): Summary {
     peerOpenMs: peer && median(peer.openMs),
     peerEditMs: peer && median(peer.editMs),
     peerPeakRssMb: peer?.peakMb,
+    cpu: {
+      floorMs: median(result.floor.defaultsCpuMs),
+      openMs: median(ours.cpu.openMs),
+      editMs: median(ours.cpu.editMs),
+      completionP95Ms: percentile(ours.cpu.completionMs, 95),
+      hoverP95Ms: percentile(ours.cpu.hoverMs, 95),
+      timelineMs: median(ours.cpu.timelineMs),
+      peerOpenMs: peer && median(peer.cpu.openMs),
+      peerEditMs: peer && median(peer.cpu.editMs),
+    },
   };
 }
 
@@ -85,8 +107,16 @@ export function nLogNGrowth(a: number, b: number): number {
 export interface Target {
   name: string;
   target: string;
+  /** Wall-clock, as an editor sees it: the target is judged on this. */
   measured: string;
   holds: boolean;
+  /** The same in server CPU time, where it applies: whether the work itself fits the target. */
+  cpuMeasured?: string;
+  holdsOnCpu?: boolean;
+}
+
+function msTarget(name: string, limit: number, wall: number, cpu: number): Target {
+  return { name, target: `≤ ${limit} ms`, measured: `${round(wall)} ms`, holds: wall <= limit, cpuMeasured: `${round(cpu)} ms`, holdsOnCpu: cpu <= limit };
 }
 
 function targets(rows: Summary[]): Target[] {
@@ -94,11 +124,19 @@ function targets(rows: Summary[]): Target[] {
   const list: Target[] = [];
   const thousand = at(1000);
   if (thousand) {
-    list.push({ name: 'edit → diagnostics, 1,000 channels', target: '≤ 50 ms', measured: `${round(thousand.editMs)} ms`, holds: thousand.editMs <= 50 });
-    list.push({ name: 'open → diagnostics, 1,000 channels', target: '≤ 1.2 × parse floor', measured: `${round(thousand.openMs / thousand.floorMs, 2)} ×`, holds: thousand.openMs <= 1.2 * thousand.floorMs });
-    list.push({ name: 'completion p95 after an edit, 1,000 channels', target: '≤ 30 ms', measured: `${round(thousand.completionP95Ms)} ms`, holds: thousand.completionP95Ms <= 30 });
-    list.push({ name: 'hover p95 after an edit, 1,000 channels', target: '≤ 30 ms', measured: `${round(thousand.hoverP95Ms)} ms`, holds: thousand.hoverP95Ms <= 30 });
-    list.push({ name: 'timeline model, 1,000 channels', target: '≤ 100 ms', measured: `${round(thousand.timelineMs)} ms`, holds: thousand.timelineMs <= 100 });
+    const { cpu } = thousand;
+    list.push(msTarget('edit → diagnostics, 1,000 channels', 50, thousand.editMs, cpu.editMs));
+    list.push({
+      name: 'open → diagnostics, 1,000 channels',
+      target: '≤ 1.2 × parse floor',
+      measured: `${round(thousand.openMs / thousand.floorMs, 2)} ×`,
+      holds: thousand.openMs <= 1.2 * thousand.floorMs,
+      cpuMeasured: `${round(cpu.openMs / cpu.floorMs, 2)} ×`,
+      holdsOnCpu: cpu.openMs <= 1.2 * cpu.floorMs,
+    });
+    list.push(msTarget('completion p95 after an edit, 1,000 channels', 30, thousand.completionP95Ms, cpu.completionP95Ms));
+    list.push(msTarget('hover p95 after an edit, 1,000 channels', 30, thousand.hoverP95Ms, cpu.hoverP95Ms));
+    list.push(msTarget('timeline model, 1,000 channels', 100, thousand.timelineMs, cpu.timelineMs));
   }
   const fiveThousand = at(5000);
   if (fiveThousand) {
@@ -113,12 +151,19 @@ function targets(rows: Summary[]): Target[] {
   return list;
 }
 
-export function buildReport(results: SizeResult[], machine: Machine, settings: Record<string, unknown>, peerDelayMs: number) {
+export interface Report {
+  machine: Machine;
+  settings: Record<string, unknown>;
+  rows: Summary[];
+  targets: Target[];
+  raw: SizeResult[];
+  peerDelayMs: number;
+}
+
+export function buildReport(results: SizeResult[], machine: Machine, settings: Record<string, unknown>, peerDelayMs: number): Report {
   const rows = results.map(summarise);
   return { machine, settings, rows, targets: targets(rows), raw: results, peerDelayMs };
 }
-
-export type Report = ReturnType<typeof buildReport>;
 
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '–' : value < 10 ? round(value, 1).toFixed(1) : String(Math.round(value)));
 const times = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '–' : `${round(value, 2).toFixed(2)} ×`);
@@ -141,9 +186,15 @@ export function formatTable(report: Report): string {
     ['hover after an edit p50 / p95 (ms)', (r) => `${ms(r.hoverP50Ms)} / ${ms(r.hoverP95Ms)}`, (r) => r.hoverP50Ms],
     ['timeline model `throughline/timeline` (ms)', (r) => ms(r.timelineMs), (r) => r.timelineMs],
     ['server peak RSS (MB)', (r) => ms(r.peakRssMb), (r) => r.peakRssMb],
+    ['server CPU: open → diagnostics (ms)', (r) => ms(r.cpu.openMs), (r) => r.cpu.openMs],
+    ['  × parse floor CPU', (r) => times(r.cpu.openMs / r.cpu.floorMs)],
+    ['server CPU: edit → diagnostics (ms)', (r) => ms(r.cpu.editMs), (r) => r.cpu.editMs],
+    ['server CPU: completion / hover p95 (ms)', (r) => `${ms(r.cpu.completionP95Ms)} / ${ms(r.cpu.hoverP95Ms)}`, (r) => r.cpu.completionP95Ms],
+    ['server CPU: timeline model (ms)', (r) => ms(r.cpu.timelineMs), (r) => r.cpu.timelineMs],
     ['peer: yaml-language-server open → diagnostics (ms)', (r) => ms(r.peerOpenMs), (r) => r.peerOpenMs],
     ['peer: edit → diagnostics (ms)', (r) => ms(r.peerEditMs), (r) => r.peerEditMs],
     ['peer: peak RSS (MB)', (r) => ms(r.peerPeakRssMb), (r) => r.peerPeakRssMb],
+    ['peer CPU: open / edit → diagnostics (ms)', (r) => `${ms(r.cpu.peerOpenMs)} / ${ms(r.cpu.peerEditMs)}`, (r) => r.cpu.peerOpenMs],
   ];
   const pairs = rows.slice(1).map((row, i) => [rows[i]!, row] as const);
   const header = ['', ...rows.map((r) => `${r.channels.toLocaleString('en')} ch.`), ...pairs.map(([a, b]) => `growth ${a.channels.toLocaleString('en')} → ${b.channels.toLocaleString('en')} (n·log n: ${round(nLogNGrowth(a.channels, b.channels), 1)} ×)`)];
@@ -154,13 +205,23 @@ export function formatTable(report: Report): string {
       const after = value?.(b);
       return before && after ? times(after / before) : '';
     });
-    lines.push(`| ${name} | ${rows.map(show).join(' | ')} | ${growth.join(' | ')} |`);
+    lines.push(`| ${[name, ...rows.map(show), ...growth].join(' | ')} |`);
   }
   return lines.join('\n');
 }
 
 export function formatTargets(report: Report): string {
-  return report.targets.map((t) => `- ${t.holds ? 'holds' : '**misses**'}: ${t.name}: ${t.measured} (target ${t.target})`).join('\n');
+  return report.targets
+    .map((t) => {
+      const cpu = t.cpuMeasured === undefined ? '' : `; server CPU ${t.cpuMeasured}${t.holdsOnCpu ? ', within the target' : ', over the target too'}`;
+      return `- ${t.holds ? 'holds' : '**misses**'}: ${t.name}: ${t.measured} (target ${t.target})${cpu}`;
+    })
+    .join('\n');
+}
+
+/** The README's figures: machine, table and targets, in Markdown. */
+export function formatMarkdown(report: Report): string {
+  return [`Machine: ${formatMachine(report.machine)}.`, formatTable(report), formatTargets(report)].join('\n\n');
 }
 
 export function formatMachine(machine: Machine): string {

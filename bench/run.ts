@@ -1,17 +1,20 @@
 // `npm run bench`: the built language server beside the YAML parse floor and yaml-language-server,
 // on generated plans of 100, 1,000 and 5,000 channels. Prints one table and writes it as JSON
 // (bench/results/latest.json for a full run). Options: --sizes=100,1000  --no-peer  --quick
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run bench -- --markdown[=file.json]` runs nothing: it prints the README figures
+// (machine, table, targets) from bench/results/latest.json or the file named.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer, type LspClient } from '../test/helpers/lspClient.js';
 import { generatePlan } from '../test/helpers/generatePlan.js';
 import { measureFloor } from './floor.js';
-import { buildReport, formatMachine, formatTable, formatTargets, machineInfo, type SizeResult } from './report.js';
-import { checkSchemaErrorShows, measureServer, type Counts } from './scenarios.js';
+import { buildReport, formatMarkdown, machineInfo, type Report, type SizeResult } from './report.js';
+import { checkSchemaErrorShows, EDITOR_DEBOUNCE_MS, measureServer, type Counts } from './scenarios.js';
 import { PEER_VALIDATION_DELAY_MS, startPeer, startThroughline } from './servers.js';
 
 const DEFAULT_SIZES = [100, 1000, 5000];
+const LATEST = 'bench/results/latest.json';
 const SCHEMA = 'schema/plan.schema.json';
 
 const args = process.argv.slice(2);
@@ -39,6 +42,12 @@ async function withServer<T>(start: () => Promise<LspClient>, use: (client: LspC
 }
 
 async function main(): Promise<void> {
+  const markdown = args.find((arg) => arg === '--markdown' || arg.startsWith('--markdown='));
+  if (markdown) {
+    const report = JSON.parse(readFileSync(option('markdown') ?? LATEST, 'utf8')) as Report;
+    console.log(formatMarkdown(report));
+    return;
+  }
   await buildServer();
   const machine = machineInfo();
   const dir = mkdtempSync(join(tmpdir(), 'throughline-bench-'));
@@ -69,13 +78,13 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  const settings = { throughlineDebounceMs: 0, peerValidationDelayMs: PEER_VALIDATION_DELAY_MS, counts: Object.fromEntries(sizes.map((size) => [size, { throughline: countsFor(size, 'throughline'), peer: countsFor(size, 'peer') }])) };
+  const settings = { throughlineDebounceMs: 0, completionHoverDebounceMs: EDITOR_DEBOUNCE_MS, peerValidationDelayMs: PEER_VALIDATION_DELAY_MS, counts: Object.fromEntries(sizes.map((size) => [size, { throughline: countsFor(size, 'throughline'), peer: countsFor(size, 'peer') }])) };
   const report = buildReport(results, machine, settings, PEER_VALIDATION_DELAY_MS);
-  console.log(`\n${formatMachine(machine)}\n\n${formatTable(report)}\n\n${formatTargets(report)}\n`);
-  const out = full ? 'bench/results/latest.json' : join(tmpdir(), 'throughline-bench-partial.json');
+  console.log(`\n${formatMarkdown(report)}\n`);
+  const out = full ? LATEST : join(tmpdir(), 'throughline-bench-partial.json');
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
-  console.log(`written to ${out}${full ? '' : ' (a partial run does not replace bench/results/latest.json)'}`);
+  console.log(`written to ${out}${full ? '' : ` (a partial run does not replace ${LATEST})`}`);
 }
 
 main().catch((error: unknown) => {

@@ -5,8 +5,9 @@ import type { CompletionItem, CompletionList, Hover, Position } from 'vscode-lan
 import type { TimelineResult } from '../server/src/protocol.js';
 import type { LspClient } from '../test/helpers/lspClient.js';
 import { generatePlan } from '../test/helpers/generatePlan.js';
+import { DEFAULT_DIAGNOSTICS_DELAY } from '../server/src/settings.js';
 import { PlanText } from './planText.js';
-import { memoryOf } from './servers.js';
+import { cpuTimeOf, memoryOf } from './servers.js';
 import { timed } from './stats.js';
 
 export interface Counts {
@@ -23,8 +24,22 @@ export interface ServerSamples {
   completionMs: number[];
   hoverMs: number[];
   timelineMs: number[];
+  /** The server main thread's CPU time over the same windows (what each step costs it, without waiting for a core). */
+  cpu: { openMs: number[]; editMs: number[]; completionMs: number[]; hoverMs: number[]; timelineMs: number[] };
   peakMb: number;
   rssMb: number;
+}
+
+interface Sample {
+  ms: number;
+  cpuMs: number;
+}
+
+/** Wall-clock and server CPU time of one step. */
+async function sample<T>(client: LspClient, step: () => Promise<T>): Promise<Sample & { value: T }> {
+  const cpuBefore = cpuTimeOf(client);
+  const { ms, value } = await timed(step);
+  return { ms, cpuMs: cpuTimeOf(client) - cpuBefore, value };
 }
 
 type Flavour = 'throughline' | 'peer';
@@ -49,23 +64,31 @@ function diagnosticsAfter(client: LspClient, flavour: Flavour, uri: string, vers
   return flavour === 'throughline' ? client.diagnosticsFor(uri, version, since) : client.waitForDiagnostics(uri, () => true, since, 120_000);
 }
 
-async function openAndWait(client: LspClient, flavour: Flavour, uri: string, text: string): Promise<number> {
+async function openAndWait(client: LspClient, flavour: Flavour, uri: string, text: string): Promise<Sample> {
   const since = client.received.length;
-  const { ms } = await timed(async () => {
+  return sample(client, async () => {
     await client.open(uri, text);
     await diagnosticsAfter(client, flavour, uri, 1, since);
   });
-  return ms;
 }
 
-async function editAndWait(client: LspClient, flavour: Flavour, uri: string, plan: PlanText, channel: number): Promise<number> {
+async function editAndWait(client: LspClient, flavour: Flavour, uri: string, plan: PlanText, channel: number): Promise<Sample> {
   const since = client.received.length;
   const change = plan.typeInOwner(channel);
-  const { ms } = await timed(async () => {
+  return sample(client, async () => {
     await client.change(uri, plan.version, [change]);
     await diagnosticsAfter(client, flavour, uri, plan.version, since);
   });
-  return ms;
+}
+
+/** Collects the wall-clock and CPU times of samples of one kind. */
+class Samples {
+  readonly ms: number[] = [];
+  readonly cpuMs: number[] = [];
+  add(value: Sample): void {
+    this.ms.push(value.ms);
+    this.cpuMs.push(value.cpuMs);
+  }
 }
 
 /** Places where an editor asks for completion, in channel `i` (rotating through them). */
@@ -104,7 +127,55 @@ function spread(k: number, count: number, size: number): number {
 }
 
 /**
- * One server, one plan: open, edits, completion and hover right after edits, timeline, memory;
+ * Completion and hover, each asked right after its own one-character edit, as an editor asks
+ * while the user types: with the server's default diagnostics debounce, so the request is
+ * answered from the edit's parse before the rules run, and the diagnostics of the edit are
+ * awaited (untimed) before the next one, as when typing pauses.
+ */
+async function measureRequests(client: LspClient, flavour: Flavour, uri: string, plan: PlanText, size: number, count: number) {
+  const completions = new Samples();
+  const hovers = new Samples();
+  if (count === 0) return { completions, hovers };
+  if (flavour === 'throughline') await setDebounce(client, uri, plan.version, EDITOR_DEBOUNCE_MS);
+  let completionItems = 0;
+  let hovered = 0;
+  for (let k = 0; k < count; k++) {
+    const channel = spread(k, count, size);
+    for (const kind of ['completion', 'hover'] as const) {
+      const since = client.received.length;
+      const change = plan.typeInOwner(channel);
+      await client.change(uri, plan.version, [change]);
+      const position = kind === 'completion' ? completionSpot(plan, channel, k) : hoverSpot(plan, channel, k);
+      const method = kind === 'completion' ? 'textDocument/completion' : 'textDocument/hover';
+      const answered = await sample(client, () => client.request<CompletionList | CompletionItem[] | Hover | null>(method, { textDocument: { uri }, position }));
+      const { value } = answered;
+      if (kind === 'completion') {
+        completions.add(answered);
+        completionItems += Array.isArray(value) ? value.length : ((value as CompletionList | null)?.items.length ?? 0);
+      } else {
+        hovers.add(answered);
+        if (value) hovered++;
+      }
+      await diagnosticsAfter(client, flavour, uri, plan.version, since);
+    }
+  }
+  if (completionItems === 0 || hovered === 0) throw new Error(`${flavour}: completion or hover answered nothing at ${size} channels`);
+  if (flavour === 'throughline') await setDebounce(client, uri, plan.version, 0);
+  return { completions, hovers };
+}
+
+/** The server's diagnostics debounce unless a client sets another (`throughline.diagnostics.debounceMs`). */
+export const EDITOR_DEBOUNCE_MS = DEFAULT_DIAGNOSTICS_DELAY;
+
+/** Changes the debounce the way an editor changes a setting; waits for the re-published diagnostics. */
+async function setDebounce(client: LspClient, uri: string, version: number, debounceMs: number): Promise<void> {
+  const since = client.received.length;
+  await client.changeSettings({ diagnostics: { debounceMs } });
+  await client.diagnosticsFor(uri, version, since);
+}
+
+/**
+ * One server, one plan: open, edits, timeline, completion and hover right after edits, memory;
  * then repeated opens of the same text under new names for the open latency.
  */
 export async function measureServer(client: LspClient, flavour: Flavour, dir: string, size: number, counts: Counts): Promise<ServerSamples> {
@@ -112,50 +183,38 @@ export async function measureServer(client: LspClient, flavour: Flavour, dir: st
   const uri = (name: string) => pathToFileURL(join(dir, `${name}.plan.yaml`)).href;
   const main = uri(`plan-${size}-${flavour}`);
   const plan = new PlanText(text);
-  const openMs = [await openAndWait(client, flavour, main, text)];
+  const opens = new Samples();
+  opens.add(await openAndWait(client, flavour, main, text));
 
-  const editMs: number[] = [];
-  for (let k = 0; k < counts.edits; k++) editMs.push(await editAndWait(client, flavour, main, plan, spread(k, counts.edits, size)));
+  const edits = new Samples();
+  for (let k = 0; k < counts.edits; k++) edits.add(await editAndWait(client, flavour, main, plan, spread(k, counts.edits, size)));
 
-  const completionMs: number[] = [];
-  const hoverMs: number[] = [];
-  let completionItems = 0;
-  let hovers = 0;
-  for (let k = 0; k < counts.requests; k++) {
-    const channel = spread(k, counts.requests, size);
-    for (const kind of ['completion', 'hover'] as const) {
-      const change = plan.typeInOwner(channel);
-      await client.change(main, plan.version, [change]);
-      const position = kind === 'completion' ? completionSpot(plan, channel, k) : hoverSpot(plan, channel, k);
-      const method = kind === 'completion' ? 'textDocument/completion' : 'textDocument/hover';
-      const { ms, value } = await timed(() => client.request<CompletionList | CompletionItem[] | Hover | null>(method, { textDocument: { uri: main }, position }));
-      if (kind === 'completion') {
-        completionMs.push(ms);
-        completionItems += Array.isArray(value) ? value.length : ((value as CompletionList | null)?.items.length ?? 0);
-      } else {
-        hoverMs.push(ms);
-        if (value) hovers++;
-      }
-    }
-  }
-  if (counts.requests > 0 && (completionItems === 0 || hovers === 0)) throw new Error(`${flavour}: completion or hover answered nothing at ${size} channels`);
-
-  const timelineMs: number[] = [];
+  const timelines = new Samples();
   if (flavour === 'throughline') {
     for (let k = 0; k < counts.timelines; k++) {
       await editAndWait(client, flavour, main, plan, spread(k, counts.timelines, size));
-      const { ms, value } = await timed(() => client.request<TimelineResult | null>('throughline/timeline', { uri: main }));
-      if (value?.timeline.bars.length !== size) throw new Error(`timeline has ${value?.timeline.bars.length} bars, expected ${size}`);
-      timelineMs.push(ms);
+      const answered = await sample(client, () => client.request<TimelineResult | null>('throughline/timeline', { uri: main }));
+      if (answered.value?.timeline.bars.length !== size) throw new Error(`timeline has ${answered.value?.timeline.bars.length} bars, expected ${size}`);
+      timelines.add(answered);
     }
   }
+
+  const { completions, hovers } = await measureRequests(client, flavour, main, plan, size, counts.requests);
   const memory = memoryOf(client);
 
   await client.close(main);
   for (let k = 1; k < counts.opens; k++) {
     const name = uri(`plan-${size}-${flavour}-open${k}`);
-    openMs.push(await openAndWait(client, flavour, name, text));
+    opens.add(await openAndWait(client, flavour, name, text));
     await client.close(name);
   }
-  return { openMs, editMs, completionMs, hoverMs, timelineMs, ...memory };
+  return {
+    openMs: opens.ms,
+    editMs: edits.ms,
+    completionMs: completions.ms,
+    hoverMs: hovers.ms,
+    timelineMs: timelines.ms,
+    cpu: { openMs: opens.cpuMs, editMs: edits.cpuMs, completionMs: completions.cpuMs, hoverMs: hovers.cpuMs, timelineMs: timelines.cpuMs },
+    ...memory,
+  };
 }

@@ -32,3 +32,15 @@ export function memoryOf(client: LspClient): { peakMb: number; rssMb: number } {
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
 }
+
+/**
+ * Milliseconds the server's main thread has spent on a CPU (Linux /proc schedstat, in ns):
+ * what an operation costs the server itself, whatever else competes for the cores.
+ */
+export function cpuTimeOf(client: LspClient): number {
+  try {
+    return Number(readFileSync(`/proc/${client.process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
