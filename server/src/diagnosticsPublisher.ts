@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlanDocument } from './core/features/planDocument.js';
+import type { Diagnostic } from './core/types.js';
 import { describeError, type Logger } from './guard.js';
 import { AnalysisChangedNotification, type AnalysisChangedParams } from './protocol.js';
 
@@ -30,7 +31,7 @@ export class DiagnosticsPublisher {
     if (this.sent.get(uri) === stamp) return;
     const { analysis, version } = this.analyse(document);
     this.sent.set(uri, stamp);
-    void this.connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics });
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: publishable(analysis.diagnostics) });
     const changed: AnalysisChangedParams = { uri, version };
     void this.connection.sendNotification(AnalysisChangedNotification.method, changed);
   }
@@ -66,4 +67,25 @@ export class DiagnosticsPublisher {
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
   }
+}
+
+/**
+ * Editors show at most about a thousand problems per file (VS Code drops the rest); a pasted
+ * file with tens of thousands would cost tens of megabytes per keystroke on the wire.
+ */
+export const MAX_PUBLISHED_DIAGNOSTICS = 1000;
+
+/** The diagnostics to send: all of them, or the most severe first up to the limit and one saying how many were left out. */
+export function publishable(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_PUBLISHED_DIAGNOSTICS) return diagnostics;
+  const kept = [...diagnostics].sort((a, b) => a.severity - b.severity).slice(0, MAX_PUBLISHED_DIAGNOSTICS - 1);
+  const omitted = diagnostics.length - kept.length;
+  const note: Diagnostic = {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 3,
+    code: 'too-many-problems',
+    source: 'throughline',
+    message: `Throughline found ${diagnostics.length} problems in this plan and shows the ${kept.length} most severe; fix those (or run \`throughline check\`) to see the other ${omitted}.`,
+  };
+  return [...kept, note];
 }

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
+import { publishable } from './diagnosticsPublisher.js';
 import { DocumentCache, MAX_PLAN_SIZE, tooLarge } from './documentCache.js';
 import { describeError, type Logger } from './guard.js';
 import { findPlanFiles } from './workspaceScan.js';
@@ -71,7 +72,7 @@ export class WorkspacePlans {
       this.known.add(uri);
       const doc = info.size > MAX_PLAN_SIZE ? { analysis: tooLarge(info.size) } : this.cache.forDisk(uri, await readFile(path, 'utf8'));
       if (this.isOpen(uri)) return; // opened while it was being read
-      await this.connection.sendDiagnostics({ uri, diagnostics: doc.analysis.diagnostics });
+      await this.connection.sendDiagnostics({ uri, diagnostics: publishable(doc.analysis.diagnostics) });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.removed(uri);
       this.log.warn(`cannot check ${uri}: ${describeError(error)}`);

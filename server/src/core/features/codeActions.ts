@@ -3,7 +3,13 @@ import type { CodeAction, Diagnostic, Position, Range } from '../types.js';
 import { yamlEditContext } from './edits/yamlEditContext.js';
 import type { PlanDocument } from './planDocument.js';
 import { quickFixes } from './quickFixes/index.js';
-import { sameRange, type FixContext, type FixProposal } from './quickFixes/quickFix.js';
+import { type FixContext, type FixProposal } from './quickFixes/quickFix.js';
+
+/**
+ * A select-all request can send back tens of thousands of diagnostics; no one reads that many
+ * actions, and each fix reads the model, so only this many are fixed per request.
+ */
+export const MAX_DIAGNOSTICS_FIXED = 100;
 
 /**
  * Quick fixes for the diagnostics of a code action request (the client's
@@ -11,24 +17,32 @@ import { sameRange, type FixContext, type FixProposal } from './quickFixes/quick
  * A sent diagnostic is fixed only when the current analysis has the same one (same rule and
  * range): the fix then reads the current model, so stale or forged diagnostics and their
  * `data` change nothing. Actions making the same edit (one `compliance` section asked for by
- * several channels) are merged into one that lists every diagnostic it fixes.
+ * several channels) are merged into one that lists every diagnostic it fixes. At most
+ * `MAX_DIAGNOSTICS_FIXED` diagnostics that have a fix are looked at, in the order sent.
  */
 export function codeActions(doc: PlanDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
   const current = doc.analysis.diagnostics;
   const requested = diagnostics.length > 0 ? diagnostics : current.filter((diagnostic) => intersects(diagnostic.range, range));
   let context: FixContext | undefined;
+  let currentByKey: Map<string, Diagnostic[]> | undefined;
   const actions: CodeAction[] = [];
-  const byEdit = new Map<string, CodeAction>();
+  const byEdit = new Map<string, { action: CodeAction; fixes: Set<Diagnostic> }>();
+  let fixed = 0;
   for (const sent of requested) {
     if (!isDiagnosticLike(sent) || !Object.hasOwn(quickFixes, sent.code)) continue;
-    const diagnostic = matchCurrent(current, sent);
+    currentByKey ??= groupByRuleAndRange(current);
+    const diagnostic = matchCurrent(currentByKey, sent);
     if (!diagnostic) continue;
+    if (++fixed > MAX_DIAGNOSTICS_FIXED) break;
     context ??= { model: doc.analysis.model, facts: factsOf(doc.analysis.model), yaml: yamlEditContext(doc.analysis.parsed) };
     for (const proposal of proposalsFor(context, diagnostic)) {
       const key = `${proposal.title}\u0000${JSON.stringify(proposal.edits)}`;
       const same = byEdit.get(key);
       if (same) {
-        if (!same.diagnostics.includes(sent)) same.diagnostics.push(sent);
+        if (!same.fixes.has(sent)) {
+          same.fixes.add(sent);
+          same.action.diagnostics.push(sent);
+        }
         continue;
       }
       const action: CodeAction = {
@@ -38,7 +52,7 @@ export function codeActions(doc: PlanDocument, range: Range, diagnostics: Diagno
         ...(proposal.isPreferred ? { isPreferred: true } : {}),
         edit: { changes: { [doc.uri]: proposal.edits } },
       };
-      byEdit.set(key, action);
+      byEdit.set(key, { action, fixes: new Set([sent]) });
       actions.push(action);
     }
   }
@@ -54,9 +68,26 @@ function proposalsFor(context: FixContext, diagnostic: Diagnostic): FixProposal[
   }
 }
 
+/** Rule and range as one key: a client may send back tens of thousands of diagnostics, so matching must not be quadratic. */
+function ruleAndRange(diagnostic: Diagnostic): string {
+  const { start, end } = diagnostic.range;
+  return `${diagnostic.code}\u0000${start.line}:${start.character}-${end.line}:${end.character}`;
+}
+
+function groupByRuleAndRange(current: Diagnostic[]): Map<string, Diagnostic[]> {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const diagnostic of current) {
+    const key = ruleAndRange(diagnostic);
+    const group = groups.get(key);
+    if (group) group.push(diagnostic);
+    else groups.set(key, [diagnostic]);
+  }
+  return groups;
+}
+
 /** The current analysis's diagnostic for the sent one: same rule and range (and message, when several match). */
-function matchCurrent(current: Diagnostic[], sent: Diagnostic): Diagnostic | undefined {
-  const candidates = current.filter((diagnostic) => diagnostic.code === sent.code && sameRange(diagnostic.range, sent.range));
+function matchCurrent(currentByKey: Map<string, Diagnostic[]>, sent: Diagnostic): Diagnostic | undefined {
+  const candidates = currentByKey.get(ruleAndRange(sent)) ?? [];
   return candidates.find((diagnostic) => diagnostic.message === sent.message) ?? candidates[0];
 }
 
