@@ -33,7 +33,19 @@ export function assertProperty<Ts extends [unknown, ...unknown[]]>(
   numRuns: number,
   timeLimitMs: number,
 ): fc.RunDetails<Ts> {
-  const details = fc.check(property, fcParameters(numRuns, timeLimitMs) as fc.Parameters<Ts>);
+  return passedOrThrow(fc.check(property, fcParameters(numRuns, timeLimitMs) as fc.Parameters<Ts>));
+}
+
+/** `assertProperty` for a property whose runs are asynchronous (e.g. talk to a server). */
+export async function assertAsyncProperty<Ts extends [unknown, ...unknown[]]>(
+  property: fc.IAsyncProperty<Ts>,
+  numRuns: number,
+  timeLimitMs: number,
+): Promise<fc.RunDetails<Ts>> {
+  return passedOrThrow(await fc.check(property, fcParameters(numRuns, timeLimitMs) as fc.Parameters<Ts>));
+}
+
+function passedOrThrow<Ts>(details: fc.RunDetails<Ts>): fc.RunDetails<Ts> {
   if (details.failed) {
     throw new Error(`property failed with FC_SEED=${SEED} (rerun: FC_SEED=${SEED} node scripts/run-node-tests.mjs test/robustness)\n${fc.defaultReportMessage(details)}\n${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)}`);
   }

@@ -1,0 +1,242 @@
+import { readFileSync } from 'node:fs';
+import { ErrorCodes, ResponseError, type Diagnostic, type Position, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildServer, LspClient, type StartOptions } from '../../helpers/lspClient.js';
+import { TimelineRequest, type TimelineResult } from '../../../server/src/protocol.js';
+
+// Drives the built server over stdio the way an editor does: one open document, incremental
+// didChange edits, diagnostics awaited per version, and the feature requests an editor sends
+// while the user types, each timed. Problems are collected, not thrown, so one report says
+// everything about a scenario.
+
+/** Every request must answer (a result or an LSP error) within this; the slowest is reported. */
+export const ANSWER_LIMIT_MS = 1000;
+/**
+ * Known gap: the timeline of a plan with thousands of channels or edges (pasted hostile
+ * inputs) takes seconds to build and render; it must still answer within this.
+ */
+export const LARGE_TIMELINE_LIMIT_MS = 20_000;
+/** Channels plus dependency edges above which a timeline counts as large. */
+export const LARGE_TIMELINE_ITEMS = 2000;
+/** No answer after this is a hang. */
+const HANG_MS = 30_000;
+/** Resident memory the server may use after any scenario. */
+export const RSS_LIMIT_MB = 400;
+/** Anything the server's guard or process handlers write when something escaped a handler. */
+const ESCAPED = /failed:|uncaught|unhandled|^\s+at .+:\d+:\d+\)?$/im;
+
+export interface Probe {
+  method: string;
+  /** Asked at each sampled cursor position; otherwise once for the whole document. */
+  positional: boolean;
+  params: (uri: string, position: Position) => unknown;
+}
+
+const at = (uri: string, position: Position) => ({ textDocument: { uri }, position });
+
+/** The requests an editor sends while a user types. */
+export const PROBES: Probe[] = [
+  { method: 'textDocument/completion', positional: true, params: at },
+  { method: 'textDocument/hover', positional: true, params: at },
+  { method: 'textDocument/definition', positional: true, params: at },
+  { method: 'textDocument/codeAction', positional: true, params: (uri, position) => ({ textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }) },
+  { method: 'textDocument/documentSymbol', positional: false, params: (uri) => ({ textDocument: { uri } }) },
+  { method: 'textDocument/foldingRange', positional: false, params: (uri) => ({ textDocument: { uri } }) },
+  { method: TimelineRequest.method, positional: false, params: (uri) => ({ uri, today: '2026-06-01', render: 'panel' }) },
+];
+
+export interface OutputMark {
+  stderr: number;
+  logs: number;
+}
+
+export interface SessionStats {
+  edits: number;
+  diagnosticsAwaited: number;
+  requests: number;
+  slowestRequest: { label: string; ms: number };
+  peakRssMb: number;
+}
+
+/** One server process for a test file, with the counters and health checks every scenario needs. */
+export class ServerUnderTest {
+  readonly stats: SessionStats = { edits: 0, diagnosticsAwaited: 0, requests: 0, slowestRequest: { label: '', ms: 0 }, peakRssMb: 0 };
+  private documentCounter = 0;
+
+  private constructor(readonly client: LspClient) {}
+
+  static async start(options: StartOptions = {}): Promise<ServerUnderTest> {
+    await buildServer();
+    return new ServerUnderTest(await LspClient.start(options));
+  }
+
+  /** Opens a new document (a fresh uri) holding `text`, and waits for its first diagnostics. */
+  async open(text: string, name = 'doc'): Promise<EditedDocument> {
+    const uri = `file:///robustness/${++this.documentCounter}-${name.replace(/[^\w-]+/g, '-').slice(0, 40)}.plan.yaml`;
+    const document = new EditedDocument(this, uri, text);
+    await this.client.open(uri, text, 1);
+    await document.diagnostics();
+    return document;
+  }
+
+  /** Asks `method`; a result or a non-internal LSP error within the limit is an answer. */
+  async ask(method: string, params: unknown, label: string, problems: string[]): Promise<unknown> {
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const hang = new Promise<'hang'>((resolve) => (timer = setTimeout(() => resolve('hang'), HANG_MS)));
+    const answer = this.client.request(method, params).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    );
+    const outcome = await Promise.race([answer, hang]);
+    clearTimeout(timer);
+    const ms = performance.now() - started;
+    this.stats.requests++;
+    if (ms > this.stats.slowestRequest.ms) this.stats.slowestRequest = { label, ms };
+    if (outcome === 'hang') {
+      problems.push(`${label}: no answer after ${HANG_MS} ms`);
+      return undefined;
+    }
+    const limit = 'result' in outcome && isLargeTimeline(outcome.result) ? LARGE_TIMELINE_LIMIT_MS : ANSWER_LIMIT_MS;
+    if (ms > limit) problems.push(`${label}: answered after ${ms.toFixed(0)} ms (limit ${limit} ms)`);
+    if ('error' in outcome) {
+      const error = outcome.error;
+      if (!(error instanceof ResponseError)) problems.push(`${label}: not an LSP error: ${String(error)}`);
+      else if (error.code === ErrorCodes.InternalError) problems.push(`${label}: internal error: ${error.message}`);
+      return undefined;
+    }
+    return outcome.result;
+  }
+
+  /** Where the server's output stands now, so `health` can look only at what came after. */
+  mark(): OutputMark {
+    return { stderr: this.client.stderr.length, logs: this.client.logs.length };
+  }
+
+  /** Why the server is not healthy: it exited, something escaped a handler (since `from`), or it uses more than `rssLimitMb`. */
+  health(from: OutputMark = { stderr: 0, logs: 0 }, rssLimitMb = RSS_LIMIT_MB): string[] {
+    const problems: string[] = [];
+    if (!this.client.alive) problems.push(`server exited (code ${this.client.process.exitCode}, signal ${this.client.process.signalCode})`);
+    const stderr = this.client.stderr.slice(from.stderr);
+    if (ESCAPED.test(stderr)) problems.push(`stderr: ${stderr.slice(0, 2000)}`);
+    const escaped = this.client.logs.slice(from.logs).filter((message) => ESCAPED.test(message));
+    if (escaped.length > 0) problems.push(`logged: ${escaped.slice(0, 3).join('\n').slice(0, 2000)}`);
+    const rss = this.rssMb();
+    if (rss !== undefined) {
+      this.stats.peakRssMb = Math.max(this.stats.peakRssMb, rss);
+      if (rss > rssLimitMb) problems.push(`server resident memory ${rss.toFixed(0)} MB > ${rssLimitMb} MB`);
+    }
+    return problems;
+  }
+
+  /** The server's resident set size from /proc (undefined where /proc is not there). */
+  rssMb(): number | undefined {
+    try {
+      const status = readFileSync(`/proc/${this.client.process.pid}/status`, 'utf8');
+      const kilobytes = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+      return kilobytes === undefined ? undefined : Number(kilobytes) / 1024;
+    } catch {
+      return undefined;
+    }
+  }
+
+  summary(): string {
+    const { edits, diagnosticsAwaited, requests, slowestRequest, peakRssMb } = this.stats;
+    return `edits ${edits}, diagnostics awaited ${diagnosticsAwaited}, requests ${requests}, slowest ${slowestRequest.label} ${slowestRequest.ms.toFixed(0)} ms, peak RSS ${peakRssMb.toFixed(0)} MB`;
+  }
+
+  stop(): Promise<number | null> {
+    return this.client.stop();
+  }
+}
+
+function isLargeTimeline(result: unknown): boolean {
+  const timeline = (result as Partial<TimelineResult> | null)?.timeline;
+  if (!timeline) return false;
+  return timeline.bars.length + timeline.undated.length + timeline.edges.length > LARGE_TIMELINE_ITEMS;
+}
+
+/** An open document whose text this side mirrors with the same text-document implementation as the server. */
+export class EditedDocument {
+  private mirror: TextDocument;
+
+  constructor(
+    private readonly server: ServerUnderTest,
+    readonly uri: string,
+    text: string,
+  ) {
+    this.mirror = TextDocument.create(uri, 'marketing-plan', 1, text);
+  }
+
+  get text(): string {
+    return this.mirror.getText();
+  }
+
+  get version(): number {
+    return this.mirror.version;
+  }
+
+  /** Sends one didChange that turns the text into `next`: the smallest range replacement, as editors send. */
+  async replaceWith(next: string): Promise<void> {
+    const current = this.text;
+    let start = 0;
+    while (start < current.length && start < next.length && current[start] === next[start]) start++;
+    let end = 0;
+    while (end < current.length - start && end < next.length - start && current[current.length - 1 - end] === next[next.length - 1 - end]) end++;
+    await this.edit({ range: { start: this.mirror.positionAt(start), end: this.mirror.positionAt(current.length - end) }, text: next.slice(start, next.length - end) });
+  }
+
+  /** Inserts `text` at the end of the document. */
+  async append(text: string): Promise<void> {
+    const end = this.mirror.positionAt(this.text.length);
+    await this.edit({ range: { start: end, end }, text });
+  }
+
+  async edit(change: TextDocumentContentChangeEvent): Promise<void> {
+    const version = this.version + 1;
+    this.mirror = TextDocument.update(this.mirror, [change], version);
+    this.server.stats.edits++;
+    await this.server.client.change(this.uri, version, [change]);
+  }
+
+  /** Waits for the diagnostics of the current version. */
+  async diagnostics(): Promise<void> {
+    const since = Math.max(0, this.server.client.received.length - 1);
+    this.server.stats.diagnosticsAwaited++;
+    await this.server.client.waitForDiagnostics(this.uri, (params) => params.version === this.version, since, 30_000);
+  }
+
+  /**
+   * Sends every probe, one at a time so each is timed alone: the positional ones at the start,
+   * the end and `count` positions drawn from `random`; then (unless `wholeDocument` is false:
+   * only what is asked at a cursor) the whole-document ones and code actions for the whole
+   * text with every diagnostic the server sent for it.
+   */
+  async probe(random: () => number, count: number, problems: string[], wholeDocument = true): Promise<void> {
+    const length = this.text.length;
+    const positions = [this.mirror.positionAt(0), this.mirror.positionAt(length)];
+    for (let i = 0; i < count; i++) positions.push(this.mirror.positionAt(Math.floor(random() * (length + 1))));
+    for (const probe of PROBES) {
+      if (!probe.positional && !wholeDocument) continue;
+      for (const position of probe.positional ? positions : [positions[0]!]) {
+        const where = probe.positional ? ` at ${position.line}:${position.character}` : '';
+        await this.server.ask(probe.method, probe.params(this.uri, position), `${probe.method}${where} of version ${this.version}`, problems);
+      }
+    }
+    if (!wholeDocument) return;
+    const sent = this.lastDiagnostics();
+    const whole = { start: positions[0]!, end: positions[1]! };
+    await this.server.ask('textDocument/codeAction', { textDocument: { uri: this.uri }, range: whole, context: { diagnostics: sent } }, `codeAction (all diagnostics) of version ${this.version}`, problems);
+  }
+
+  /** The diagnostics the server sent last for this document. */
+  lastDiagnostics(): Diagnostic[] {
+    const received = this.server.client.received;
+    for (let i = received.length - 1; i >= 0; i--) if (received[i]!.uri === this.uri) return received[i]!.diagnostics;
+    return [];
+  }
+
+  async close(): Promise<void> {
+    await this.server.client.close(this.uri);
+  }
+}
