@@ -79,7 +79,7 @@ describe('prototype names as ids through the server', () => {
       const renamed = await server.open(text, 'renamed');
       // The same diagnostics, plus the schema's "an id starts with a letter or digit" wherever `__proto__` is written.
       const renamedTextLines = text.split('\n');
-      const invalidId = (d: Diagnostic) => d.code === 'schema' && /starting with a letter or digit/.test(d.message) && renamedTextLines[d.range.start.line]!.includes('__proto__');
+      const invalidId = (d: Diagnostic) => d.code === 'schema' && /starting with a letter or digit/.test(typeof d.message === 'string' ? d.message : d.message.value) && renamedTextLines[d.range.start.line]!.includes('__proto__');
       const renamedDiagnostics = renamed.lastDiagnostics() as Diagnostic[];
       assert.deepEqual(diagnosticLines(renamedDiagnostics.filter((d) => !invalidId(d))), diagnosticLines(original.lastDiagnostics() as Diagnostic[]));
       assert.equal(renamedDiagnostics.filter(invalidId).length, new Set(occurrences.filter((o) => o.renamed === '__proto__').map((o) => renamedLines.positionAt(o.inRenamed).line)).size, 'one schema diagnostic per line with `__proto__`');
