@@ -1,4 +1,4 @@
-import type { Located, PlanModel } from '../model/planModel.js';
+import type { ChannelModel, KpiModel, Located, PlanModel } from '../model/planModel.js';
 import type { Position, Range } from '../types.js';
 import { comparePositions } from './positions.js';
 
@@ -46,10 +46,28 @@ export function idIndexOf(model: PlanModel): IdIndex {
   return index;
 }
 
+type AddOccurrence = (kind: IdKind, role: IdRole, located: Located<string>, definition?: boolean) => void;
+
+/**
+ * The occurrences inside one channel or KPI entry, kept with the entry: the model hands back
+ * the same entry object for a version whose entry text and lines did not change.
+ */
+const entryOccurrences = new WeakMap<ChannelModel | KpiModel, IdOccurrence[]>();
+
 function buildIndex(model: PlanModel): IdIndex {
   const occurrences: IdOccurrence[] = [];
-  const add = (kind: IdKind, role: IdRole, located: Located<string>, definition = false) => {
-    occurrences.push({ kind, id: located.value, role, definition, range: unquoted(model.text, model, located.range) });
+  const occurrenceIn = (into: IdOccurrence[]): AddOccurrence => (kind, role, located, definition = false) => {
+    into.push({ kind, id: located.value, role, definition, range: unquoted(model.text, model, located.range) });
+  };
+  const add = occurrenceIn(occurrences);
+  const addOfEntry = (entry: ChannelModel | KpiModel, collect: (add: AddOccurrence) => void) => {
+    let list = entryOccurrences.get(entry);
+    if (!list) {
+      list = [];
+      collect(occurrenceIn(list));
+      entryOccurrences.set(entry, list);
+    }
+    for (const occurrence of list) occurrences.push(occurrence);
   };
   const objectiveIds = new Set<string>();
   for (const objective of model.objectives) {
@@ -59,26 +77,34 @@ function buildIndex(model: PlanModel): IdIndex {
   }
   for (const stage of model.journey) add('stage', 'journey-stage', stage, true);
   for (const channel of model.channels.values()) {
-    add('channel', 'channel-key', { value: channel.id, range: channel.keyRange }, true);
-    for (const stage of channel.stages) add('stage', 'channel-stage', stage);
-    for (const kpi of channel.kpis) add('kpi', 'channel-kpi', kpi);
-    for (const dependency of channel.dependsOn) add('channel', 'depends-on', dependency.on);
+    addOfEntry(channel, (addHere) => {
+      addHere('channel', 'channel-key', { value: channel.id, range: channel.keyRange }, true);
+      for (const stage of channel.stages) addHere('stage', 'channel-stage', stage);
+      for (const kpi of channel.kpis) addHere('kpi', 'channel-kpi', kpi);
+      for (const dependency of channel.dependsOn) addHere('channel', 'depends-on', dependency.on);
+    });
   }
   for (const kpi of model.kpis.values()) {
-    add('kpi', 'kpi-key', { value: kpi.id, range: kpi.keyRange }, true);
+    addOfEntry(kpi, (addHere) => addHere('kpi', 'kpi-key', { value: kpi.id, range: kpi.keyRange }, true));
     // An objective id wins over a KPI of the same name, as in the trace resolution.
     if (kpi.tracesTo) add(objectiveIds.has(kpi.tracesTo.value) ? 'objective' : 'kpi', 'traces-to', kpi.tracesTo);
   }
   occurrences.sort((a, b) => comparePositions(a.range.start, b.range.start));
 
-  const byId = new Map<string, IdOccurrence[]>();
-  for (const occurrence of occurrences) {
-    const key = `${occurrence.kind}\u0000${occurrence.id}`;
-    const list = byId.get(key);
-    if (list) list.push(occurrence);
-    else byId.set(key, [occurrence]);
-  }
-  for (const list of byId.values()) list.sort((a, b) => Number(b.definition) - Number(a.definition));
+  // Grouped by id on first use: hover, the request asked for most right after a keystroke, only needs `at`.
+  let byId: Map<string, IdOccurrence[]> | undefined;
+  const group = (): Map<string, IdOccurrence[]> => {
+    if (byId) return byId;
+    byId = new Map();
+    for (const occurrence of occurrences) {
+      const key = `${occurrence.kind}\u0000${occurrence.id}`;
+      const list = byId.get(key);
+      if (list) list.push(occurrence);
+      else byId.set(key, [occurrence]);
+    }
+    for (const list of byId.values()) list.sort((a, b) => Number(b.definition) - Number(a.definition));
+    return byId;
+  };
 
   return {
     occurrences,
@@ -95,10 +121,10 @@ function buildIndex(model: PlanModel): IdIndex {
       return undefined;
     },
     of(kind, id) {
-      return byId.get(`${kind}\u0000${id}`) ?? [];
+      return group().get(`${kind}\u0000${id}`) ?? [];
     },
     definitions(kind, id) {
-      return (byId.get(`${kind}\u0000${id}`) ?? []).filter((occurrence) => occurrence.definition);
+      return (group().get(`${kind}\u0000${id}`) ?? []).filter((occurrence) => occurrence.definition);
     },
   };
 }
