@@ -55,7 +55,9 @@ interface Summary {
     floorMs: number;
     openMs: number;
     editMs: number;
+    completionP50Ms: number;
     completionP95Ms: number;
+    hoverP50Ms: number;
     hoverP95Ms: number;
     timelineMs: number;
     peerOpenMs: number | undefined;
@@ -85,7 +87,9 @@ function summarise(result: SizeResult): Summary {
       floorMs: median(result.floor.defaultsCpuMs),
       openMs: median(ours.cpu.openMs),
       editMs: median(ours.cpu.editMs),
+      completionP50Ms: percentile(ours.cpu.completionMs, 50),
       completionP95Ms: percentile(ours.cpu.completionMs, 95),
+      hoverP50Ms: percentile(ours.cpu.hoverMs, 50),
       hoverP95Ms: percentile(ours.cpu.hoverMs, 95),
       timelineMs: median(ours.cpu.timelineMs),
       peerOpenMs: peer && median(peer.cpu.openMs),
@@ -144,9 +148,20 @@ function targets(rows: Summary[]): Target[] {
   }
   if (thousand && fiveThousand) {
     const ceiling = nLogNGrowth(1000, 5000);
-    const growth = (pick: (row: Summary) => number) => pick(fiveThousand) / pick(thousand);
-    const worst = Math.max(growth((r) => r.openMs), growth((r) => r.editMs), growth((r) => r.completionP50Ms), growth((r) => r.hoverP50Ms), growth((r) => r.timelineMs));
-    list.push({ name: 'growth 1,000 → 5,000 channels (worst of open, edit, completion, hover, timeline)', target: `≤ n·log n (${round(ceiling, 2)} ×)`, measured: `${round(worst, 2)} ×`, holds: worst <= ceiling });
+    const worstGrowth = (metrics: Record<string, (row: Summary) => number>) => {
+      const growths = Object.entries(metrics).map(([name, pick]) => ({ name, growth: pick(fiveThousand) / pick(thousand) }));
+      return growths.reduce((worst, next) => (next.growth > worst.growth ? next : worst));
+    };
+    const wall = worstGrowth({ open: (r) => r.openMs, edit: (r) => r.editMs, completion: (r) => r.completionP50Ms, hover: (r) => r.hoverP50Ms, timeline: (r) => r.timelineMs });
+    const cpu = worstGrowth({ open: (r) => r.cpu.openMs, edit: (r) => r.cpu.editMs, completion: (r) => r.cpu.completionP50Ms, hover: (r) => r.cpu.hoverP50Ms, timeline: (r) => r.cpu.timelineMs });
+    list.push({
+      name: 'growth 1,000 → 5,000 channels (worst of open, edit, completion p50, hover p50, timeline)',
+      target: `≤ n·log n (${round(ceiling, 2)} ×)`,
+      measured: `${round(wall.growth, 2)} × (${wall.name})`,
+      holds: wall.growth <= ceiling,
+      cpuMeasured: `${round(cpu.growth, 2)} × (${cpu.name})`,
+      holdsOnCpu: cpu.growth <= ceiling,
+    });
   }
   return list;
 }
