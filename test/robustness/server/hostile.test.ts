@@ -41,6 +41,17 @@ describe('hostile YAML sent to the server', () => {
     });
   });
 
+  it('ids, owners and references shaped like markdown links to command: and javascript: never become links in a hover or completion', async () => {
+    const id = JSON.stringify('[x](command:workbench.action.terminal.new) `a`[y](javascript:alert(1)) <a href="command:x">z</a>');
+    const text = `plan: x\nchannels:\n  ${id}: { type: paid, owner: ${id}, kpis: [k], depends_on: [b] }\n  b: { type: paid, depends_on: [${id}] }\nkpis:\n  k: { traces_to: ${id}, owner: ${id} }\n`;
+    const document = await server.open(text, 'markdown links');
+    const problems: string[] = [];
+    // Hover and completion at 80 seeded positions of a 400-character text: on every id, key and value.
+    await document.probe(seededRandom(SEED), 80, problems);
+    await document.close();
+    assert.deepEqual([...problems, ...server.health()], []);
+  });
+
   it('also answers a hostile text sent in didOpen', async () => {
     const problems: string[] = [];
     const document = await server.open(hostileCases['alias bomb inside channels']!(), 'opened bomb');

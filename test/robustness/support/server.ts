@@ -18,6 +18,8 @@ export const ANSWER_LIMIT_MS = 1000;
 export const LARGE_TIMELINE_LIMIT_MS = 20_000;
 /** Channels plus dependency edges above which a timeline counts as large. */
 export const LARGE_TIMELINE_ITEMS = 2000;
+/** A markdown link (or HTML anchor) to a command or script: a plan's text must never become one. */
+const UNSAFE_LINK = /(?<!\\)\]\(\s*<?\s*(command|javascript):|(?<!\\)<a\s[^>]*href\s*=\s*["']?\s*(command|javascript):/i;
 /** No answer after this is a hang. */
 const HANG_MS = 30_000;
 /** Resident memory the server may use after any scenario. */
@@ -150,6 +152,18 @@ export class ServerUnderTest {
   }
 }
 
+/** The markdown an editor renders from an answer: hover contents and completion documentation of kind markdown. */
+function markdownIn(result: unknown): string[] {
+  const markdown = (value: unknown): string[] => {
+    const content = value as { kind?: unknown; value?: unknown } | null | undefined;
+    return content?.kind === 'markdown' && typeof content.value === 'string' ? [content.value] : [];
+  };
+  const answer = result as { contents?: unknown; items?: { documentation?: unknown }[] } | unknown[] | null | undefined;
+  if (!answer) return [];
+  if (Array.isArray(answer)) return answer.flatMap((item) => markdown((item as { documentation?: unknown }).documentation));
+  return [...markdown(answer.contents), ...(answer.items ?? []).flatMap((item) => markdown(item.documentation))];
+}
+
 function isLargeTimeline(result: unknown): boolean {
   const timeline = (result as Partial<TimelineResult> | null)?.timeline;
   if (!timeline) return false;
@@ -220,7 +234,10 @@ export class EditedDocument {
       if (!probe.positional && !wholeDocument) continue;
       for (const position of probe.positional ? positions : [positions[0]!]) {
         const where = probe.positional ? ` at ${position.line}:${position.character}` : '';
-        await this.server.ask(probe.method, probe.params(this.uri, position), `${probe.method}${where} of version ${this.version}`, problems);
+        const label = `${probe.method}${where} of version ${this.version}`;
+        const result = await this.server.ask(probe.method, probe.params(this.uri, position), label, problems);
+        const unsafe = markdownIn(result).find((markdown) => UNSAFE_LINK.test(markdown));
+        if (unsafe !== undefined) problems.push(`${label}: a command: or javascript: link in markdown: ${unsafe.slice(0, 500)}`);
       }
     }
     if (!wholeDocument) return;
