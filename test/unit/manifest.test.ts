@@ -235,7 +235,7 @@ describe('.vsix contents (.vscodeignore)', () => {
       const page = `docs/rules/${rule}.md`;
       if (existsSync(page)) assert.ok(files.includes(page), `${page} is packaged`);
     }
-    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|images\/icon\.png|syntaxes\/[^/]+\.tmLanguage\.json|snippets\/[^/]+\.json|schema\/plan\.schema\.json|docs\/rules\/[^/]+\.md|out\/(extension|server)\.js|media\/.+)$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|images\/icon\.png|syntaxes\/[^/]+\.tmLanguage\.json|snippets\/[^/]+\.json|schema\/plan\.schema\.json|docs\/rules\/[^/]+\.md|docs\/plan-language\.md|out\/(extension|server)\.js|media\/.+)$/;
     for (const file of files) {
       assert.match(file, allowed, `${file} should not be in the .vsix`);
       assert.doesNotMatch(file, /\.(map|ts)$|node_modules\//, `${file} should not be in the .vsix`);
