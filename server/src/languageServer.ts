@@ -37,7 +37,17 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
   const docsBaseUri = installedRuleDocs().baseUri;
   let settings: EditorSettings = defaultSettings();
   let capabilities: InitializeParams['capabilities'] = {};
-  let configLookup = new ConfigLookup((path, problem) => log.warn(`${path}: ${problem}`));
+  // A broken .throughline.yaml is shown to the user once per problem, not only logged: the
+  // plan quietly falls back to default severities, which is easy to miss otherwise.
+  const configProblemsShown = new Set<string>();
+  const warnConfig = (path: string, problem: string) => {
+    log.warn(`${path}: ${problem}`);
+    const key = `${path}\u0000${problem}`;
+    if (configProblemsShown.has(key)) return;
+    configProblemsShown.add(key);
+    void connection.window.showWarningMessage(`Throughline: ${path}: ${problem}`);
+  };
+  let configLookup = new ConfigLookup(warnConfig);
   let generation = 0;
 
   const optionsFor = (uri: string): AnalyzeOptions => {
@@ -133,7 +143,7 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
       else await workspace.refresh(change.uri);
     }
     if (configChanged) {
-      configLookup = new ConfigLookup((path, problem) => log.warn(`${path}: ${problem}`));
+      configLookup = new ConfigLookup(warnConfig);
       await reanalyseEverything();
     }
   }));

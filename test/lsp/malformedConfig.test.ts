@@ -32,6 +32,7 @@ const CONFIGS: Record<string, { text: string; message: RegExp }> = {
 describe('a malformed .throughline.yaml', () => {
   let root: string;
   let client: LspClient;
+  const shownForFiles: { type: number; message: string }[] = [];
 
   before(async () => {
     await buildServer();
@@ -41,6 +42,10 @@ describe('a malformed .throughline.yaml', () => {
       writeFileSync(join(root, folder, '.throughline.yaml'), text);
     }
     client = await LspClient.start();
+    client.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+      shownForFiles.push(params);
+      return null;
+    });
   });
   after(async () => {
     await client.stop();
@@ -54,6 +59,11 @@ describe('a malformed .throughline.yaml', () => {
       const published = await client.diagnosticsFor(uri, 1);
       assert.match(await client.waitForLog(message), message);
       assert.deepEqual(summary(published.diagnostics), DEFAULTS);
+      // Shown to the user too, as a warning, since the plan quietly falls back to the defaults.
+      await waitUntil(() => shownForFiles.some((shown) => message.test(shown.message)));
+      const shown = shownForFiles.find((item) => message.test(item.message))!;
+      assert.equal(shown.type, 2, 'a warning');
+      assert.match(shown.message, /^Throughline: /);
     });
   }
 
