@@ -41,10 +41,20 @@ export function channelOfEachDiagnostic(channels: Iterable<ChannelModel>, diagno
   });
 }
 
+/**
+ * Messages kept per channel: a tooltip shows a few. The counts stay complete; a plan with
+ * tens of thousands of problems would otherwise send megabytes to the preview per keystroke.
+ */
+export const MESSAGES_PER_CHANNEL = 8;
+
 export function addMessage(target: ChannelDiagnostics, message: TimelineMessage): void {
   if (message.severity === 'error') target.errors++;
   else if (message.severity === 'warning') target.warnings++;
   else if (message.severity === 'info') target.infos++;
   else target.hints++;
-  target.messages.push(message);
+  if (target.messages.length < MESSAGES_PER_CHANNEL) target.messages.push(message);
+}
+
+export function messageCount(diagnostics: ChannelDiagnostics): number {
+  return diagnostics.errors + diagnostics.warnings + diagnostics.infos + diagnostics.hints;
 }

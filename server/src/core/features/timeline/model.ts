@@ -35,13 +35,17 @@ function locatedDate(value: LocatedDate | undefined): TimelineDate | undefined {
 }
 
 /** The plan's channels on a timeline: lanes by journey stage, bars, dependency edges and markers. */
+/** Problems listed by the model (the count is kept whole): what a page can usefully show. */
+export const MAX_PROBLEMS_LISTED = 2000;
+
 export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}): TimelineModel {
   const { model, diagnostics, parsed } = doc.analysis;
   const { graph, schedule } = factsOf(model);
 
   const owners = channelOfEachDiagnostic(model.channels.values(), diagnostics);
   const perChannel = new Map<string, ChannelDiagnostics>();
-  const problems = diagnostics.map((diagnostic, index) => {
+  const problems: TimelineModel['problems'] = [];
+  diagnostics.forEach((diagnostic, index) => {
     const message = toMessage(diagnostic);
     const channel = owners[index];
     if (channel !== undefined) {
@@ -49,7 +53,7 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
       if (!target) perChannel.set(channel, (target = emptyDiagnostics()));
       addMessage(target, message);
     }
-    return { ...message, channel };
+    if (problems.length < MAX_PROBLEMS_LISTED) problems.push({ ...message, channel });
   });
 
   const budgetTotal = totalBudget(model);
@@ -130,6 +134,7 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
     undated,
     syntaxProblem: syntaxError && { severity: 'error', code: 'yaml-syntax', message: syntaxError.message, line: syntaxError.range.start.line },
     problems,
+    problemCount: diagnostics.length,
   };
 }
 

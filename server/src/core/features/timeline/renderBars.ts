@@ -1,4 +1,5 @@
 import { plural } from '../../text/dates.js';
+import { messageCount } from './channelDiagnostics.js';
 import { routeEdge, STUB, type BarBox } from './arrows.js';
 import { longDate } from './axis.js';
 import { escapeXml, truncate } from './escape.js';
@@ -9,7 +10,6 @@ import type { ChannelDiagnostics, TimelineBar, TimelineChannel, TimelineEdge, Ti
 
 const CHAR_WIDTH = 6.6;
 const NAME_CHARS = Math.floor((NAME_WIDTH - 22) / CHAR_WIDTH);
-const MESSAGES_IN_TOOLTIP = 8;
 
 export function badgeSeverity(diagnostics: ChannelDiagnostics): BadgeSeverity | undefined {
   if (diagnostics.errors > 0) return 'error';
@@ -19,8 +19,9 @@ export function badgeSeverity(diagnostics: ChannelDiagnostics): BadgeSeverity | 
 
 function problemLines(diagnostics: ChannelDiagnostics): string[] {
   const icon = { error: '✖', warning: '⚠', info: 'ℹ', hint: 'ℹ' };
-  const lines = diagnostics.messages.slice(0, MESSAGES_IN_TOOLTIP).map((message) => `${icon[message.severity]} ${truncate(message.message, 200)} (${message.code})`);
-  if (diagnostics.messages.length > MESSAGES_IN_TOOLTIP) lines.push(`… and ${diagnostics.messages.length - MESSAGES_IN_TOOLTIP} more`);
+  const lines = diagnostics.messages.map((message) => `${icon[message.severity]} ${truncate(message.message, 200)} (${message.code})`);
+  const total = messageCount(diagnostics);
+  if (total > diagnostics.messages.length) lines.push(`… and ${total - diagnostics.messages.length} more`);
   return lines;
 }
 

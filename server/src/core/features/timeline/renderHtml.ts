@@ -29,7 +29,6 @@ export interface HtmlOptions {
   source?: string;
 }
 
-const MAX_LISTED_PROBLEMS = 2000;
 
 export function renderHtml(model: TimelineModel, options: HtmlOptions = {}): string {
   const css = `${pageCss}${timelineCss}`;
@@ -53,7 +52,7 @@ export function renderHtml(model: TimelineModel, options: HtmlOptions = {}): str
 
 function problemList(model: TimelineModel): string {
   if (model.problems.length === 0) return '<h2>Problems</h2><p>None: the plan passes every rule.</p>';
-  const items = model.problems.slice(0, MAX_LISTED_PROBLEMS).map((problem) => {
+  const items = model.problems.map((problem) => {
     const where = `line ${problem.line + 1}${problem.channel === undefined ? '' : `, channel ${truncate(problem.channel, 80)}`}`;
     return (
       `<li><span class="severity ${problem.severity}">${problem.severity}</span> ` +
@@ -61,6 +60,6 @@ function problemList(model: TimelineModel): string {
       `<span class="where">— ${escapeXml(where)}</span></li>`
     );
   });
-  const more = model.problems.length > MAX_LISTED_PROBLEMS ? `<p>… and ${model.problems.length - MAX_LISTED_PROBLEMS} more.</p>` : '';
-  return `<h2>Problems (${model.problems.length})</h2><ul class="problems">${items.join('')}</ul>${more}`;
+  const more = model.problemCount > model.problems.length ? `<p>… and ${model.problemCount - model.problems.length} more.</p>` : '';
+  return `<h2>Problems (${model.problemCount})</h2><ul class="problems">${items.join('')}</ul>${more}`;
 }

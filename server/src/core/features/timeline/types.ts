@@ -128,6 +128,8 @@ export interface TimelineModel {
   undated: TimelineUndated[];
   /** The first YAML syntax error, when the document does not parse cleanly. */
   syntaxProblem: TimelineMessage | undefined;
-  /** Every diagnostic of the document, with the channel it lies in. */
+  /** The document's diagnostics (the first MAX_PROBLEMS_LISTED), with the channel each lies in. */
   problems: (TimelineMessage & { channel: string | undefined })[];
+  /** How many diagnostics the document has in all. */
+  problemCount: number;
 }
