@@ -3,10 +3,11 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { yamlWithoutEnvReads } from './yamlWithoutEnvReads.mjs';
 
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', target: 'node20' };
-const node = { ...common, platform: 'node', format: 'cjs' };
+const node = { ...common, platform: 'node', format: 'cjs', plugins: [yamlWithoutEnvReads] };
 
 const jobs = [
   build({ ...node, entryPoints: { cli: 'server/src/cli/main.ts', server: 'server/src/server.ts' }, outdir: 'out' }),

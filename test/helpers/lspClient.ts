@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { yamlWithoutEnvReads } from '../../scripts/yamlWithoutEnvReads.mjs';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 
@@ -14,7 +15,7 @@ const SERVER = 'out/server.js';
 export async function buildServer(): Promise<void> {
   if (!isStale()) return;
   const temporary = `out/.server-${process.pid}-${Date.now()}.js`;
-  await build({ entryPoints: ['server/src/server.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', outfile: temporary, logLevel: 'warning' });
+  await build({ entryPoints: ['server/src/server.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', outfile: temporary, logLevel: 'warning', plugins: [yamlWithoutEnvReads] });
   renameSync(temporary, SERVER);
 }
 
