@@ -170,22 +170,22 @@ class ModelBuilder {
   }
 
   private channel(id: string, pair: Pair): ChannelModel {
-    const value = this.resolve(pair.value);
+    const field = this.fields(this.resolve(pair.value));
     return {
       ...this.section(pair),
       id,
-      name: this.string(this.get(value, 'name')),
-      type: this.oneOf(this.get(value, 'type'), channelTypes),
-      mode: this.oneOf(this.get(value, 'mode'), channelModes),
-      medium: this.string(this.get(value, 'medium')),
-      owner: this.string(this.get(value, 'owner')),
-      stages: this.stringList(this.get(value, 'stages')),
-      start: this.date(this.get(value, 'start')),
-      end: this.date(this.get(value, 'end')),
-      budget: this.number(this.get(value, 'budget')),
-      kpis: this.stringList(this.get(value, 'kpis')),
-      dependsOn: this.dependencies(this.get(value, 'depends_on')),
-      personalData: this.stringList(this.get(value, 'personal_data')),
+      name: this.string(field('name')),
+      type: this.oneOf(field('type'), channelTypes),
+      mode: this.oneOf(field('mode'), channelModes),
+      medium: this.string(field('medium')),
+      owner: this.string(field('owner')),
+      stages: this.stringList(field('stages')),
+      start: this.date(field('start')),
+      end: this.date(field('end')),
+      budget: this.number(field('budget')),
+      kpis: this.stringList(field('kpis')),
+      dependsOn: this.dependencies(field('depends_on')),
+      personalData: this.stringList(field('personal_data')),
     };
   }
 
@@ -221,17 +221,17 @@ class ModelBuilder {
   }
 
   private measure(pair: Pair): MeasureModel {
-    const value = this.resolve(pair.value);
+    const field = this.fields(this.resolve(pair.value));
     return {
       ...this.section(pair),
-      definition: this.string(this.get(value, 'definition')),
-      source: this.string(this.get(value, 'source')),
-      owner: this.string(this.get(value, 'owner')),
-      unit: this.string(this.get(value, 'unit')),
-      baseline: this.number(this.get(value, 'baseline')),
-      target: this.number(this.get(value, 'target')),
-      cadence: this.string(this.get(value, 'cadence')),
-      readyBy: this.date(this.get(value, 'ready_by')),
+      definition: this.string(field('definition')),
+      source: this.string(field('source')),
+      owner: this.string(field('owner')),
+      unit: this.string(field('unit')),
+      baseline: this.number(field('baseline')),
+      target: this.number(field('target')),
+      cadence: this.string(field('cadence')),
+      readyBy: this.date(field('ready_by')),
     };
   }
 
@@ -280,6 +280,19 @@ class ModelBuilder {
       if (isPair(pair) && scalarKey(pair.key) === key) return pair;
     }
     return undefined;
+  }
+
+  /** Looks up the values of a mapping's keys (the first of repeated keys, as `get` does) through one pass over its pairs. */
+  private fields(map: unknown): (key: string) => unknown {
+    const firstPairs = new Map<string, Pair>();
+    if (isMap(map)) {
+      for (const pair of (map as YAMLMap).items) {
+        if (!isPair(pair)) continue;
+        const key = scalarKey(pair.key);
+        if (key !== undefined && !firstPairs.has(key)) firstPairs.set(key, pair);
+      }
+    }
+    return (key) => firstPairs.get(key)?.value;
   }
 
   private get(map: unknown, key: string): unknown {

@@ -3,6 +3,8 @@ import type { Position, Range } from '../types.js';
 /** Converts between string offsets and LSP positions (UTF-16 code units, as JS strings are). */
 export class LineIndex {
   private readonly lineStarts: number[];
+  /** The line of the last lookup: callers mostly walk the text forwards, so it or the next line usually holds the offset. */
+  private lastLine = 0;
 
   constructor(private readonly text: string) {
     const starts = [0];
@@ -25,14 +27,27 @@ export class LineIndex {
     let clamped = Math.max(0, Math.min(offset, this.text.length));
     // Between the \r and \n of a CRLF is no position of its own: it is the end of the line.
     if (clamped > 0 && this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10) clamped--;
+    const line = this.lineOf(clamped);
+    this.lastLine = line;
+    return { line, character: clamped - this.lineStarts[line]! };
+  }
+
+  /** The last line whose start is at or before the offset. */
+  private lineOf(offset: number): number {
+    const starts = this.lineStarts;
+    const last = this.lastLine;
+    if (starts[last]! <= offset) {
+      if (last + 1 >= starts.length || starts[last + 1]! > offset) return last;
+      if (last + 2 >= starts.length || starts[last + 2]! > offset) return last + 1;
+    }
     let low = 0;
-    let high = this.lineStarts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) low = mid;
+      if (starts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low]! };
+    return low;
   }
 
   offsetAt(position: Position): number {
