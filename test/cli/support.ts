@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { yamlWithoutEnvReads } from '../../scripts/yamlWithoutEnvReads.mjs';
 
 export const repoRoot = join(__dirname, '..', '..');
 const bin = join(repoRoot, 'bin', 'throughline.js');
@@ -23,6 +24,7 @@ export async function buildCli(): Promise<void> {
     format: 'cjs',
     target: 'node20',
     logLevel: 'warning',
+    plugins: [yamlWithoutEnvReads],
     write: false,
   });
   mkdirSync(dirname(outfile), { recursive: true });
