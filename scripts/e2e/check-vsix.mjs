@@ -13,8 +13,10 @@ import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFile
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { freePort, killGroup, launchChromium, spawnCodeServer, waitUntilUp, withTimeout } from './codeServerProcess.mjs';
 import { codeServerEntry, ensureCodeServer } from './install-code-server.mjs';
+import { QUIET_WORKBENCH_SETTINGS } from './suiteOptions.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -35,14 +37,9 @@ function check(condition, message) {
   log(`ok: ${message}`);
 }
 
-function parseArgs(argv) {
-  const options = { vsix: join(repoRoot, 'throughline.vsix'), build: true };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--vsix') options.vsix = resolve(argv[++i] ?? '');
-    else if (argv[i] === '--no-package') options.build = false;
-    else throw new Error(`unknown argument ${argv[i]}`);
-  }
-  return options;
+function readOptions(argv) {
+  const { values } = parseArgs({ args: argv, options: { vsix: { type: 'string' }, 'no-package': { type: 'boolean' } }, strict: true });
+  return { vsix: resolve(values.vsix ?? join(repoRoot, 'throughline.vsix')), build: !values['no-package'] };
 }
 
 function codeServerCli(args, userData, extensionsDir) {
@@ -83,14 +80,7 @@ async function main(options) {
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   cpSync(join(repoRoot, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'git.enabled': false,
-    'chat.disableAIFeatures': true,
-  }, null, 2));
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(QUIET_WORKBENCH_SETTINGS, null, 2));
 
   let browser;
   try {
@@ -130,7 +120,7 @@ async function main(options) {
 
 let options;
 try {
-  options = parseArgs(process.argv.slice(2));
+  options = readOptions(process.argv.slice(2));
 } catch (error) {
   log(error.message);
   process.exit(2);

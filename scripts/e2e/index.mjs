@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSuite } from './build-suite.mjs';
+import { parseSuiteArgs, suiteTimeoutMs } from './suiteOptions.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (message) => process.stderr.write(`[e2e] ${message}\n`);
@@ -42,7 +43,7 @@ try {
 log(`built in ${((Date.now() - started) / 1000).toFixed(1)}s; runner: ${runner}`);
 
 // A last-resort stop (the runners have their own deadlines and always clean up first).
-const timeoutMs = Number(process.env.THROUGHLINE_E2E_TIMEOUT_MS ?? 8 * 60 * 1000);
+const timeoutMs = suiteTimeoutMs();
 setTimeout(() => {
   log('hard timeout: exiting');
   process.exit(2);
@@ -60,19 +61,10 @@ log(code === 0 ? 'end-to-end tests passed' : `end-to-end tests failed (exit code
 process.exit(code);
 
 function parseRunnerArgs() {
-  const options = {};
-  const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i++) {
-    const [name, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
-    if (name === '--workspace') options.workspace = resolve(value());
-    else if (name === '--timeout-ms') options.timeoutMs = Number(value());
-    else if (name === '--verbose') options.verbose = true;
-    else if (name === '--keep') options.keep = true;
-    else {
-      log(`unknown argument ${argv[i]}`);
-      process.exit(2);
-    }
+  try {
+    return parseSuiteArgs(process.argv.slice(2), ['workspace', 'timeout-ms', 'verbose', 'keep']);
+  } catch (error) {
+    log(error.message);
+    process.exit(2);
   }
-  return options;
 }

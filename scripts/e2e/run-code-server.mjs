@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { chromiumPath, freePort, killGroup, launchChromium, spawnCodeServer, waitUntilUp, withTimeout } from './codeServerProcess.mjs';
 import { ensureCodeServer } from './install-code-server.mjs';
+import { parseSuiteArgs, QUIET_WORKBENCH_SETTINGS, suiteDefaults } from './suiteOptions.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCREENSHOT_MARKER = '[throughline-e2e:screenshot] ';
@@ -32,34 +33,14 @@ const log = (message) => process.stderr.write(`[e2e:code-server] ${message}\n`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function parseArgs(argv) {
-  const options = {
-    workspace: join(repoRoot, 'test', 'e2e', 'workspace'),
-    tests: join(repoRoot, 'out', 'e2e', 'index.js'),
-    extension: repoRoot,
-    timeoutMs: Number(process.env.THROUGHLINE_E2E_TIMEOUT_MS ?? 8 * 60 * 1000),
+  return {
+    ...suiteDefaults(),
     resultsDir: join(repoRoot, 'test-results'),
     screenshot: undefined,
     keep: false,
     verbose: process.env.THROUGHLINE_E2E_VERBOSE === '1',
+    ...parseSuiteArgs(argv, ['workspace', 'tests', 'extension', 'timeout-ms', 'screenshot', 'results', 'keep', 'verbose']),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--workspace') options.workspace = resolve(value());
-    else if (arg === '--tests') options.tests = resolve(value());
-    else if (arg === '--extension') options.extension = resolve(value());
-    else if (arg === '--timeout-ms') options.timeoutMs = Number(value());
-    else if (arg === '--screenshot') options.screenshot = resolve(value());
-    else if (arg === '--results') options.resultsDir = resolve(value());
-    else if (arg === '--keep') options.keep = true;
-    else if (arg === '--verbose') options.verbose = true;
-    else throw new Error(`unknown argument ${arg}`);
-  }
-  return options;
 }
 
 // The workbench's own log lines that say nothing about the suite (all of them are still in
@@ -74,27 +55,6 @@ const WORKBENCH_CHATTER = [
   /ENOTFOUND open-vsx\.org/,
 ];
 
-// Settings for a quiet, deterministic workbench (no welcome page, no update or gallery checks).
-const USER_SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'security.workspace.trust.enabled': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'chat.commandCenter.enabled': false,
-  'chat.disableAIFeatures': true,
-  'git.enabled': false,
-  'window.restoreWindows': 'none',
-  'files.hotExit': 'off',
-  // The web workbench saves after a second by default: a test's edit could reach the disk
-  // before the test reverts it, and the next test would see the edited plan.
-  'files.autoSave': 'off',
-};
 
 /**
  * Runs the suite once in code-server; resolves to the exit code. Never throws: problems of
@@ -172,7 +132,7 @@ export async function runInCodeServer(userOptions = {}) {
     mkdirSync(join(userData, 'User'), { recursive: true });
     mkdirSync(extensionsDir, { recursive: true });
     mkdirSync(screenshotAcks, { recursive: true });
-    writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+    writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(QUIET_WORKBENCH_SETTINGS, null, 2));
 
     const port = await freePort();
     const serverLogPath = join(options.resultsDir, 'e2e-code-server.log');

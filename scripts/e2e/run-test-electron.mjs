@@ -18,50 +18,15 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseSuiteArgs, QUIET_WORKBENCH_SETTINGS, suiteDefaults } from './suiteOptions.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXIT_INFRA = 2;
 const log = (message) => process.stderr.write(`[e2e:test-electron] ${message}\n`);
 
-const USER_SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'security.workspace.trust.enabled': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'chat.disableAIFeatures': true,
-  'git.enabled': false,
-  'window.restoreWindows': 'none',
-  'files.hotExit': 'off',
-  // The web workbench saves after a second by default: a test's edit could reach the disk
-  // before the test reverts it, and the next test would see the edited plan.
-  'files.autoSave': 'off',
-};
 
 function parseArgs(argv) {
-  const options = {
-    workspace: join(repoRoot, 'test', 'e2e', 'workspace'),
-    tests: join(repoRoot, 'out', 'e2e', 'index.js'),
-    extension: repoRoot,
-    timeoutMs: Number(process.env.THROUGHLINE_E2E_TIMEOUT_MS ?? 8 * 60 * 1000),
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--workspace') options.workspace = resolve(value());
-    else if (arg === '--tests') options.tests = resolve(value());
-    else if (arg === '--extension') options.extension = resolve(value());
-    else if (arg === '--timeout-ms') options.timeoutMs = Number(value());
-    else throw new Error(`unknown argument ${arg}`);
-  }
-  return options;
+  return { ...suiteDefaults(), ...parseSuiteArgs(argv, ['workspace', 'tests', 'extension', 'timeout-ms']) };
 }
 
 /** Runs the suite once; resolves to the exit code. */
@@ -86,7 +51,7 @@ export async function runInTestElectron(userOptions = {}) {
   cpSync(options.workspace, workspace, { recursive: true });
   const userData = join(tmp, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(QUIET_WORKBENCH_SETTINGS, null, 2));
   const extensionsDir = join(tmp, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
 
