@@ -11,6 +11,8 @@ describe('nesting deeper than the parser can take', () => {
     assert.equal(cutDeepNesting('plan: x\nchannels:\n  a: { depends_on: [b, { on: c }] }\n  b:\n    - - x\n'), undefined);
     assert.equal(cutDeepNesting(deepFlow(MAX_NESTING - 1)), undefined);
     assert.equal(cutDeepNesting(`plan: "${'['.repeat(500)}"\nnote: '${'{'.repeat(500)}'\n# ${'['.repeat(500)}\n`), undefined);
+    const staircase = Array.from({ length: 300 }, (_, i) => `${' '.repeat(i + 2)}line ${i}`).join('\n');
+    for (const header of ['|', '>-', '|+2', '| # a comment']) assert.equal(cutDeepNesting(`note: ${header}\n${staircase}\nowner: o\n`), undefined, header);
   });
 
   it('blanks what lies deeper, keeping every offset and line break', () => {

@@ -13,7 +13,8 @@ export interface NestingCut {
   text: string;
 }
 
-const BLOCK_SCALAR_HEADER = /[|>][+-]?[1-9]?[+-]?\s*$/;
+const BLOCK_SCALAR_HEADER = /[|>][+-]?[1-9]?[+-]?$/;
+const BLOCK_SCALAR_END = /[|>+\-1-9]/;
 
 /** Undefined when the text stays within the limit (the common case: one linear scan, no copy). */
 export function cutDeepNesting(text: string, limit = MAX_NESTING): NestingCut | undefined {
@@ -32,9 +33,12 @@ export function cutDeepNesting(text: string, limit = MAX_NESTING): NestingCut | 
   /** Flow depth at which blanking started; -1 when not blanking inside flow. */
   let flowCutAt = -1;
   let blockScalarIndent = -1;
+  const nextLineEnd = lineEnds(text);
   let i = 0;
   while (i < text.length) {
-    const lineEnd = nextLineEnd(text, i);
+    const lineEnd = nextLineEnd(i);
+    /** The indentation of a block-context line, which may open a block scalar; -1 inside flow. */
+    let blockIndent = -1;
     if (flow === 0) {
       let indent = 0;
       while (text[i + indent] === ' ') indent++;
@@ -64,13 +68,16 @@ export function cutDeepNesting(text: string, limit = MAX_NESTING): NestingCut | 
         i = skipBreak(text, lineEnd);
         continue;
       }
-      if (BLOCK_SCALAR_HEADER.test(stripComment(text, content, lineEnd))) blockScalarIndent = indent;
+      blockIndent = indent;
     }
     // Flow collections, quotes and comments on the rest of the line.
     let at = i;
     let quote = '';
+    /** Just after the last character that is not a space or part of a comment. */
+    let significantEnd = i;
     while (at < lineEnd) {
       const c = text[at]!;
+      if (c !== ' ' && c !== '\t' && (quote || c !== '#')) significantEnd = at + 1;
       if (quote) {
         if (c === '\\' && quote === '"') at++;
         else if (c === quote) quote = '';
@@ -98,6 +105,8 @@ export function cutDeepNesting(text: string, limit = MAX_NESTING): NestingCut | 
       at++;
     }
     if (flowCutAt >= 0) blank(at, lineEnd);
+    // Only a line ending in an indicator character can open a block scalar: test just those.
+    if (blockIndent >= 0 && significantEnd > i && BLOCK_SCALAR_END.test(text[significantEnd - 1]!) && BLOCK_SCALAR_HEADER.test(text.slice(i, significantEnd))) blockScalarIndent = blockIndent;
     i = skipBreak(text, lineEnd);
   }
   if (first < 0) return undefined;
@@ -111,19 +120,20 @@ export function cutDeepNesting(text: string, limit = MAX_NESTING): NestingCut | 
   return { offset: first, text: parts.join('') };
 }
 
-function nextLineEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
+/** Finds line ends with the native search, remembering the next `\n` and `\r` so that each is searched for once. */
+function lineEnds(text: string): (from: number) => number {
+  let lf = -1;
+  let cr = -1;
+  return (from) => {
+    if (lf < from) lf = text.indexOf('\n', from);
+    if (lf < 0) lf = text.length;
+    if (cr < from) cr = text.indexOf('\r', from);
+    if (cr < 0) cr = text.length;
+    return Math.min(lf, cr);
+  };
 }
 
 function skipBreak(text: string, lineEnd: number): number {
   if (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n') return lineEnd + 2;
   return lineEnd + 1;
-}
-
-function stripComment(text: string, from: number, to: number): string {
-  const line = text.slice(from, to);
-  const comment = line.search(/\s#/);
-  return comment >= 0 ? line.slice(0, comment) : line;
 }
