@@ -1,7 +1,7 @@
 // Runs the built CLI (`node bin/throughline.js`) as a real child process in temporary folders.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { yamlWithoutEnvReads } from '../../scripts/yamlWithoutEnvReads.mjs';
@@ -43,19 +43,41 @@ export interface CliRun {
 
 export function runCli(args: string[], cwd: string, options: { uid?: number } = {}): CliRun {
   const user = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 30_000, ...user });
+  const entry = options.uid === undefined ? bin : worldReadableCli();
+  const result = spawnSync(process.execPath, [entry, ...args], { cwd, encoding: 'utf8', timeout: 30_000, ...user });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let worldReadableBin: string | undefined;
+
+/**
+ * The bundled CLI copied where any user can read it: a checkout may sit in a folder only its
+ * owner can enter (a `mktemp -d`, a home directory), and another user could not run it there.
+ */
+function worldReadableCli(): string {
+  if (worldReadableBin) return worldReadableBin;
+  const root = mkdtempSync(join(tmpdir(), 'throughline-cli-bin-'));
+  for (const path of ['bin/throughline.js', 'out/cli.js']) {
+    const target = join(root, ...path.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(join(repoRoot, ...path.split('/')), target);
+    chmodSync(target, 0o644);
+    chmodSync(dirname(target), 0o755);
+  }
+  chmodSync(root, 0o755);
+  process.on('exit', () => rmSync(root, { recursive: true, force: true }));
+  return (worldReadableBin = join(root, 'bin', 'throughline.js'));
 }
 
 /**
  * A user for whom permissions apply: root reads every file, so as root the permission
- * tests run the CLI as `nobody`, when `nobody` can run it from this checkout.
+ * tests run the CLI as `nobody`, from a world-readable copy of the bundle.
  */
 export function unprivilegedUser(): { uid?: number; skip: string | false } {
   if (process.getuid?.() !== 0) return { skip: false };
   const nobody = 65534;
-  const probe = spawnSync(process.execPath, [bin, '--version'], { cwd: tmpdir(), encoding: 'utf8', uid: nobody, gid: nobody });
-  return probe.status === 0 ? { uid: nobody, skip: false } : { skip: 'running as root, and user nobody cannot run the CLI from this checkout' };
+  const probe = spawnSync(process.execPath, [worldReadableCli(), '--version'], { cwd: tmpdir(), encoding: 'utf8', uid: nobody, gid: nobody });
+  return probe.status === 0 ? { uid: nobody, skip: false } : { skip: `running as root, and user nobody cannot run the CLI (${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]})` };
 }
 
 /** A fresh folder under the system's temp dir, with the given files (paths use `/`). */
