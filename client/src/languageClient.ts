@@ -9,7 +9,7 @@ export const CLIENT_NAME = 'Throughline';
 /**
  * Plans are served wherever VS Code can read them: files on disk, unsaved editors, and the
  * schemes of virtual workspace folders (e.g. `vscode-vfs` for GitHub repositories). The server
- * only analyses the text it is sent, so open documents work on any of these schemes.
+ * only analyzes the text it is sent, so open documents work on any of these schemes.
  */
 export function documentSelector(folders: readonly vscode.WorkspaceFolder[] = vscode.workspace.workspaceFolders ?? []): DocumentFilter[] {
   const schemes = new Set(['file', 'untitled', ...folders.map((folder) => folder.uri.scheme)]);

@@ -1,13 +1,12 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PlanDocument } from './core/features/planDocument.js';
-import type { Diagnostic } from './core/types.js';
+import type { Diagnostic, PlanDocument } from './core/index.js';
 import { describeError, type Logger } from './guard.js';
 import { AnalysisChangedNotification, type AnalysisChangedParams } from './protocol.js';
 
 /**
  * Sends diagnostics of open documents: at once on open, after a short quiet period on
- * change (a burst of keystrokes is analysed once, for its last version), never twice for
+ * change (a burst of keystrokes is analyzed once, for its last version), never twice for
  * the same version and settings.
  */
 export class DiagnosticsPublisher {
@@ -17,7 +16,7 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly documents: { get(uri: string): TextDocument | undefined },
-    private readonly analyse: (document: TextDocument) => PlanDocument,
+    private readonly analyze: (document: TextDocument) => PlanDocument,
     private readonly delay: () => number,
     private readonly generation: () => number,
     private readonly log: Logger,
@@ -29,7 +28,7 @@ export class DiagnosticsPublisher {
     if (!document) return;
     const stamp = `${document.version}:${this.generation()}`;
     if (this.sent.get(uri) === stamp) return;
-    const { analysis, version } = this.analyse(document);
+    const { analysis, version } = this.analyze(document);
     this.sent.set(uri, stamp);
     void this.connection.sendDiagnostics({ uri, version, diagnostics: publishable(analysis.diagnostics) });
     const changed: AnalysisChangedParams = { uri, version };

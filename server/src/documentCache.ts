@@ -1,8 +1,6 @@
-import { analyzeText, createParseState, runRules, type Analysis, type AnalyzeOptions, type ParseState } from './core/analyze.js';
-import type { PlanDocument } from './core/features/planDocument.js';
-import type { Diagnostic } from './core/types.js';
+import { analyzeText, createParseState, runRules, type Analysis, type AnalyzeOptions, type Diagnostic, type ParseState, type PlanDocument } from './core/index.js';
 
-/** Plans larger than this are not analysed: one diagnostic says so. */
+/** Plans larger than this are not analyzed: one diagnostic says so. */
 export const MAX_PLAN_SIZE = 5 * 1024 * 1024;
 
 interface Entry {
@@ -31,7 +29,7 @@ export class DocumentCache {
   constructor(
     private readonly optionsFor: (uri: string) => AnalyzeOptions,
     /** Hears of each analysis: how long its parse and model took, and how it parsed (for `throughline.trace.server: verbose` and tests). */
-    private readonly onAnalysed: (uri: string, version: number, milliseconds: number, parse: ParseState['last'] | undefined) => void = () => {},
+    private readonly onAnalyzed: (uri: string, version: number, milliseconds: number, parse: ParseState['last'] | undefined) => void = () => {},
   ) {}
 
   /** The analysis of an open document's version. */
@@ -47,23 +45,23 @@ export class DocumentCache {
       return entry.current!.doc;
     }
     const source = text();
-    entry.current = { doc: { uri, version, analysis: this.analyse(uri, version, source, entry.state) }, generation: this.generation, text: source };
+    entry.current = { doc: { uri, version, analysis: this.analyze(uri, version, source, entry.state) }, generation: this.generation, text: source };
     return entry.current.doc;
   }
 
-  /** The analysis of a plan read from disk; the same text is not analysed twice. */
+  /** The analysis of a plan read from disk; the same text is not analyzed twice. */
   forDisk(uri: string, text: string): PlanDocument {
     const known = this.disk.get(uri);
     if (known && known.text === text) {
       if (known.generation !== this.generation) this.disk.set(uri, this.rerun(known));
       return this.disk.get(uri)!.doc;
     }
-    const entry = { doc: { uri, version: 0, analysis: this.analyse(uri, 0, text, undefined) }, generation: this.generation, text };
+    const entry = { doc: { uri, version: 0, analysis: this.analyze(uri, 0, text, undefined) }, generation: this.generation, text };
     this.disk.set(uri, entry);
     return entry.doc;
   }
 
-  /** The latest analysis of a document, open or read from disk, without analysing anything. */
+  /** The latest analysis of a document, open or read from disk, without analyzing anything. */
   peek(uri: string): PlanDocument | undefined {
     return this.open.get(uri)?.current?.doc ?? this.disk.get(uri)?.doc;
   }
@@ -91,11 +89,11 @@ export class DocumentCache {
     for (const [uri, entry] of this.disk) if (!this.open.get(uri)?.current) yield entry.doc;
   }
 
-  private analyse(uri: string, version: number, text: string, state: ParseState | undefined): Analysis {
+  private analyze(uri: string, version: number, text: string, state: ParseState | undefined): Analysis {
     if (text.length > MAX_PLAN_SIZE) return tooLarge(text.length);
     const started = performance.now();
     const analysis = analyzeText(text, this.optionsFor(uri), state);
-    this.onAnalysed(uri, version, performance.now() - started, state?.last);
+    this.onAnalyzed(uri, version, performance.now() - started, state?.last);
     return analysis;
   }
 

@@ -6,20 +6,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigLookup } from './cli/check/configLookup.js';
 import { installedRuleDocs } from './cli/check/ruleDocs.js';
-import type { AnalyzeOptions } from './core/analyze.js';
-import type { Diagnostic } from './core/types.js';
-import { codeActions } from './core/features/codeActions.js';
-import { codeLenses } from './core/features/codeLens.js';
-import { completion, COMPLETION_TRIGGER_CHARACTERS } from './core/features/completion.js';
-import { definition } from './core/features/definition.js';
-import { foldingRanges } from './core/features/folding.js';
-import { hover } from './core/features/hover.js';
-import { inlayHints } from './core/features/inlayHints.js';
-import type { PlanDocument } from './core/features/planDocument.js';
-import { references } from './core/features/references.js';
-import { prepareRename, rename } from './core/features/rename.js';
-import { documentSymbols, workspaceSymbols } from './core/features/symbols.js';
-import { timelineResult } from './core/features/timeline/request.js';
+import { COMPLETION_TRIGGER_CHARACTERS, codeActions, codeLenses, completion, definition, documentSymbols, foldingRanges, hover, inlayHints, prepareRename, references, rename, timelineResult, workspaceSymbols, type AnalyzeOptions, type Diagnostic, type PlanDocument } from './core/index.js';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
 import { DocumentCache } from './documentCache.js';
 import { guardNotification, guardRequest, requestFailed, type Logger } from './guard.js';
@@ -57,15 +44,15 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
   const cache = new DocumentCache(optionsFor, (uri, version, milliseconds, parse) => {
     if (settings.trace !== 'verbose') return;
     const how = parse ? ` (${parse.mode} parse: ${parse.reparsed} re-parsed, ${parse.reused} reused)` : '';
-    log.info(`analysed ${uri} version ${version} in ${milliseconds.toFixed(1)} ms${how}`);
+    log.info(`analyzed ${uri} version ${version} in ${milliseconds.toFixed(1)} ms${how}`);
   });
-  const analyse = (document: TextDocument): PlanDocument => cache.forOpen(document.uri, document.version, () => document.getText());
-  const publisher = new DiagnosticsPublisher(connection, documents, analyse, () => settings.diagnosticsDelay, () => generation, log);
+  const analyze = (document: TextDocument): PlanDocument => cache.forOpen(document.uri, document.version, () => document.getText());
+  const publisher = new DiagnosticsPublisher(connection, documents, analyze, () => settings.diagnosticsDelay, () => generation, log);
   const workspace = new WorkspacePlans(connection, cache, (uri) => documents.get(uri) !== undefined, log);
 
   const openDoc = (uri: unknown): PlanDocument | undefined => {
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
-    return document && analyse(document);
+    return document && analyze(document);
   };
   /** The open document a request names; an unknown one is answered as a failed request. */
   const doc = (params: { textDocument?: { uri?: unknown } } | null | undefined): PlanDocument => {
@@ -83,7 +70,7 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
   const request = <P, R>(method: string, handler: (params: P) => R) => guardRequest(log, method, handler);
   const notification = <P>(method: string, handler: (params: P) => void | Promise<void>) => guardNotification(log, method, handler);
 
-  const reanalyseEverything = async () => {
+  const reanalyzeEverything = async () => {
     generation++;
     cache.settingsChanged();
     for (const document of documents.all()) publisher.now(document.uri);
@@ -126,13 +113,13 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
     } finally {
       settingsLoaded();
     }
-    await reanalyseEverything();
+    await reanalyzeEverything();
     await workspace.scan();
   }));
 
   connection.onDidChangeConfiguration(notification('workspace/didChangeConfiguration', async (params) => {
     await loadSettings((params.settings as { throughline?: unknown } | null)?.throughline);
-    await reanalyseEverything();
+    await reanalyzeEverything();
   }));
 
   connection.onDidChangeWatchedFiles(notification('workspace/didChangeWatchedFiles', async (params) => {
@@ -144,7 +131,7 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
     }
     if (configChanged) {
       configLookup = new ConfigLookup(warnConfig);
-      await reanalyseEverything();
+      await reanalyzeEverything();
     }
   }));
 

@@ -1,4 +1,4 @@
-import type { Position, Range } from './core/types.js';
+import type { Position, Range } from './core/index.js';
 import { invalidParams } from './guard.js';
 
 // Requests come from any client: positions and ranges are checked before the core sees them.

@@ -1,4 +1,4 @@
-import { readRuleSettings, type RuleSettings } from './core/config.js';
+import { readRuleSettings, type RuleSettings } from './core/index.js';
 
 export type TraceLevel = 'off' | 'messages' | 'verbose';
 

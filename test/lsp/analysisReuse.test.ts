@@ -4,8 +4,8 @@ import { LineIndex } from '../../server/src/core/text/lineIndex.js';
 import { generatePlan } from '../helpers/generatePlan.js';
 import { buildServer, LspClient } from '../helpers/lspClient.js';
 
-// What the server parses, seen through its verbose trace: one line per analysed version,
-// `analysed <uri> version <n> in <ms> ms (<mode> parse: <k> re-parsed, <m> reused)`.
+// What the server parses, seen through its verbose trace: one line per analyzed version,
+// `analyzed <uri> version <n> in <ms> ms (<mode> parse: <k> re-parsed, <m> reused)`.
 
 const plan = generatePlan(40);
 const ownerOf = (index: number) => {
@@ -14,14 +14,14 @@ const ownerOf = (index: number) => {
   return new LineIndex(plan).positionAt(offset);
 };
 
-interface Analysed {
+interface Analyzed {
   version: number;
   mode: string;
   reparsed: number;
 }
 
-function analysedVersions(client: LspClient, uri: string, since: number): Analysed[] {
-  const pattern = /^analysed (\S+) version (\d+) in [\d.]+ ms \((\w+) parse: (\d+) re-parsed, (\d+) reused\)$/;
+function analyzedVersions(client: LspClient, uri: string, since: number): Analyzed[] {
+  const pattern = /^analyzed (\S+) version (\d+) in [\d.]+ ms \((\w+) parse: (\d+) re-parsed, (\d+) reused\)$/;
   return client.logs.slice(since).flatMap((line) => {
     const match = pattern.exec(line);
     return match && match[1] === uri ? [{ version: Number(match[2]), mode: match[3]!, reparsed: Number(match[4]) }] : [];
@@ -46,10 +46,10 @@ describe('one incremental parse state per open document', () => {
       await client.change(uri, version, [{ range: { start: at, end: at }, text: 'x' }]);
     }
     await client.diagnosticsFor(uri, 6);
-    const analysed = analysedVersions(client, uri, mark);
-    assert.deepEqual(analysed.map((entry) => entry.version), [1, 6], 'each version at most once; the superseded ones never');
-    assert.equal(analysed[1]!.mode, 'incremental');
-    assert.equal(analysed[1]!.reparsed, 1, 'only the edited channel is parsed again');
+    const analyzed = analyzedVersions(client, uri, mark);
+    assert.deepEqual(analyzed.map((entry) => entry.version), [1, 6], 'each version at most once; the superseded ones never');
+    assert.equal(analyzed[1]!.mode, 'incremental');
+    assert.equal(analyzed[1]!.reparsed, 1, 'only the edited channel is parsed again');
   });
 
   it('answers completion and hover right after an edit from one incremental parse, shared with the diagnostics', async () => {
@@ -66,8 +66,8 @@ describe('one incremental parse state per open document', () => {
     assert.ok(hover, 'hover on a channel key answers');
     const published = await client.diagnosticsFor(uri, 2);
     assert.deepEqual(published.diagnostics, []);
-    const analysed = analysedVersions(client, uri, mark);
-    assert.deepEqual(analysed.map((entry) => [entry.version, entry.mode]), [[2, 'incremental']], 'no full re-parse, and no second analysis for the diagnostics');
+    const analyzed = analyzedVersions(client, uri, mark);
+    assert.deepEqual(analyzed.map((entry) => [entry.version, entry.mode]), [[2, 'incremental']], 'no full re-parse, and no second analysis for the diagnostics');
   });
 
   it('starts afresh after the document is closed and opened again', async () => {
@@ -79,6 +79,6 @@ describe('one incremental parse state per open document', () => {
     const since = client.received.length;
     await client.open(uri, plan, 1);
     await client.diagnosticsFor(uri, 1, since);
-    assert.deepEqual(analysedVersions(client, uri, mark).map((entry) => [entry.version, entry.mode]), [[1, 'full']]);
+    assert.deepEqual(analyzedVersions(client, uri, mark).map((entry) => [entry.version, entry.mode]), [[1, 'full']]);
   });
 });

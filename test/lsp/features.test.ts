@@ -37,7 +37,7 @@ describe('editor features over the protocol', () => {
   });
   after(() => client.stop());
 
-  /** Opens the text as a new document and waits until the server has analysed it. */
+  /** Opens the text as a new document and waits until the server has analyzed it. */
   async function openText(text: string): Promise<string> {
     const uri = `file:///virtual/features-${++uriCounter}.plan.yaml`;
     await client.open(uri, text, 1);

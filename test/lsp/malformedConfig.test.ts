@@ -136,7 +136,7 @@ describe('malformed throughline settings', () => {
     await client.changeSettings({ rules: { 'stage-unknown': 'off' }, diagnostics: { debounceMs: 0 } });
     const mark = client.received.length;
     await client.change(uri, 2, [{ text: `${problems}\n# edited\n` }]);
-    // The edit may be analysed before the new settings are pulled; the re-analysis after them drops the rule.
+    // The edit may be analyzed before the new settings are pulled; the re-analysis after them drops the rule.
     await client.waitForDiagnostics(uri, (params) => params.version === 2 && !params.diagnostics.some((d) => d.code === 'stage-unknown'), mark);
     assert.ok(client.alive);
   });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Range } from '../../../server/src/core/types.js';
+import type { Range } from '../../../server/src/core/index.js';
 
 export const PLAN_LANGUAGE_ID = 'marketing-plan';
 

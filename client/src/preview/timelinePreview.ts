@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { AnalysisChangedNotification, TimelineRequest, type AnalysisChangedParams, type TimelineParams, type TimelineResult } from '../../../server/src/protocol.js';
-import type { TimelineChannel } from '../../../server/src/core/features/timeline/types.js';
+import type { TimelineChannel } from '../../../server/src/core/index.js';
 import { parseFromWebview, parseWebviewState, type FromWebview, type ToWebview } from './messages.js';
 import { activePlanUri, contains, isPlanDocument, localToday, revealRange } from './planEditors.js';
 import { webviewHtml } from './webviewHtml.js';

@@ -1,4 +1,4 @@
-import { timelineCss } from '../../../server/src/core/features/timeline/style.js';
+import { timelineCss } from '../../../server/src/core/index.js';
 
 export interface WebviewPageOptions {
   /** `webview.cspSource`: where the script and stylesheet are served from. */

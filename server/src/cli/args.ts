@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { didYouMean } from '../core/text/didYouMean.js';
+import { didYouMean } from '../core/index.js';
 import { UsageError } from './command.js';
 
 type OptionSpecs = NonNullable<ParseArgsConfig['options']>;

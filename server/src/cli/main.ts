@@ -1,4 +1,4 @@
-import { didYouMean } from '../core/text/didYouMean.js';
+import { didYouMean } from '../core/index.js';
 import { checkCommand } from './check/checkCommand.js';
 import { ExitCode, UsageError, type CliIo, type Command } from './command.js';
 import { renderCommand } from './render.js';

@@ -1,10 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { analyzeText } from '../core/analyze.js';
-import { buildTimeline } from '../core/features/timeline/model.js';
-import { renderHtml } from '../core/features/timeline/renderHtml.js';
-import { renderSvg } from '../core/features/timeline/renderSvg.js';
-import { isIsoDate } from '../core/text/dates.js';
+import { analyzeText, buildTimeline, isIsoDate, renderHtml, renderSvg } from '../core/index.js';
 import { parseCommandArgs } from './args.js';
 import { ConfigLookup } from './check/configLookup.js';
 import { describeFsError } from './check/fsErrors.js';

@@ -30,7 +30,7 @@ describe('hostile YAML', () => {
       const elapsed = performance.now() - started;
       assert.deepEqual(problems, []);
       assert.ok(analysis);
-      // The whole exercise includes two analyses (full and incremental) and every feature.
+      // The whole exercise includes two analyzes (full and incremental) and every feature.
       assert.ok(elapsed < ANALYSIS_LIMIT_MS * 2, `took ${elapsed.toFixed(0)} ms`);
       const limit = slowest.label.includes('every diagnostic') ? ALL_FIXES_LIMIT_MS : FEATURE_LIMIT_MS;
       assert.ok(slowest.ms < limit, `${slowest.label} took ${slowest.ms.toFixed(0)} ms`);

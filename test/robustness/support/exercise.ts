@@ -1,5 +1,5 @@
 import { analyzeText, type Analysis, type ParseState } from '../../../server/src/core/analyze.js';
-import type { PlanDocument } from '../../../server/src/core/features/planDocument.js';
+import type { PlanDocument } from '../../../server/src/core/planDocument.js';
 import type { CodeAction } from '../../../server/src/core/types.js';
 import { applyEdits } from '../../helpers/applyEdits.js';
 import { features } from './features.js';
@@ -12,7 +12,7 @@ export interface ExerciseOptions {
   random: () => number;
   /** How many random cursor positions each positional feature is asked about. */
   positions?: number;
-  /** Apply every quick fix offered and analyse the result (slower; off for prefixes). */
+  /** Apply every quick fix offered and analyze the result (slower; off for prefixes). */
   applyFixes?: boolean;
 }
 
@@ -80,12 +80,12 @@ export function exercise(text: string, options: ExerciseOptions): Exercised {
   return { problems, analysis, calls, slowest };
 }
 
-/** Re-analysing the text once per fix would be quadratic on plans with thousands of problems. */
+/** Re-analyzing the text once per fix would be quadratic on plans with thousands of problems. */
 const MAX_FIXES_APPLIED = 25;
 const MAX_FIXES_APPLIED_TO_BIG_TEXTS = 3;
 const BIG_TEXT = 50_000;
 
-/** The first quick fixes' edits apply without overlapping and the fixed text analyses without throwing. */
+/** The first quick fixes' edits apply without overlapping and the fixed text analyzes without throwing. */
 function applyEachFix(text: string, actions: CodeAction[] | undefined): string[] {
   const problems: string[] = [];
   const limit = text.length > BIG_TEXT ? MAX_FIXES_APPLIED_TO_BIG_TEXTS : MAX_FIXES_APPLIED;

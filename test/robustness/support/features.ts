@@ -1,5 +1,5 @@
 import { codeActions } from '../../../server/src/core/features/codeActions.js';
-import type { PlanDocument } from '../../../server/src/core/features/planDocument.js';
+import type { PlanDocument } from '../../../server/src/core/planDocument.js';
 import type { Position } from '../../../server/src/core/types.js';
 
 /**

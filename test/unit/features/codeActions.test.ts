@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText, createParseState, type Analysis } from '../../../server/src/core/analyze.js';
 import { codeActions } from '../../../server/src/core/features/codeActions.js';
-import type { PlanDocument } from '../../../server/src/core/features/planDocument.js';
+import type { PlanDocument } from '../../../server/src/core/planDocument.js';
 import type { CodeAction, Diagnostic } from '../../../server/src/core/types.js';
 import fc from 'fast-check';
-import { insertEntries } from '../../../server/src/core/features/edits/insertBlock.js';
-import { setScalar } from '../../../server/src/core/features/edits/setScalar.js';
-import { detectIndentStep, yamlEditContext } from '../../../server/src/core/features/edits/yamlEditContext.js';
-import { flowMapping, mapping, scalarText, type YamlEntry } from '../../../server/src/core/features/edits/yamlValue.js';
+import { insertEntries } from '../../../server/src/core/yaml/edits/insertBlock.js';
+import { setScalar } from '../../../server/src/core/yaml/edits/setScalar.js';
+import { detectIndentStep, yamlEditContext } from '../../../server/src/core/yaml/edits/editContext.js';
+import { flowMapping, mapping, scalarText, type YamlEntry } from '../../../server/src/core/yaml/edits/value.js';
 import { parseYaml } from '../../../server/src/core/parse/parseYaml.js';
 import { applyEdits } from '../../helpers/applyEdits.js';
 
@@ -33,14 +33,14 @@ const structural = (analysis: Analysis) => analysis.diagnostics.filter((d) => d.
 
 /** The fixed diagnostics are gone, fewer of their rule remain, and no syntax or schema problem appeared. */
 function assertFixes(before: Analysis, action: CodeAction, after: string): void {
-  const reanalysed = analyzeText(after);
-  const remaining = new Set(reanalysed.diagnostics.map(key));
+  const reanalyzed = analyzeText(after);
+  const remaining = new Set(reanalyzed.diagnostics.map(key));
   for (const diagnostic of action.diagnostics) assert.ok(!remaining.has(key(diagnostic)), `still reported after "${action.title}": ${key(diagnostic)}\n${after}`);
   const code = action.diagnostics[0]!.code;
   const count = (analysis: Analysis) => analysis.diagnostics.filter((d) => d.code === code).length;
-  assert.ok(count(reanalysed) < count(before), `"${action.title}" left as many ${code} diagnostics`);
+  assert.ok(count(reanalyzed) < count(before), `"${action.title}" left as many ${code} diagnostics`);
   const allowed = new Set(structural(before));
-  const introduced = structural(reanalysed).filter((problem) => !allowed.has(problem));
+  const introduced = structural(reanalyzed).filter((problem) => !allowed.has(problem));
   assert.deepEqual(introduced, [], `"${action.title}" introduced problems:\n${after}`);
 }
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../server/src/core/analyze.js';
 import { completion } from '../../../server/src/core/features/completion.js';
-import { cursorContext } from '../../../server/src/core/features/completionContext.js';
-import type { CompletionItem } from '../../../server/src/core/features/lspTypes.js';
+import { cursorContext } from '../../../server/src/core/features/completion/context.js';
+import type { CompletionItem } from '../../../server/src/core/lspTypes.js';
 import { applyEdits } from '../../helpers/applyEdits.js';
 import { withCursor } from '../../helpers/cursor.js';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../server/src/core/analyze.js';
 import { hover } from '../../../server/src/core/features/hover.js';
-import { escapeMarkdown } from '../../../server/src/core/features/markdown.js';
+import { escapeMarkdown } from '../../../server/src/core/text/markdown.js';
 import { withCursor } from '../../helpers/cursor.js';
 
 const clean = readFileSync('examples/clean/q3-acquisition.plan.yaml', 'utf8').replace(/\|/g, '||');

@@ -5,8 +5,8 @@ import { analyzeText } from '../../../server/src/core/analyze.js';
 import { codeLenses } from '../../../server/src/core/features/codeLens.js';
 import { foldingRanges } from '../../../server/src/core/features/folding.js';
 import { inlayHints } from '../../../server/src/core/features/inlayHints.js';
-import type { DocumentSymbol } from '../../../server/src/core/features/lspTypes.js';
-import type { PlanDocument } from '../../../server/src/core/features/planDocument.js';
+import type { DocumentSymbol } from '../../../server/src/core/lspTypes.js';
+import type { PlanDocument } from '../../../server/src/core/planDocument.js';
 import { documentSymbols, workspaceSymbols } from '../../../server/src/core/features/symbols.js';
 import type { Range } from '../../../server/src/core/types.js';
 

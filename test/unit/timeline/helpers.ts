@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText } from '../../../server/src/core/analyze.js';
-import type { PlanDocument } from '../../../server/src/core/features/planDocument.js';
+import type { PlanDocument } from '../../../server/src/core/planDocument.js';
 import { buildTimeline } from '../../../server/src/core/features/timeline/model.js';
 import type { TimelineModel } from '../../../server/src/core/features/timeline/types.js';
 

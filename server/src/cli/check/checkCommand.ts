@@ -1,7 +1,5 @@
 import { resolve } from 'node:path';
-import { analyzeText } from '../../core/analyze.js';
-import type { RuleSettings } from '../../core/config.js';
-import { didYouMean } from '../../core/text/didYouMean.js';
+import { analyzeText, didYouMean, type RuleSettings } from '../../core/index.js';
 import { parseCommandArgs } from '../args.js';
 import { ExitCode, UsageError, type Command } from '../command.js';
 import { formatNames, formatters } from '../formatters/index.js';

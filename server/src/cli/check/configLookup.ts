@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseConfig, type RuleSettings } from '../../core/config.js';
+import { parseConfig, type RuleSettings } from '../../core/index.js';
 import { describeFsError } from './fsErrors.js';
 
 export const CONFIG_FILE_NAME = '.throughline.yaml';

@@ -1,4 +1,4 @@
-import { severityName, type Diagnostic, type SeverityName } from '../../core/types.js';
+import { severityName, type Diagnostic, type SeverityName } from '../../core/index.js';
 import { ExitCode } from '../command.js';
 
 /** A path that could not be checked, and why in a few words. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_DOCS_BASE } from '../../core/analyze.js';
+import { DEFAULT_DOCS_BASE } from '../../core/index.js';
 import type { RuleDocs } from './report.js';
 
 /**

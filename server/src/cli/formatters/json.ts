@@ -1,4 +1,4 @@
-import { severityName } from '../../core/types.js';
+import { severityName } from '../../core/index.js';
 import type { CheckReport } from '../check/report.js';
 import { displayPath } from './paths.js';
 

@@ -1,6 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { rules, type Rule } from '../../core/rules/index.js';
-import { severityName, type Diagnostic, type SeverityName } from '../../core/types.js';
+import { rules, severityName, type Diagnostic, type Rule, type SeverityName } from '../../core/index.js';
 import type { CheckReport, RuleDocs } from '../check/report.js';
 import { INFORMATION_URI, version } from '../version.js';
 import { artifactLocation } from './paths.js';

@@ -1,4 +1,4 @@
-import { severityName } from '../../core/types.js';
+import { severityName } from '../../core/index.js';
 import { countSeverities, tooManyWarnings, type CheckReport, type SeverityCounts } from '../check/report.js';
 import { displayPath } from './paths.js';
 

@@ -1,7 +1,7 @@
 import { factsOf } from '../model/planFacts.js';
 import type { CodeAction, Diagnostic, Position, Range } from '../types.js';
-import { yamlEditContext } from './edits/yamlEditContext.js';
-import type { PlanDocument } from './planDocument.js';
+import { yamlEditContext } from '../yaml/edits/editContext.js';
+import type { PlanDocument } from '../planDocument.js';
 import { quickFixes } from './quickFixes/index.js';
 import { type FixContext, type FixProposal } from './quickFixes/quickFix.js';
 

@@ -1,9 +1,9 @@
 import { factsOf } from '../model/planFacts.js';
 import { plural } from '../text/dates.js';
-import { budgetBase } from './budgetShare.js';
-import type { CodeLens } from './lspTypes.js';
-import { formatNumber, percent } from './markdown.js';
-import type { PlanDocument } from './planDocument.js';
+import { budgetBase } from '../model/budgetBase.js';
+import type { CodeLens } from '../lspTypes.js';
+import { formatNumber, percent } from '../text/markdown.js';
+import type { PlanDocument } from '../planDocument.js';
 
 /** Above each channel: its budget share and dependants; above each KPI: how many channels report it. Labels only. */
 export function codeLenses(doc: PlanDocument): CodeLens[] {

@@ -1,15 +1,15 @@
 import type { PlanModel } from '../model/planModel.js';
 import { enumValuesOf, keysAt, schemaAt, type KeyInfo } from '../schema/schemaNavigation.js';
 import type { Position } from '../types.js';
-import { cursorContext, wordAt } from './completionContext.js';
-import { entrySnippets, escapeChoice, type SnippetProposal } from './completionSnippets.js';
-import { detectEol, detectIndentStep } from './edits/yamlEditContext.js';
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList, type TextEdit } from './lspTypes.js';
-import { escapeMarkdown } from './markdown.js';
-import type { PlanDocument } from './planDocument.js';
-import { keyDocumentation } from './schemaDocs.js';
-import { ITEM } from './yamlLines.js';
-import type { PathKey } from './yamlPath.js';
+import { cursorContext, wordAt } from './completion/context.js';
+import { entrySnippets, escapeChoice, type SnippetProposal } from './completion/snippets.js';
+import { detectEol, detectIndentStep } from '../yaml/edits/editContext.js';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList, type TextEdit } from '../lspTypes.js';
+import { escapeMarkdown } from '../text/markdown.js';
+import type { PlanDocument } from '../planDocument.js';
+import { keyDocumentation } from '../schema/schemaDocs.js';
+import { ITEM } from '../yaml/lines.js';
+import type { PathKey } from '../yaml/path.js';
 
 export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-'];
 

@@ -1,6 +1,6 @@
 import type { Location, Position } from '../types.js';
-import { idIndexOf } from './idIndex.js';
-import type { PlanDocument } from './planDocument.js';
+import { idIndexOf } from '../model/idIndex.js';
+import type { PlanDocument } from '../planDocument.js';
 
 /** Where the id under the cursor is defined (a channel or KPI key, the objective's `id`, a journey stage). */
 export function definition(doc: PlanDocument, position: Position): Location[] {

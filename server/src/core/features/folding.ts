@@ -1,8 +1,8 @@
 import { isMap, isSeq } from 'yaml';
 import type { LineIndex } from '../text/lineIndex.js';
-import type { FoldingRange } from './lspTypes.js';
-import type { PlanDocument } from './planDocument.js';
-import { itemsOf, nodeSpan, pairsOf, pairSpan } from './yamlRanges.js';
+import type { FoldingRange } from '../lspTypes.js';
+import type { PlanDocument } from '../planDocument.js';
+import { itemsOf, nodeSpan, pairsOf, pairSpan } from '../yaml/ranges.js';
 
 /** Folds every section, channel, KPI and nested block or list over several lines, and runs of comment lines. */
 export function foldingRanges(doc: PlanDocument): FoldingRange[] {

@@ -4,13 +4,13 @@ import type { ChannelModel, PlanModel } from '../model/planModel.js';
 import { earliestStartAllowed } from '../model/schedule.js';
 import { formatDay, plural } from '../text/dates.js';
 import type { Position } from '../types.js';
-import { budgetBase } from './budgetShare.js';
-import { idIndexOf, type IdOccurrence } from './idIndex.js';
-import type { Hover } from './lspTypes.js';
-import { code, escapeMarkdown, formatNumber, percent } from './markdown.js';
-import type { PlanDocument } from './planDocument.js';
-import { keyDocumentation } from './schemaDocs.js';
-import { keyAtOffset } from './yamlPath.js';
+import { budgetBase } from '../model/budgetBase.js';
+import { idIndexOf, type IdOccurrence } from '../model/idIndex.js';
+import type { Hover } from '../lspTypes.js';
+import { code, escapeMarkdown, formatNumber, percent } from '../text/markdown.js';
+import type { PlanDocument } from '../planDocument.js';
+import { keyDocumentation } from '../schema/schemaDocs.js';
+import { keyAtOffset } from '../yaml/path.js';
 
 /** Hover on an id (channel, KPI, objective, stage) shows what the plan knows about it; on a key, its docs. */
 export function hover(doc: PlanDocument, position: Position): Hover | null {

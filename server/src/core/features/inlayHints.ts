@@ -1,8 +1,8 @@
 import { datesOf } from '../model/schedule.js';
 import { plural } from '../text/dates.js';
 import type { Range } from '../types.js';
-import type { InlayHint } from './lspTypes.js';
-import type { PlanDocument } from './planDocument.js';
+import type { InlayHint } from '../lspTypes.js';
+import type { PlanDocument } from '../planDocument.js';
 
 /** After each channel's `end:` date, how many days the channel runs (both days included). */
 export function inlayHints(doc: PlanDocument, range: Range): InlayHint[] {

@@ -1,6 +1,6 @@
 import type { Location, Position } from '../types.js';
-import { idIndexOf } from './idIndex.js';
-import type { PlanDocument } from './planDocument.js';
+import { idIndexOf } from '../model/idIndex.js';
+import type { PlanDocument } from '../planDocument.js';
 
 /** Every place that names the id under the cursor, its definition included on request. */
 export function references(doc: PlanDocument, position: Position, includeDeclaration: boolean): Location[] {

@@ -2,8 +2,8 @@ import { parse } from 'yaml';
 import type { PlanModel } from '../model/planModel.js';
 import { ID_PATTERN } from '../schema/planSchema.js';
 import type { Position, Range, WorkspaceEdit } from '../types.js';
-import { idIndexOf, type IdKind } from './idIndex.js';
-import type { PlanDocument } from './planDocument.js';
+import { idIndexOf, type IdKind } from '../model/idIndex.js';
+import type { PlanDocument } from '../planDocument.js';
 
 export type RenameResult = { edit: WorkspaceEdit } | { error: string };
 

@@ -1,10 +1,10 @@
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import type { PlanModel } from '../model/planModel.js';
 import type { LineIndex } from '../text/lineIndex.js';
-import { idIndexOf, type IdKind } from './idIndex.js';
-import { SymbolKind, type DocumentSymbol, type SymbolInformation } from './lspTypes.js';
-import type { PlanDocument } from './planDocument.js';
-import { itemsOf, nodeSpan, pairsOf, pairSpan } from './yamlRanges.js';
+import { idIndexOf, type IdKind } from '../model/idIndex.js';
+import { SymbolKind, type DocumentSymbol, type SymbolInformation } from '../lspTypes.js';
+import type { PlanDocument } from '../planDocument.js';
+import { itemsOf, nodeSpan, pairsOf, pairSpan } from '../yaml/ranges.js';
 
 /** The outline: every top-level section; channels, KPIs, journey stages, reviews and milestones as children. */
 export function documentSymbols(doc: PlanDocument): DocumentSymbol[] {

@@ -1,5 +1,5 @@
-import { insertEntries } from '../edits/insertBlock.js';
-import { flowList, mapping, type YamlEntry } from '../edits/yamlValue.js';
+import { insertEntries } from '../../yaml/edits/insertBlock.js';
+import { flowList, mapping, type YamlEntry } from '../../yaml/edits/value.js';
 import { proposal, type QuickFix } from './quickFix.js';
 
 const complianceSection: YamlEntry = {

@@ -1,6 +1,6 @@
 import { datesOf, earliestStartAllowed } from '../../model/schedule.js';
 import { formatDay } from '../../text/dates.js';
-import { replaceScalar } from '../edits/replaceScalar.js';
+import { replaceScalar } from '../../yaml/edits/replaceScalar.js';
 import type { FixProposal, QuickFix } from './quickFix.js';
 import { sameRange } from './quickFix.js';
 

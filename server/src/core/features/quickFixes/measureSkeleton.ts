@@ -1,8 +1,8 @@
 import type { PlanFacts } from '../../model/planFacts.js';
 import { cadences } from '../../schema/planSchema.js';
 import { formatDay, type Day } from '../../text/dates.js';
-import { insertEntries } from '../edits/insertBlock.js';
-import { mapping, type YamlEntry } from '../edits/yamlValue.js';
+import { insertEntries } from '../../yaml/edits/insertBlock.js';
+import { mapping, type YamlEntry } from '../../yaml/edits/value.js';
 import { code, kpiWithKeyAt, proposal, type QuickFix } from './quickFix.js';
 
 /** The first channel reporting the KPI to start, if any has a start date. */

@@ -1,5 +1,5 @@
 import { closestMatch } from '../../text/didYouMean.js';
-import { replaceScalar } from '../edits/replaceScalar.js';
+import { replaceScalar } from '../../yaml/edits/replaceScalar.js';
 import { code, idInChannelsAt, proposal, sameRange, writableIds, type QuickFix } from './quickFix.js';
 
 /** `dependency-unknown`: replace the id with the nearest channel id (not the channel itself). */

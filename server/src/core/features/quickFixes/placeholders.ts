@@ -1,7 +1,7 @@
 import { reviewCadences } from '../../schema/planSchema.js';
-import { insertEntries } from '../edits/insertBlock.js';
-import { setScalar } from '../edits/setScalar.js';
-import { flowMapping, type YamlEntry } from '../edits/yamlValue.js';
+import { insertEntries } from '../../yaml/edits/insertBlock.js';
+import { setScalar } from '../../yaml/edits/setScalar.js';
+import { flowMapping, type YamlEntry } from '../../yaml/edits/value.js';
 import { channelWithKeyAt, code, kpiWithKeyAt, proposal, sameRange, type QuickFix } from './quickFix.js';
 
 // Fixes that add what a rule found missing, with placeholder text to fill in.

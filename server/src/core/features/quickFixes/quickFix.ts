@@ -2,7 +2,7 @@ import type { PlanFacts } from '../../model/planFacts.js';
 import { ID_PATTERN } from '../../schema/planSchema.js';
 import type { ChannelModel, KpiModel, Located, PlanModel } from '../../model/planModel.js';
 import type { Diagnostic, Range, TextEdit } from '../../types.js';
-import type { YamlEditContext } from '../edits/yamlEditContext.js';
+import type { YamlEditContext } from '../../yaml/edits/editContext.js';
 
 /** What a quick fix reads: the current model and facts, and the YAML it edits. */
 export interface FixContext {

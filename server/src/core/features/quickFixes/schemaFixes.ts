@@ -1,8 +1,8 @@
 import { parse } from 'yaml';
 import { scalarKey } from '../../parse/parseYaml.js';
 import { closestMatch } from '../../text/didYouMean.js';
-import { replaceScalar } from '../edits/replaceScalar.js';
-import { findPair, pairWithKeyAt, rangeOf } from '../edits/yamlNodes.js';
+import { replaceScalar } from '../../yaml/edits/replaceScalar.js';
+import { findPair, pairWithKeyAt, rangeOf } from '../../yaml/edits/nodes.js';
 import type { Position, Range } from '../../types.js';
 import { proposal, type FixContext, type FixProposal, type QuickFix } from './quickFix.js';
 

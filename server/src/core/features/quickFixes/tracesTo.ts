@@ -1,6 +1,6 @@
 import { closestMatch } from '../../text/didYouMean.js';
-import { replaceScalar } from '../edits/replaceScalar.js';
-import { setScalar } from '../edits/setScalar.js';
+import { replaceScalar } from '../../yaml/edits/replaceScalar.js';
+import { setScalar } from '../../yaml/edits/setScalar.js';
 import { code, kpiWithKeyAt, objectiveIdOf, proposal, sameRange, writableIds, type FixProposal, type QuickFix } from './quickFix.js';
 
 /**

@@ -1,8 +1,8 @@
 import { ID_PATTERN } from '../../schema/planSchema.js';
 import { closestMatch } from '../../text/didYouMean.js';
-import { insertEntries } from '../edits/insertBlock.js';
-import { replaceScalar } from '../edits/replaceScalar.js';
-import { mapping, type YamlEntry } from '../edits/yamlValue.js';
+import { insertEntries } from '../../yaml/edits/insertBlock.js';
+import { replaceScalar } from '../../yaml/edits/replaceScalar.js';
+import { mapping, type YamlEntry } from '../../yaml/edits/value.js';
 import { measureSkeleton } from './measureSkeleton.js';
 import { code, idInChannelsAt, objectiveIdOf, writableIds, type FixProposal, type QuickFix } from './quickFix.js';
 

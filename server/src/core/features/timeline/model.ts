@@ -2,7 +2,7 @@ import { factsOf } from '../../model/planFacts.js';
 import type { ChannelModel, LocatedDate, PlanModel } from '../../model/planModel.js';
 import { datesOf, earliestStartAllowed, type Schedule } from '../../model/schedule.js';
 import { formatDay, parseIsoDate, type Day } from '../../text/dates.js';
-import type { PlanDocument } from '../planDocument.js';
+import type { PlanDocument } from '../../planDocument.js';
 import { addMessage, channelOfEachDiagnostic, emptyDiagnostics, toMessage } from './channelDiagnostics.js';
 import type {
   ChannelDiagnostics, TimelineBar, TimelineChannel, TimelineDate, TimelineEdge, TimelineLane, TimelineMilestone,

@@ -1,5 +1,5 @@
 import { formatDay, isIsoDate, todayDay } from '../../text/dates.js';
-import type { PlanDocument } from '../planDocument.js';
+import type { PlanDocument } from '../../planDocument.js';
 import { buildTimeline } from './model.js';
 import { renderSvg } from './renderSvg.js';
 import type { TimelineModel } from './types.js';
@@ -20,7 +20,7 @@ export interface TimelineResult {
   svg?: string;
 }
 
-/** Answers a timeline request for an analysed document (null when the server does not have it). */
+/** Answers a timeline request for an analyzed document (null when the server does not have it). */
 export function timelineResult(doc: PlanDocument | undefined, params: Partial<TimelineParams> | null | undefined, now: Date = new Date()): TimelineResult | null {
   if (!doc) return null;
   const today = typeof params?.today === 'string' && isIsoDate(params.today) ? params.today : formatDay(todayDay(now));

@@ -2,9 +2,9 @@ import { isAlias, isScalar } from 'yaml';
 import type { TextEdit } from '../../types.js';
 import { insertEntries } from './insertBlock.js';
 import { replaceScalar } from './replaceScalar.js';
-import type { YamlEditContext } from './yamlEditContext.js';
-import { colonAfter, isEmptyValue, pairAtPath, rangeOf } from './yamlNodes.js';
-import { scalarText } from './yamlValue.js';
+import type { YamlEditContext } from './editContext.js';
+import { colonAfter, isEmptyValue, pairAtPath, rangeOf } from './nodes.js';
+import { scalarText } from './value.js';
 
 /**
  * Edits that make the key at `path` hold `value`: a scalar already there is replaced, an

@@ -1,6 +1,6 @@
 import type { Range, TextEdit } from '../../types.js';
-import type { YamlEditContext } from './yamlEditContext.js';
-import { scalarText } from './yamlValue.js';
+import type { YamlEditContext } from './editContext.js';
+import { scalarText } from './value.js';
 
 /**
  * Replaces the scalar (a value or a key) at `range` by `value`, keeping its quoting style:

@@ -1,4 +1,4 @@
-import type { Location, Position, Range, TextEdit, WorkspaceEdit } from '../types.js';
+import type { Location, Position, Range, TextEdit, WorkspaceEdit } from './types.js';
 
 // Plain, protocol-compatible shapes of the editor features' answers. The core does not import
 // the protocol library; these mirror the LSP 3.17 JSON so the server passes them through.

@@ -1,4 +1,4 @@
-import type { PlanModel } from '../model/planModel.js';
+import type { PlanModel } from './planModel.js';
 
 const cache = new WeakMap<PlanModel, { amount: number; label: string }>();
 

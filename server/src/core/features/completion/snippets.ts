@@ -1,8 +1,8 @@
-import { factsOf } from '../model/planFacts.js';
-import type { PlanModel } from '../model/planModel.js';
-import { enumValuesOf, schemaAt } from '../schema/schemaNavigation.js';
-import { formatDay } from '../text/dates.js';
-import type { PathKey } from './yamlPath.js';
+import { factsOf } from '../../model/planFacts.js';
+import type { PlanModel } from '../../model/planModel.js';
+import { enumValuesOf, schemaAt } from '../../schema/schemaNavigation.js';
+import { formatDay } from '../../text/dates.js';
+import type { PathKey } from '../../yaml/path.js';
 
 // Snippets for a new channel, a new KPI and a `measure` block, indented like the file and
 // pre-filled from the plan (its period, its objective, the KPI's first reporting channel).

@@ -1,8 +1,8 @@
 import { isAlias, isMap, isPair, type Pair, type YAMLMap } from 'yaml';
 import type { TextEdit } from '../../types.js';
-import type { YamlEditContext } from './yamlEditContext.js';
-import { colonAfter, contentEnd, findPair, isEmptyValue, rangeOf } from './yamlNodes.js';
-import { flowMapping, hasBlockMapping, mapping, nestUnder, renderBlock, renderFlow, renderFlowEntries, type YamlEntry } from './yamlValue.js';
+import type { YamlEditContext } from './editContext.js';
+import { colonAfter, contentEnd, findPair, isEmptyValue, rangeOf } from './nodes.js';
+import { flowMapping, hasBlockMapping, mapping, nestUnder, renderBlock, renderFlow, renderFlowEntries, type YamlEntry } from './value.js';
 
 export interface InsertOptions {
   /** In the target mapping, insert after the first of these keys that is present (default: as its last key). */

@@ -1,5 +1,5 @@
-import { containerPath, ITEM, shapeOf, siblingKeys } from './yamlLines.js';
-import type { PathKey } from './yamlPath.js';
+import { containerPath, ITEM, shapeOf, siblingKeys } from '../../yaml/lines.js';
+import type { PathKey } from '../../yaml/path.js';
 
 // Where the cursor is, read from the text around it (indentation, dashes, `key:`, open
 // brackets) so that it works while the line is still being typed and the YAML is broken.

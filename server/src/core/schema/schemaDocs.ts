@@ -1,6 +1,6 @@
-import { descriptionOf, enumValuesOf, isRecordAt, keysAt, schemaAt } from '../schema/schemaNavigation.js';
-import { code, escapeMarkdown } from './markdown.js';
-import type { PathKey } from './yamlPath.js';
+import { descriptionOf, enumValuesOf, isRecordAt, keysAt, schemaAt } from './schemaNavigation.js';
+import { code, escapeMarkdown } from '../text/markdown.js';
+import type { PathKey } from '../yaml/path.js';
 
 const ENTRY_NAMES: Record<string, string> = { channels: 'channel', kpis: 'KPI', milestones: 'milestone' };
 

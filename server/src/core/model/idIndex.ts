@@ -1,6 +1,6 @@
-import type { ChannelModel, KpiModel, Located, PlanModel } from '../model/planModel.js';
+import type { ChannelModel, KpiModel, Located, PlanModel } from './planModel.js';
 import type { Position, Range } from '../types.js';
-import { comparePositions } from './positions.js';
+import { comparePositions } from '../text/positions.js';
 
 export type IdKind = 'channel' | 'kpi' | 'objective' | 'stage';
 
