@@ -21,12 +21,34 @@ export default tseslint.config(
     // The core is pure analysis: no editor API, no protocol library, no I/O.
     files: ['server/src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['vscode', 'vscode-*'], message: 'server/src/core is pure: it may not import vscode or vscode-languageserver. Return LSP-shaped plain data instead.' },
-          { group: ['node:fs', 'fs', 'node:fs/*', 'fs/*', 'node:child_process', 'child_process', 'node:net', 'net', 'node:http', 'http', 'node:https', 'https'], message: 'server/src/core does no I/O; the adapters (server, CLI) read files.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', 'vscode-*'],
+              message: 'server/src/core is pure: it may not import vscode or vscode-languageserver. Return LSP-shaped plain data instead.',
+            },
+            {
+              group: [
+                'node:fs',
+                'fs',
+                'node:fs/*',
+                'fs/*',
+                'node:child_process',
+                'child_process',
+                'node:net',
+                'net',
+                'node:http',
+                'http',
+                'node:https',
+                'https',
+              ],
+              message: 'server/src/core does no I/O; the adapters (server, CLI) read files.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

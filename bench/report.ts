@@ -144,7 +144,12 @@ function targets(rows: Summary[]): Target[] {
   }
   const fiveThousand = at(5000);
   if (fiveThousand) {
-    list.push({ name: 'peak RSS with the 5,000-channel plan open', target: '≤ 150 MB', measured: `${round(fiveThousand.peakRssMb)} MB`, holds: fiveThousand.peakRssMb <= 150 });
+    list.push({
+      name: 'peak RSS with the 5,000-channel plan open',
+      target: '≤ 150 MB',
+      measured: `${round(fiveThousand.peakRssMb)} MB`,
+      holds: fiveThousand.peakRssMb <= 150,
+    });
   }
   if (thousand && fiveThousand) {
     const ceiling = nLogNGrowth(1000, 5000);
@@ -152,8 +157,20 @@ function targets(rows: Summary[]): Target[] {
       const growths = Object.entries(metrics).map(([name, pick]) => ({ name, growth: pick(fiveThousand) / pick(thousand) }));
       return growths.reduce((worst, next) => (next.growth > worst.growth ? next : worst));
     };
-    const wall = worstGrowth({ open: (r) => r.openMs, edit: (r) => r.editMs, completion: (r) => r.completionP50Ms, hover: (r) => r.hoverP50Ms, timeline: (r) => r.timelineMs });
-    const cpu = worstGrowth({ open: (r) => r.cpu.openMs, edit: (r) => r.cpu.editMs, completion: (r) => r.cpu.completionP50Ms, hover: (r) => r.cpu.hoverP50Ms, timeline: (r) => r.cpu.timelineMs });
+    const wall = worstGrowth({
+      open: (r) => r.openMs,
+      edit: (r) => r.editMs,
+      completion: (r) => r.completionP50Ms,
+      hover: (r) => r.hoverP50Ms,
+      timeline: (r) => r.timelineMs,
+    });
+    const cpu = worstGrowth({
+      open: (r) => r.cpu.openMs,
+      edit: (r) => r.cpu.editMs,
+      completion: (r) => r.cpu.completionP50Ms,
+      hover: (r) => r.cpu.hoverP50Ms,
+      timeline: (r) => r.cpu.timelineMs,
+    });
     list.push({
       name: 'growth 1,000 → 5,000 channels (worst of open, edit, completion p50, hover p50, timeline)',
       target: `≤ n·log n (${round(ceiling, 2)} ×)`,
@@ -180,7 +197,8 @@ export function buildReport(results: SizeResult[], machine: Machine, settings: R
   return { machine, settings, rows, targets: targets(rows), raw: results, peerDelayMs };
 }
 
-const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '–' : value < 10 ? round(value, 1).toFixed(1) : String(Math.round(value)));
+const ms = (value: number | undefined) =>
+  value === undefined || Number.isNaN(value) ? '–' : value < 10 ? round(value, 1).toFixed(1) : String(Math.round(value));
 const times = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '–' : `${round(value, 2).toFixed(2)} ×`);
 
 /** One Markdown table: a metric per row, a plan size per column, then growth between sizes. */
@@ -190,7 +208,7 @@ export function formatTable(report: Report): string {
   const metrics: [string, (row: Summary) => string, ((row: Summary) => number | undefined)?][] = [
     ['plan size (KB)', (r) => String(Math.round(r.kilobytes))],
     ['parse floor: `yaml.parseDocument` (ms)', (r) => ms(r.floorMs), (r) => r.floorMs],
-    ['`parseDocument` with Throughline\'s options (ms)', (r) => ms(r.floorOurOptionsMs), (r) => r.floorOurOptionsMs],
+    ["`parseDocument` with Throughline's options (ms)", (r) => ms(r.floorOurOptionsMs), (r) => r.floorOurOptionsMs],
     ['**open → diagnostics** (ms)', (r) => ms(r.openMs), (r) => r.openMs],
     ['  × parse floor', (r) => times(r.openMs / r.floorMs)],
     [`  × peer (its time less its ${delay} ms delay)`, (r) => times(r.openMs / (peerWork(r.peerOpenMs, delay) ?? NaN))],
@@ -212,7 +230,14 @@ export function formatTable(report: Report): string {
     ['peer CPU: open / edit → diagnostics (ms)', (r) => `${ms(r.cpu.peerOpenMs)} / ${ms(r.cpu.peerEditMs)}`, (r) => r.cpu.peerOpenMs],
   ];
   const pairs = rows.slice(1).map((row, i) => [rows[i]!, row] as const);
-  const header = ['', ...rows.map((r) => `${r.channels.toLocaleString('en')} ch.`), ...pairs.map(([a, b]) => `growth ${a.channels.toLocaleString('en')} → ${b.channels.toLocaleString('en')} (n·log n: ${round(nLogNGrowth(a.channels, b.channels), 1)} ×)`)];
+  const header = [
+    '',
+    ...rows.map((r) => `${r.channels.toLocaleString('en')} ch.`),
+    ...pairs.map(
+      ([a, b]) =>
+        `growth ${a.channels.toLocaleString('en')} → ${b.channels.toLocaleString('en')} (n·log n: ${round(nLogNGrowth(a.channels, b.channels), 1)} ×)`,
+    ),
+  ];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`];
   for (const [name, show, value] of metrics) {
     const growth = pairs.map(([a, b]) => {

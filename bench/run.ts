@@ -66,10 +66,13 @@ async function main(): Promise<void> {
       let peer;
       if (withPeer) {
         process.stderr.write('yaml-language-server … ');
-        peer = await withServer(() => startPeer(SCHEMA), async (client) => {
-          await checkSchemaErrorShows(client, dir, 'peer');
-          return measureServer(client, 'peer', dir, size, countsFor(size, 'peer'));
-        });
+        peer = await withServer(
+          () => startPeer(SCHEMA),
+          async (client) => {
+            await checkSchemaErrorShows(client, dir, 'peer');
+            return measureServer(client, 'peer', dir, size, countsFor(size, 'peer'));
+          },
+        );
       }
       process.stderr.write('done\n');
       results.push({ channels: size, kilobytes: Buffer.byteLength(text) / 1024, floor, throughline, peer });
@@ -78,7 +81,12 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  const settings = { throughlineDebounceMs: 0, completionHoverDebounceMs: EDITOR_DEBOUNCE_MS, peerValidationDelayMs: PEER_VALIDATION_DELAY_MS, counts: Object.fromEntries(sizes.map((size) => [size, { throughline: countsFor(size, 'throughline'), peer: countsFor(size, 'peer') }])) };
+  const settings = {
+    throughlineDebounceMs: 0,
+    completionHoverDebounceMs: EDITOR_DEBOUNCE_MS,
+    peerValidationDelayMs: PEER_VALIDATION_DELAY_MS,
+    counts: Object.fromEntries(sizes.map((size) => [size, { throughline: countsFor(size, 'throughline'), peer: countsFor(size, 'peer') }])),
+  };
   const report = buildReport(results, machine, settings, PEER_VALIDATION_DELAY_MS);
   console.log(`\n${formatMarkdown(report)}\n`);
   const out = full ? LATEST : join(tmpdir(), 'throughline-bench-partial.json');

@@ -147,7 +147,9 @@ async function measureRequests(client: LspClient, flavour: Flavour, uri: string,
       await client.change(uri, plan.version, [change]);
       const position = kind === 'completion' ? completionSpot(plan, channel, k) : hoverSpot(plan, channel, k);
       const method = kind === 'completion' ? 'textDocument/completion' : 'textDocument/hover';
-      const answered = await sample(client, () => client.request<CompletionList | CompletionItem[] | Hover | null>(method, { textDocument: { uri }, position }));
+      const answered = await sample(client, () =>
+        client.request<CompletionList | CompletionItem[] | Hover | null>(method, { textDocument: { uri }, position }),
+      );
       const { value } = answered;
       if (kind === 'completion') {
         completions.add(answered);

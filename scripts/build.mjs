@@ -17,7 +17,9 @@ if (existsSync('client/src/extension.ts')) {
   jobs.push(build({ ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] }));
 }
 if (existsSync('client/src/webview/main.ts')) {
-  jobs.push(build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { preview: 'client/src/webview/main.ts' }, outdir: 'media' }));
+  jobs.push(
+    build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { preview: 'client/src/webview/main.ts' }, outdir: 'media' }),
+  );
 }
 await Promise.all(jobs);
 

@@ -44,27 +44,41 @@ const port = await freePort(Number(process.env.PORT ?? 8080));
 const state = join(repoRoot, '.cache', 'start');
 mkdirSync(join(state, 'user-data', 'User'), { recursive: true });
 mkdirSync(join(state, 'extensions'), { recursive: true });
-writeFileSync(join(state, 'user-data', 'User', 'settings.json'), JSON.stringify({
-  'workbench.startupEditor': 'none',
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  // The repository is a git repository above examples/: no prompt to open it.
-  'git.openRepositoryInParentFolders': 'never',
-}, null, 2));
+writeFileSync(
+  join(state, 'user-data', 'User', 'settings.json'),
+  JSON.stringify(
+    {
+      'workbench.startupEditor': 'none',
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoCheckUpdates': false,
+      // The repository is a git repository above examples/: no prompt to open it.
+      'git.openRepositoryInParentFolders': 'never',
+    },
+    null,
+    2,
+  ),
+);
 
 const child = spawnCodeServer({ port, userData: join(state, 'user-data'), extensionsDir: join(state, 'extensions'), folder: examples, cwd: repoRoot });
 child.stderr.pipe(process.stderr);
 
 // The web workbench reads `openFile` from the payload as the desktop reads a file argument.
 const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
-const payload = encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', remote(repoRoot)], ['openFile', remote(plan)]]));
+const payload = encodeURIComponent(
+  JSON.stringify([
+    ['extensionDevelopmentPath', remote(repoRoot)],
+    ['openFile', remote(plan)],
+  ]),
+);
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}&payload=${payload}`;
 let announced = false;
 child.stdout.on('data', (chunk) => {
   if (!announced && /HTTP server listening/.test(String(chunk))) {
     announced = true;
-    console.log(`\nThroughline is running in VS Code (code-server ${port}).\nOpen this URL in a browser on this machine; it opens clean/q3-acquisition.plan.yaml (the\ntimeline: "Throughline: Open Timeline Preview to the Side" or the editor's preview button):\n\n  ${url}\n\nCtrl-C stops it.`);
+    console.log(
+      `\nThroughline is running in VS Code (code-server ${port}).\nOpen this URL in a browser on this machine; it opens clean/q3-acquisition.plan.yaml (the\ntimeline: "Throughline: Open Timeline Preview to the Side" or the editor's preview button):\n\n  ${url}\n\nCtrl-C stops it.`,
+    );
   }
 });
 // code-server leads its own process group: stopping the group also stops its extension host

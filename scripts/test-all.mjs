@@ -9,7 +9,7 @@ const nodeSuites = ['test/unit', 'test/cli', 'test/lsp', 'test/render', 'test/ro
 const suites = [
   { name: 'build', command: ['npm', 'run', '--silent', 'build'], counted: false },
   { name: 'typecheck', command: ['npx', 'tsc', '--noEmit', '-p', '.'], counted: false },
-  { name: 'lint', command: ['npx', 'eslint', '.'], counted: false },
+  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'], counted: false },
   ...nodeSuites.filter((dir) => existsSync(dir)).map((dir) => ({ name: dir, command: [process.execPath, 'scripts/run-node-tests.mjs', dir], counted: true })),
 ];
 if (process.env.SKIP_E2E !== '1' && existsSync('scripts/e2e/index.mjs')) {
@@ -22,8 +22,14 @@ function run({ command }) {
   return new Promise((resolve) => {
     const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (chunk) => { process.stdout.write(chunk); output += chunk; });
-    child.stderr.on('data', (chunk) => { process.stderr.write(chunk); output += chunk; });
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      output += chunk;
+    });
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
 }

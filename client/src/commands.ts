@@ -18,7 +18,11 @@ async function restartServer(client: LanguageClient, outputChannel: vscode.Outpu
   // window gets a new client (and picks up a rebuilt server).
   if (client.state === State.StartFailed) {
     const reload = 'Reload Window';
-    const choice = await vscode.window.showErrorMessage('The Throughline language server failed to start, so it cannot be restarted in this window.', reload, 'Show Output');
+    const choice = await vscode.window.showErrorMessage(
+      'The Throughline language server failed to start, so it cannot be restarted in this window.',
+      reload,
+      'Show Output',
+    );
     if (choice === reload) await vscode.commands.executeCommand('workbench.action.reloadWindow');
     else if (choice) outputChannel.show(true);
     return;

@@ -32,10 +32,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     outputChannel,
     synchronize: {
       // Plans and the workspace's `.throughline.yaml` can change on disk without an editor.
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.plan.{yaml,yml}'),
-        vscode.workspace.createFileSystemWatcher('**/.throughline.yaml'),
-      ],
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.plan.{yaml,yml}'), vscode.workspace.createFileSystemWatcher('**/.throughline.yaml')],
       // Tells the server when `throughline.*` settings change; it then pulls them again.
       configurationSection: 'throughline',
     },

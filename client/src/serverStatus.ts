@@ -19,9 +19,10 @@ export function createServerStatus(client: LanguageClient): vscode.Disposable {
     item.detail = DETAIL[state];
     item.busy = state === State.Starting;
     item.severity = state === State.Running || state === State.Starting ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Error;
-    item.command = state === State.Running || state === State.Starting
-      ? { title: 'Show Output', command: COMMANDS.showOutput }
-      : { title: 'Restart', command: COMMANDS.restartServer };
+    item.command =
+      state === State.Running || state === State.Starting
+        ? { title: 'Show Output', command: COMMANDS.showOutput }
+        : { title: 'Restart', command: COMMANDS.restartServer };
   };
   show(client.state);
   const listener = client.onDidChangeState((event) => show(event.newState));

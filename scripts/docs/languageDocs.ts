@@ -109,8 +109,12 @@ function section(key: string, schema: JsonSchema, required: boolean, example: st
     schema.description ?? '',
     `${required ? 'Required' : 'Optional'}; ${typeOf(schema)}${values.length > 0 ? ` (${values.join(', ')})` : ''}.`,
     example ? codeBlock('yaml', example) : '',
-    ...mappings.map((mapping) => (mapping.paths[0] === key ? keyTable(mapping.schema) : `### ${mapping.paths.map(inlineCode).join(', ')}\n\n${keyTable(mapping.schema)}`)),
-  ].filter((block) => block.length > 0).join('\n\n');
+    ...mappings.map((mapping) =>
+      mapping.paths[0] === key ? keyTable(mapping.schema) : `### ${mapping.paths.map(inlineCode).join(', ')}\n\n${keyTable(mapping.schema)}`,
+    ),
+  ]
+    .filter((block) => block.length > 0)
+    .join('\n\n');
 }
 
 export interface TopLevelKey {
@@ -123,7 +127,12 @@ export interface TopLevelKey {
 export function topLevelKeys(): TopLevelKey[] {
   const root = planJsonSchema() as JsonSchema;
   const required = new Set(root.required ?? []);
-  return Object.entries(root.properties ?? {}).map(([key, schema]) => ({ key, type: typeOf(schema), required: required.has(key), meaning: schema.description ?? '' }));
+  return Object.entries(root.properties ?? {}).map(([key, schema]) => ({
+    key,
+    type: typeOf(schema),
+    required: required.has(key),
+    meaning: schema.description ?? '',
+  }));
 }
 
 const INTRO = `A plan is one YAML file named \`*.plan.yaml\` or \`*.plan.yml\`. It is ordinary YAML (block or flow style, comments anywhere); Throughline reads the keys below and reports anything else as an unknown key, with a did-you-mean. Each section says what a key holds; the [rules](rules/README.md) say what a good plan does with it.

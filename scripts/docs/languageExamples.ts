@@ -25,7 +25,8 @@ export function exampleSections(path = EXAMPLE_PLAN): Map<string, string> {
     if (!isScalar(pair.key) || !pair.value) continue;
     const key = String(pair.key.value);
     const value = pair.value;
-    const entries = isMap(value) && (key === 'channels' || key === 'kpis') ? distinctEntries(text, value.items as Pair<ParsedNode, ParsedNode | null>[]) : undefined;
+    const entries =
+      isMap(value) && (key === 'channels' || key === 'kpis') ? distinctEntries(text, value.items as Pair<ParsedNode, ParsedNode | null>[]) : undefined;
     sections.set(key, entries ? `${key}:\n${entries.join('\n')}` : text.slice(pair.key.range[0], value.range[1]));
   }
   for (const [key, example] of Object.entries(extraExamples)) if (!sections.has(key)) sections.set(key, example);

@@ -35,7 +35,10 @@ export function readmeWithSections(readme: string): string {
   for (const section of readmeSections) {
     const current = sectionText(result, section.name);
     if (current === undefined) throw new Error(`README.md lacks the markers ${startMarker(section.name)} … ${endMarker(section.name)}`);
-    result = result.replace(`${startMarker(section.name)}${current}${endMarker(section.name)}`, () => `${startMarker(section.name)}\n${section.content()}\n${endMarker(section.name)}`);
+    result = result.replace(
+      `${startMarker(section.name)}${current}${endMarker(section.name)}`,
+      () => `${startMarker(section.name)}\n${section.content()}\n${endMarker(section.name)}`,
+    );
   }
   return result;
 }

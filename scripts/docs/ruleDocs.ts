@@ -53,7 +53,10 @@ export function rulePage(rule: Rule): string {
     PASSING_HEADING,
     exampleBlocks(rule.name, primaryPasses),
     extraCases.length > 0 ? '## More examples' : undefined,
-    ...extraCases.map((item) => `### ${inlineCode(item.name.replace(/\.(fires|passes)$/, ''))} — ${item.kind === 'fires' ? 'fails' : 'passes'}\n\n${exampleBlocks(rule.name, item)}`),
+    ...extraCases.map(
+      (item) =>
+        `### ${inlineCode(item.name.replace(/\.(fires|passes)$/, ''))} — ${item.kind === 'fires' ? 'fails' : 'passes'}\n\n${exampleBlocks(rule.name, item)}`,
+    ),
     '## Severity and suppression',
     severityText(rule),
   ]);
@@ -106,7 +109,7 @@ function rangeText(text: string, lines: LineIndex, range: Range): string {
 /** The fixes the editor offers on the failing examples, found by asking the code actions. */
 function quickFixText(rule: string, cases: readonly FixtureCase[]): string {
   if (!Object.hasOwn(quickFixes, rule)) {
-    return 'None: what to change is a decision for the plan\'s owner, so the editor only reports it.';
+    return "None: what to change is a decision for the plan's owner, so the editor only reports it.";
   }
   const titles = new Set<string>();
   for (const fixture of cases.filter((item) => item.kind === 'fires')) {
@@ -136,7 +139,10 @@ function severityText(rule: Rule): string {
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((line) => `  ${line}`).join('\n');
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
 }
 
 /** docs/rules/README.md: every rule with its area, default severity and summary. */
@@ -144,7 +150,7 @@ export function ruleIndexPage(): string {
   return page([
     GENERATED_NOTICE,
     '# Rules',
-    'Every diagnostic Throughline reports comes from one of these rules. The rule\'s name is the diagnostic\'s code; each page says why the rule exists, how to fix what it reports, and shows a plan that fails and one that passes. Severities can be changed per folder in `.throughline.yaml`, in the `throughline.rules` setting, or per line and per file with `# throughline-disable-next-line <rule>` and `# throughline-disable <rule>` comments.',
+    "Every diagnostic Throughline reports comes from one of these rules. The rule's name is the diagnostic's code; each page says why the rule exists, how to fix what it reports, and shows a plan that fails and one that passes. Severities can be changed per folder in `.throughline.yaml`, in the `throughline.rules` setting, or per line and per file with `# throughline-disable-next-line <rule>` and `# throughline-disable <rule>` comments.",
     table(
       ['rule', 'area', 'default severity', 'summary'],
       rules.map((rule) => [`[${rule.name}](${rule.name}.md)`, rule.area, `\`${rule.defaultSeverity}\``, rule.summary]),

@@ -43,12 +43,14 @@ export function fixtureCases(rule: string, root = RULE_FIXTURES): FixtureCase[] 
       if (!match) return [];
       const prefix = match[1];
       const kind = match[2] as 'fires' | 'passes';
-      return [{
-        name: prefix ? `${prefix}.${kind}` : kind,
-        kind,
-        planPath: join(dir, file),
-        expectedPath: kind === 'fires' ? join(dir, prefix ? `${prefix}.expected.json` : 'expected.json') : undefined,
-      }];
+      return [
+        {
+          name: prefix ? `${prefix}.${kind}` : kind,
+          kind,
+          planPath: join(dir, file),
+          expectedPath: kind === 'fires' ? join(dir, prefix ? `${prefix}.expected.json` : 'expected.json') : undefined,
+        },
+      ];
     });
 }
 
@@ -57,7 +59,9 @@ export function strayFixtureFiles(rule: string, root = RULE_FIXTURES): string[] 
   const dir = join(root, rule);
   if (!existsSync(dir)) return [];
   const known = new Set(fixtureCases(rule, root).flatMap((item) => [item.planPath, item.expectedPath].filter((path): path is string => !!path)));
-  return readdirSync(dir).map((file) => join(dir, file)).filter((path) => !known.has(path));
+  return readdirSync(dir)
+    .map((file) => join(dir, file))
+    .filter((path) => !known.has(path));
 }
 
 /** The diagnostics of one rule, in the golden form (severity by name, no docs link or quick-fix data). */
@@ -74,13 +78,15 @@ export function readGolden(path: string): GoldenDiagnostic[] {
 /** JSON with one line per field, so a golden's diff shows what moved. */
 export function formatGolden(golden: readonly GoldenDiagnostic[]): string {
   const position = ({ line, character }: { line: number; character: number }) => `{ "line": ${line}, "character": ${character} }`;
-  const items = golden.map((item) => [
-    '  {',
-    `    "rule": ${JSON.stringify(item.rule)},`,
-    `    "severity": ${JSON.stringify(item.severity)},`,
-    `    "range": { "start": ${position(item.range.start)}, "end": ${position(item.range.end)} },`,
-    `    "message": ${JSON.stringify(item.message)}`,
-    '  }',
-  ].join('\n'));
+  const items = golden.map((item) =>
+    [
+      '  {',
+      `    "rule": ${JSON.stringify(item.rule)},`,
+      `    "severity": ${JSON.stringify(item.severity)},`,
+      `    "range": { "start": ${position(item.range.start)}, "end": ${position(item.range.end)} },`,
+      `    "message": ${JSON.stringify(item.message)}`,
+      '  }',
+    ].join('\n'),
+  );
   return items.length === 0 ? '[]\n' : `[\n${items.join(',\n')}\n]\n`;
 }

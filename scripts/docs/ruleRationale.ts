@@ -70,7 +70,7 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
   },
   'dependency-violated': {
     why: 'A dependency is only a plan if the dates honour it: paid search that launches before the content it uses is ready, or before the organic base has lowered its costs, spends money the plan said it should not yet spend.',
-    fix: 'Move the channel\'s `start` (or `end`, for finish-to-finish) to the date the message gives, or change the dependency\'s `kind` or `lag` if the plan has changed. Quick fixes move the date, with or without keeping the duration.',
+    fix: "Move the channel's `start` (or `end`, for finish-to-finish) to the date the message gives, or change the dependency's `kind` or `lag` if the plan has changed. Quick fixes move the date, with or without keeping the duration.",
   },
   'simultaneous-launch': {
     why: 'Good integrated plans are sequenced rather than simultaneous: inbound builds the foundation and outbound amplifies it. When everything launches on the same day, nothing builds on anything.',
@@ -78,7 +78,7 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
   },
   'outside-period': {
     why: 'The plan period is the window the budget and the objective cover. A channel that runs outside it spends time and money the plan never accounted for, or runs past the date the result is judged.',
-    fix: 'Move the channel\'s `start` or `end` inside the `period`, or widen the `period` (foundation work often starts before the quarter).',
+    fix: "Move the channel's `start` or `end` inside the `period`, or widen the `period` (foundation work often starts before the quarter).",
   },
   'stage-unknown': {
     why: 'Channels are selected by working back from what the customer needs at each journey stage. A channel serving a stage the journey does not define has lost that link, and a misspelt stage leaves the real stage looking uncovered.',
@@ -118,7 +118,7 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
   },
   'attribution-last-click': {
     why: 'Last-click flatters whichever channel is last in the path — usually paid search. A plan judged through it systematically undervalues brand, content and upper-funnel work, and budget drifts toward what looks best in the model rather than what drives value.',
-    fix: 'Use `data-driven`, `position-based` or `mmm`, or keep last-click on purpose and lower the rule\'s severity for this plan.',
+    fix: "Use `data-driven`, `position-based` or `mmm`, or keep last-click on purpose and lower the rule's severity for this plan.",
   },
   'review-cadence-missing': {
     why: 'A plan that is not actively managed is a schedule. The rhythm is weekly at execution level (blockers and dependencies at risk), monthly at strategic level (tracking to the objective) and quarterly at investment level (budget reallocation).',

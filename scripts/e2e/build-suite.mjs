@@ -15,11 +15,13 @@ export const suiteOutDir = join(repoRoot, 'out', 'e2e');
 export const suiteIndex = join(suiteOutDir, 'index.js');
 
 function findTestFiles(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return findTestFiles(path);
-    return name.endsWith('.e2e.ts') ? [path] : [];
-  }).sort();
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return findTestFiles(path);
+      return name.endsWith('.e2e.ts') ? [path] : [];
+    })
+    .sort();
 }
 
 const testFilesPlugin = {

@@ -43,8 +43,12 @@ function readOptions(argv) {
 }
 
 function codeServerCli(args, userData, extensionsDir) {
-  const result = spawnSync(process.execPath, [codeServerEntry(), '--user-data-dir', userData, '--extensions-dir', extensionsDir, ...args], { encoding: 'utf8', timeout: 120_000 });
-  if (result.error || result.status !== 0) throw new Error(`code-server ${args.join(' ')} failed: ${result.error?.message ?? `exit ${result.status}`}\n${result.stdout}${result.stderr}`);
+  const result = spawnSync(process.execPath, [codeServerEntry(), '--user-data-dir', userData, '--extensions-dir', extensionsDir, ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (result.error || result.status !== 0)
+    throw new Error(`code-server ${args.join(' ')} failed: ${result.error?.message ?? `exit ${result.status}`}\n${result.stdout}${result.stderr}`);
   return result.stdout;
 }
 
@@ -85,8 +89,13 @@ async function main(options) {
   let browser;
   try {
     codeServerCli(['--install-extension', options.vsix], userData, extensionsDir);
-    const listed = codeServerCli(['--list-extensions', '--show-versions'], userData, extensionsDir).split('\n').map((line) => line.trim());
-    check(listed.includes(`${EXTENSION_ID}@${manifest.version}`), `code-server lists ${EXTENSION_ID}@${manifest.version} after --install-extension (listed: ${listed.filter(Boolean).join(', ')})`);
+    const listed = codeServerCli(['--list-extensions', '--show-versions'], userData, extensionsDir)
+      .split('\n')
+      .map((line) => line.trim());
+    check(
+      listed.includes(`${EXTENSION_ID}@${manifest.version}`),
+      `code-server lists ${EXTENSION_ID}@${manifest.version} after --install-extension (listed: ${listed.filter(Boolean).join(', ')})`,
+    );
 
     const port = await freePort();
     const serverLog = createWriteStream(join(repoRoot, 'test-results', 'vsix-code-server.log'));
@@ -104,12 +113,18 @@ async function main(options) {
     const screenshot = join(repoRoot, 'test-results', 'vsix-problems.png');
     try {
       const rows = await problemsShown(page, url);
-      check(rows.some((text) => text.includes('throughline') && text.includes(RULE)), `the Problems panel shows Throughline's ${RULE} for ${PLAN} (${rows.length} rows)`);
+      check(
+        rows.some((text) => text.includes('throughline') && text.includes(RULE)),
+        `the Problems panel shows Throughline's ${RULE} for ${PLAN} (${rows.length} rows)`,
+      );
     } catch (error) {
       if (error instanceof CheckFailed) throw error;
       throw new CheckFailed(`the Problems panel did not show Throughline's ${RULE} for ${PLAN}: ${error.message}`);
     } finally {
-      await page.screenshot({ path: screenshot }).then(() => log(`screenshot: ${relative(process.cwd(), screenshot)}`), () => {});
+      await page.screenshot({ path: screenshot }).then(
+        () => log(`screenshot: ${relative(process.cwd(), screenshot)}`),
+        () => {},
+      );
     }
   } finally {
     if (browser) await withTimeout(browser.close(), 10_000, 'browser.close() timed out').catch(() => {});

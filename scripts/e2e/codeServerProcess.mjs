@@ -8,7 +8,14 @@ import { codeServerEntry } from './install-code-server.mjs';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Chromium flags for this closed network: no background connections that would be refused. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function chromiumPath() {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -31,7 +38,9 @@ export function withTimeout(promise, ms, message) {
   let timer;
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(message)), ms);
+    }),
   ]);
 }
 
@@ -41,24 +50,36 @@ export function withTimeout(promise, ms, message) {
  * group: kill it with killGroup(), which also reaches the extension host and language server.
  */
 export function spawnCodeServer({ port, userData, extensionsDir, folder, cwd, env = process.env }) {
-  return spawn(process.execPath, [
-    codeServerEntry(),
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--user-data-dir', userData,
-    '--extensions-dir', extensionsDir,
-    folder,
-  ], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(
+    process.execPath,
+    [
+      codeServerEntry(),
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensionsDir,
+      folder,
+    ],
+    { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
 }
 
 /** Signals code-server's whole process group (the group outlives a leader that died first). */
 export function killGroup(child, signal) {
   if (!child?.pid) return;
-  try { process.kill(-child.pid, signal); } catch { /* already gone */ }
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    /* already gone */
+  }
 }
 
 /**
@@ -73,12 +94,15 @@ export function waitUntilUp(child, port, ms) {
       try {
         const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) });
         if (response.ok) return 'ready';
-      } catch { /* not yet */ }
+      } catch {
+        /* not yet */
+      }
       await sleep(200);
     }
   })();
-  return withTimeout(Promise.race([ready, exited]), ms, `code-server did not answer on /healthz within ${Math.round(ms / 1000)} s`)
-    .finally(() => { settled = true; });
+  return withTimeout(Promise.race([ready, exited]), ms, `code-server did not answer on /healthz within ${Math.round(ms / 1000)} s`).finally(() => {
+    settled = true;
+  });
 }
 
 /** Headless Chromium through playwright-core. */

@@ -44,10 +44,13 @@ log(`built in ${((Date.now() - started) / 1000).toFixed(1)}s; runner: ${runner}`
 
 // A last-resort stop (the runners have their own deadlines and always clean up first).
 const timeoutMs = suiteTimeoutMs();
-setTimeout(() => {
-  log('hard timeout: exiting');
-  process.exit(2);
-}, timeoutMs + 5 * 60 * 1000).unref();
+setTimeout(
+  () => {
+    log('hard timeout: exiting');
+    process.exit(2);
+  },
+  timeoutMs + 5 * 60 * 1000,
+).unref();
 
 let code;
 if (runner === 'electron') {

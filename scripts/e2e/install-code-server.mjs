@@ -94,15 +94,21 @@ function checkPrerequisites() {
   const major = Number(process.versions.node.split('.')[0]);
   if (major !== 20) problems.push(`code-server ${CODE_SERVER_VERSION} is built for Node 20; this is Node ${process.versions.node}`);
   if (problems.length) {
-    throw new Error(`prerequisites missing:\n  - ${problems.join('\n  - ')}\n` +
-      '  Install them with: apt-get update && apt-get install -y chromium ripgrep libkrb5-dev build-essential python3');
+    throw new Error(
+      `prerequisites missing:\n  - ${problems.join('\n  - ')}\n` +
+        '  Install them with: apt-get update && apt-get install -y chromium ripgrep libkrb5-dev build-essential python3',
+    );
   }
 }
 
 function installInto(dir) {
   // A package.json of its own, so npm treats this folder as the project and never walks up
   // to the repository's package.json.
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'throughline-code-server-cache', private: true, description: 'Cached code-server for Throughline end-to-end tests' }, null, 2) + '\n');
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'throughline-code-server-cache', private: true, description: 'Cached code-server for Throughline end-to-end tests' }, null, 2) +
+      '\n',
+  );
 
   // Step 2: code-server itself, without its postinstall (refuses root; downloads ripgrep).
   run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], dir);
@@ -133,7 +139,11 @@ function installInto(dir) {
   log(`copied /usr/bin/rg to ${rgDir}/rg`);
 
   const asar = join(vscodeDir, 'node_modules.asar');
-  try { if (lstatSync(asar)) rmSync(asar, { force: true, recursive: true }); } catch { /* absent */ }
+  try {
+    if (lstatSync(asar)) rmSync(asar, { force: true, recursive: true });
+  } catch {
+    /* absent */
+  }
   symlinkSync('node_modules', asar);
   log('linked node_modules.asar -> node_modules');
 
@@ -181,7 +191,10 @@ function install(dir) {
   log(`installing code-server ${CODE_SERVER_VERSION} into ${partial}`);
   installInto(partial);
   const seconds = Math.round((Date.now() - started) / 1000);
-  writeFileSync(join(partial, MARKER), JSON.stringify({ version: CODE_SERVER_VERSION, node: process.versions.node, installedAt: new Date().toISOString(), seconds }, null, 2) + '\n');
+  writeFileSync(
+    join(partial, MARKER),
+    JSON.stringify({ version: CODE_SERVER_VERSION, node: process.versions.node, installedAt: new Date().toISOString(), seconds }, null, 2) + '\n',
+  );
   rmSync(dir, { recursive: true, force: true });
   renameSync(partial, dir);
   log(`code-server ${CODE_SERVER_VERSION} installed in ${dir} (${seconds}s)`);
@@ -213,7 +226,11 @@ function acquireLock(lock) {
       if (error.code !== 'EEXIST') throw error;
     }
     let owner = NaN;
-    try { owner = Number(readFileSync(join(lock, 'pid'), 'utf8')); } catch { /* being written */ }
+    try {
+      owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+    } catch {
+      /* being written */
+    }
     if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) {
       log(`removing the stale lock of process ${owner}`);
       rmSync(lock, { recursive: true, force: true });

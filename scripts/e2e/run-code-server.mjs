@@ -55,7 +55,6 @@ const WORKBENCH_CHATTER = [
   /ENOTFOUND open-vsx\.org/,
 ];
 
-
 /**
  * Runs the suite once in code-server; resolves to the exit code. Never throws: problems of
  * the run itself are logged and give EXIT_INFRA.
@@ -94,26 +93,39 @@ export async function runInCodeServer(userOptions = {}) {
   process.on('SIGTERM', onSignal);
 
   let cleanedUp;
-  const cleanup = () => (cleanedUp ??= (async () => {
-    if (browser) {
-      try { await withTimeout(browser.close(), 10_000, 'browser.close() timed out'); } catch (error) { log(String(error.message ?? error)); }
-    }
-    if (codeServer && codeServer.exitCode === null && codeServer.signalCode === null) {
-      const exited = new Promise((r) => codeServer.once('exit', r));
-      killCodeServer('SIGTERM');
-      try { await withTimeout(exited, 5_000, 'code-server did not stop on SIGTERM'); } catch { killCodeServer('SIGKILL'); }
-    }
-    // The rest of the group (extension host, language server) may outlive the leader.
-    killCodeServer('SIGKILL');
-    if (tmp) {
-      try { cpSync(join(tmp, 'user-data', 'logs'), join(options.resultsDir, 'e2e-logs'), { recursive: true }); } catch { /* no logs */ }
-      if (options.keep) log(`kept ${tmp}`);
-      else rmSync(tmp, { recursive: true, force: true });
-    }
-    process.off('exit', onExit);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  })());
+  const cleanup = () =>
+    (cleanedUp ??= (async () => {
+      if (browser) {
+        try {
+          await withTimeout(browser.close(), 10_000, 'browser.close() timed out');
+        } catch (error) {
+          log(String(error.message ?? error));
+        }
+      }
+      if (codeServer && codeServer.exitCode === null && codeServer.signalCode === null) {
+        const exited = new Promise((r) => codeServer.once('exit', r));
+        killCodeServer('SIGTERM');
+        try {
+          await withTimeout(exited, 5_000, 'code-server did not stop on SIGTERM');
+        } catch {
+          killCodeServer('SIGKILL');
+        }
+      }
+      // The rest of the group (extension host, language server) may outlive the leader.
+      killCodeServer('SIGKILL');
+      if (tmp) {
+        try {
+          cpSync(join(tmp, 'user-data', 'logs'), join(options.resultsDir, 'e2e-logs'), { recursive: true });
+        } catch {
+          /* no logs */
+        }
+        if (options.keep) log(`kept ${tmp}`);
+        else rmSync(tmp, { recursive: true, force: true });
+      }
+      process.off('exit', onExit);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    })());
 
   try {
     if (!existsSync(options.tests)) throw new Error(`suite not built: ${options.tests} is missing (run node scripts/e2e/build-suite.mjs)`);
@@ -180,7 +192,9 @@ export async function runInCodeServer(userOptions = {}) {
     page.on('pageerror', (error) => browserLog.write(`[pageerror] ${error.stack ?? error.message}\n`));
 
     let resolveExit;
-    const suiteExit = new Promise((r) => { resolveExit = r; });
+    const suiteExit = new Promise((r) => {
+      resolveExit = r;
+    });
     await page.exposeFunction('codeAutomationExit', (code, logs) => {
       // logs: the workbench's log files, [{ relativePath, contents }].
       if (Array.isArray(logs)) {
@@ -237,10 +251,16 @@ export async function runInCodeServer(userOptions = {}) {
 
     let code;
     try {
-      code = await withTimeout(Promise.race([
-        suiteExit,
-        serverExited.then(({ code: c, signal }) => { throw new Error(`code-server exited during the run (code ${c}, signal ${signal})`); }),
-      ]), remaining(), `the suite did not finish within ${Math.round(options.timeoutMs / 1000)}s`);
+      code = await withTimeout(
+        Promise.race([
+          suiteExit,
+          serverExited.then(({ code: c, signal }) => {
+            throw new Error(`code-server exited during the run (code ${c}, signal ${signal})`);
+          }),
+        ]),
+        remaining(),
+        `the suite did not finish within ${Math.round(options.timeoutMs / 1000)}s`,
+      );
     } catch (error) {
       log(`error: ${error.message}`);
       code = EXIT_INFRA;

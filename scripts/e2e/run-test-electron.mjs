@@ -24,7 +24,6 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXIT_INFRA = 2;
 const log = (message) => process.stderr.write(`[e2e:test-electron] ${message}\n`);
 
-
 function parseArgs(argv) {
   return { ...suiteDefaults(), ...parseSuiteArgs(argv, ['workspace', 'tests', 'extension', 'timeout-ms']) };
 }
@@ -58,16 +57,20 @@ export async function runInTestElectron(userOptions = {}) {
   // test-electron has no run timeout: on the deadline, SIGINT makes it close VS Code
   // (gracefully, then by killing its process tree on a second SIGINT).
   let timedOut = false;
-  const timers = [setTimeout(() => {
-    timedOut = true;
-    log(`the suite did not finish within ${Math.round(options.timeoutMs / 1000)}s; closing VS Code`);
-    process.kill(process.pid, 'SIGINT');
-    timers.push(setTimeout(() => process.kill(process.pid, 'SIGINT'), 10_000));
-  }, options.timeoutMs)];
+  const timers = [
+    setTimeout(() => {
+      timedOut = true;
+      log(`the suite did not finish within ${Math.round(options.timeoutMs / 1000)}s; closing VS Code`);
+      process.kill(process.pid, 'SIGINT');
+      timers.push(setTimeout(() => process.kill(process.pid, 'SIGINT'), 10_000));
+    }, options.timeoutMs),
+  ];
 
   const started = Date.now();
   try {
-    log(executable ? `using ${executable}` : `downloading VS Code ${process.env.THROUGHLINE_VSCODE_VERSION ?? 'stable'} into .cache/vscode-test (if not cached)`);
+    log(
+      executable ? `using ${executable}` : `downloading VS Code ${process.env.THROUGHLINE_VSCODE_VERSION ?? 'stable'} into .cache/vscode-test (if not cached)`,
+    );
     const code = await runTests({
       vscodeExecutablePath: executable,
       version: executable ? undefined : process.env.THROUGHLINE_VSCODE_VERSION || undefined,

@@ -1,4 +1,13 @@
-import { analyzeText, createParseState, runRules, type Analysis, type AnalyzeOptions, type Diagnostic, type ParseState, type PlanDocument } from './core/index.js';
+import {
+  analyzeText,
+  createParseState,
+  runRules,
+  type Analysis,
+  type AnalyzeOptions,
+  type Diagnostic,
+  type ParseState,
+  type PlanDocument,
+} from './core/index.js';
 
 /** Plans larger than this are not analyzed: one diagnostic says so. */
 export const MAX_PLAN_SIZE = 5 * 1024 * 1024;

@@ -28,10 +28,14 @@ export function invalidParams(message: string): RequestError {
 }
 
 export function describeError(error: unknown): string {
-  return error instanceof Error ? error.stack ?? `${error.name}: ${error.message}` : String(error);
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
 }
 
-export function guardRequest<P, R, T>(log: Logger, method: string, handler: (params: P, token: T) => R | Promise<R>): (params: P, token: T) => Promise<R | ResponseError<void>> {
+export function guardRequest<P, R, T>(
+  log: Logger,
+  method: string,
+  handler: (params: P, token: T) => R | Promise<R>,
+): (params: P, token: T) => Promise<R | ResponseError<void>> {
   return async (params, token) => {
     try {
       return await handler(params, token);

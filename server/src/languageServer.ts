@@ -1,12 +1,37 @@
 import { fileURLToPath } from 'node:url';
 import {
-  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocuments, TextDocumentSyncKind,
-  type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigLookup } from './cli/check/configLookup.js';
 import { installedRuleDocs } from './cli/check/ruleDocs.js';
-import { COMPLETION_TRIGGER_CHARACTERS, codeActions, codeLenses, completion, definition, documentSymbols, foldingRanges, hover, inlayHints, prepareRename, references, rename, timelineResult, workspaceSymbols, type AnalyzeOptions, type Diagnostic, type PlanDocument } from './core/index.js';
+import {
+  COMPLETION_TRIGGER_CHARACTERS,
+  codeActions,
+  codeLenses,
+  completion,
+  definition,
+  documentSymbols,
+  foldingRanges,
+  hover,
+  inlayHints,
+  prepareRename,
+  references,
+  rename,
+  timelineResult,
+  workspaceSymbols,
+  type AnalyzeOptions,
+  type Diagnostic,
+  type PlanDocument,
+} from './core/index.js';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
 import { DocumentCache } from './documentCache.js';
 import { guardNotification, guardRequest, requestFailed, type Logger } from './guard.js';
@@ -47,7 +72,14 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
     log.info(`analyzed ${uri} version ${version} in ${milliseconds.toFixed(1)} ms${how}`);
   });
   const analyze = (document: TextDocument): PlanDocument => cache.forOpen(document.uri, document.version, () => document.getText());
-  const publisher = new DiagnosticsPublisher(connection, documents, analyze, () => settings.diagnosticsDelay, () => generation, log);
+  const publisher = new DiagnosticsPublisher(
+    connection,
+    documents,
+    analyze,
+    () => settings.diagnosticsDelay,
+    () => generation,
+    log,
+  );
   const workspace = new WorkspacePlans(connection, cache, (uri) => documents.get(uri) !== undefined, log);
 
   const openDoc = (uri: unknown): PlanDocument | undefined => {
@@ -83,7 +115,8 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
     const before = JSON.stringify(settings.problems);
     settings = next;
     for (const problem of next.problems) log.warn(problem);
-    if (next.problems.length > 0 && JSON.stringify(next.problems) !== before) void connection.window.showWarningMessage(`Throughline settings: ${next.problems.join('; ')}`);
+    if (next.problems.length > 0 && JSON.stringify(next.problems) !== before)
+      void connection.window.showWarningMessage(`Throughline settings: ${next.problems.join('; ')}`);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -95,77 +128,104 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
     return { capabilities: serverCapabilities(capabilities), serverInfo: { name: 'throughline-language-server' } };
   });
 
-  connection.onInitialized(notification('initialized', async () => {
-    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'throughline' });
-    }
-    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...PLAN_GLOBS, CONFIG_GLOB].map((globPattern) => ({ globPattern })) });
-    }
-    if (capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders(notification('workspace/didChangeWorkspaceFolders', async (event) => {
-        workspace.removeFolders(event.removed.map((folder) => folder.uri));
-        await workspace.addFolders(event.added.map((folder) => folder.uri));
-      }));
-    }
-    try {
-      await loadSettings();
-    } finally {
-      settingsLoaded();
-    }
-    await reanalyzeEverything();
-    await workspace.scan();
-  }));
-
-  connection.onDidChangeConfiguration(notification('workspace/didChangeConfiguration', async (params) => {
-    await loadSettings((params.settings as { throughline?: unknown } | null)?.throughline);
-    await reanalyzeEverything();
-  }));
-
-  connection.onDidChangeWatchedFiles(notification('workspace/didChangeWatchedFiles', async (params) => {
-    let configChanged = false;
-    for (const change of params.changes) {
-      if (change.uri.endsWith('/.throughline.yaml')) configChanged = true;
-      else if (change.type === FileChangeType.Deleted) workspace.removed(change.uri);
-      else await workspace.refresh(change.uri);
-    }
-    if (configChanged) {
-      configLookup = new ConfigLookup(warnConfig);
+  connection.onInitialized(
+    notification('initialized', async () => {
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        void connection.client.register(DidChangeConfigurationNotification.type, { section: 'throughline' });
+      }
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        void connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [...PLAN_GLOBS, CONFIG_GLOB].map((globPattern) => ({ globPattern })),
+        });
+      }
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          notification('workspace/didChangeWorkspaceFolders', async (event) => {
+            workspace.removeFolders(event.removed.map((folder) => folder.uri));
+            await workspace.addFolders(event.added.map((folder) => folder.uri));
+          }),
+        );
+      }
+      try {
+        await loadSettings();
+      } finally {
+        settingsLoaded();
+      }
       await reanalyzeEverything();
-    }
-  }));
+      await workspace.scan();
+    }),
+  );
 
-  documents.onDidOpen(notification('textDocument/didOpen', async (event) => {
-    await settingsReady;
-    publisher.now(event.document.uri);
-  }));
+  connection.onDidChangeConfiguration(
+    notification('workspace/didChangeConfiguration', async (params) => {
+      await loadSettings((params.settings as { throughline?: unknown } | null)?.throughline);
+      await reanalyzeEverything();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    notification('workspace/didChangeWatchedFiles', async (params) => {
+      let configChanged = false;
+      for (const change of params.changes) {
+        if (change.uri.endsWith('/.throughline.yaml')) configChanged = true;
+        else if (change.type === FileChangeType.Deleted) workspace.removed(change.uri);
+        else await workspace.refresh(change.uri);
+      }
+      if (configChanged) {
+        configLookup = new ConfigLookup(warnConfig);
+        await reanalyzeEverything();
+      }
+    }),
+  );
+
+  documents.onDidOpen(
+    notification('textDocument/didOpen', async (event) => {
+      await settingsReady;
+      publisher.now(event.document.uri);
+    }),
+  );
   // Fires on open too; like the open, it waits for the settings before anything is published.
-  documents.onDidChangeContent(notification('textDocument/didChange', async (event) => {
-    await settingsReady;
-    publisher.later(event.document.uri);
-  }));
-  documents.onDidClose(notification('textDocument/didClose', async (event) => {
-    const { uri } = event.document;
-    publisher.forget(uri);
-    cache.close(uri);
-    // A workspace plan shows its on-disk diagnostics again; any other document is cleared.
-    if (workspace.has(uri)) await workspace.refresh(uri);
-    else await connection.sendDiagnostics({ uri, diagnostics: [] });
-  }));
+  documents.onDidChangeContent(
+    notification('textDocument/didChange', async (event) => {
+      await settingsReady;
+      publisher.later(event.document.uri);
+    }),
+  );
+  documents.onDidClose(
+    notification('textDocument/didClose', async (event) => {
+      const { uri } = event.document;
+      publisher.forget(uri);
+      cache.close(uri);
+      // A workspace plan shows its on-disk diagnostics again; any other document is cleared.
+      if (workspace.has(uri)) await workspace.refresh(uri);
+      else await connection.sendDiagnostics({ uri, diagnostics: [] });
+    }),
+  );
 
-  connection.onCompletion(request('textDocument/completion', (params) => completion(doc(params), positionParam(params.position), { snippets: snippetSupport(capabilities) })));
+  connection.onCompletion(
+    request('textDocument/completion', (params) => completion(doc(params), positionParam(params.position), { snippets: snippetSupport(capabilities) })),
+  );
   connection.onHover(request('textDocument/hover', (params) => hover(doc(params), positionParam(params.position))));
   connection.onDefinition(request('textDocument/definition', (params) => definition(doc(params), positionParam(params.position))));
-  connection.onReferences(request('textDocument/references', (params) => references(doc(params), positionParam(params.position), params.context?.includeDeclaration !== false)));
+  connection.onReferences(
+    request('textDocument/references', (params) => references(doc(params), positionParam(params.position), params.context?.includeDeclaration !== false)),
+  );
   connection.onPrepareRename(request('textDocument/prepareRename', (params) => prepareRename(doc(params), positionParam(params.position))));
-  connection.onRenameRequest(request('textDocument/rename', (params) => renamed(rename(doc(params), positionParam(params.position), stringParam(params.newName, 'newName')))));
+  connection.onRenameRequest(
+    request('textDocument/rename', (params) => renamed(rename(doc(params), positionParam(params.position), stringParam(params.newName, 'newName')))),
+  );
   connection.onDocumentSymbol(request('textDocument/documentSymbol', (params) => documentSymbols(doc(params))));
   connection.onWorkspaceSymbol(request('workspace/symbol', (params) => workspaceSymbols(cache.all(), typeof params.query === 'string' ? params.query : '')));
   connection.onFoldingRanges(request('textDocument/foldingRange', (params) => foldingRanges(doc(params))));
   connection.onCodeLens(request('textDocument/codeLens', (params) => codeLenses(doc(params))));
   connection.languages.inlayHint.on(request('textDocument/inlayHint', (params) => inlayHints(doc(params), rangeParam(params.range))));
-  connection.onCodeAction(request('textDocument/codeAction', (params) => codeActions(doc(params), rangeParam(params.range), clientDiagnostics(params.context?.diagnostics))));
-  connection.onRequest(TimelineRequest.method, request('throughline/timeline', (params: TimelineParams) => timelineResult(openDoc(params?.uri), params)));
+  connection.onCodeAction(
+    request('textDocument/codeAction', (params) => codeActions(doc(params), rangeParam(params.range), clientDiagnostics(params.context?.diagnostics))),
+  );
+  connection.onRequest(
+    TimelineRequest.method,
+    request('throughline/timeline', (params: TimelineParams) => timelineResult(openDoc(params?.uri), params)),
+  );
 
   connection.onShutdown(() => {
     publisher.dispose();

@@ -8,7 +8,9 @@ const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write('Usage: throughline-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\nSpeaks the Language Server Protocol for *.plan.yaml files (stdio when no transport is given).\n');
+  process.stdout.write(
+    'Usage: throughline-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\nSpeaks the Language Server Protocol for *.plan.yaml files (stdio when no transport is given).\n',
+  );
   process.exit(0);
 }
 // Editors that start the server without naming a transport mean stdio.

@@ -53,7 +53,8 @@ export class WorkspacePlans {
     for (const folder of [...folderUris]) {
       if (!folder.startsWith('file:')) continue;
       const { files, truncated } = await findPlanFiles(fileURLToPath(folder), undefined, cancelled);
-      if (truncated && !cancelled()) this.log.warn(`${folder}: the workspace is large; only the first ${files.length} plan files found are checked until they are opened.`);
+      if (truncated && !cancelled())
+        this.log.warn(`${folder}: the workspace is large; only the first ${files.length} plan files found are checked until they are opened.`);
       for (const file of files) {
         if (cancelled()) return;
         await this.refresh(pathToFileURL(file).href);

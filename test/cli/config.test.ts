@@ -65,7 +65,10 @@ describe('.throughline.yaml discovery', () => {
   });
 
   it('an unknown rule or severity in the config is a warning with a suggestion; the valid settings still apply', () => {
-    const root = tree({ '.throughline.yaml': 'rules:\n  dependency-unknwn: off\n  proposition-missing: loud\n  dependency-unknown: warning\n', 'a.plan.yaml': oneErrorPlan });
+    const root = tree({
+      '.throughline.yaml': 'rules:\n  dependency-unknwn: off\n  proposition-missing: loud\n  dependency-unknown: warning\n',
+      'a.plan.yaml': oneErrorPlan,
+    });
     const { code, stdout, stderr } = runCli(['check'], root);
     const lines = stderr.trimEnd().split('\n');
     assert.equal(lines.length, 2, stderr);
@@ -85,7 +88,11 @@ describe('.throughline.yaml discovery', () => {
 
 describe('--config FILE', () => {
   it('replaces discovery for every plan', () => {
-    const root = tree({ 'strict.yaml': 'rules:\n  proposition-missing: error\n', '.throughline.yaml': 'rules:\n  proposition-missing: off\n', 'plans/a.plan.yaml': oneWarningPlan });
+    const root = tree({
+      'strict.yaml': 'rules:\n  proposition-missing: error\n',
+      '.throughline.yaml': 'rules:\n  proposition-missing: off\n',
+      'plans/a.plan.yaml': oneWarningPlan,
+    });
     const { code, stdout } = runCli(['check', '--config', 'strict.yaml', 'plans'], root);
     assert.deepEqual(rulesReported(stdout), ['plans/a.plan.yaml proposition-missing error']);
     assert.equal(code, 1);

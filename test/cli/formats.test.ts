@@ -39,7 +39,14 @@ describe('throughline check examples/', () => {
       const lines = diagnosticLines(stdout);
       assert.deepEqual(
         lines,
-        expected.map(({ file, rule, severity, message, range }) => ({ file, line: range.start.line + 1, column: range.start.character + 1, severity, message, rule })),
+        expected.map(({ file, rule, severity, message, range }) => ({
+          file,
+          line: range.start.line + 1,
+          column: range.start.character + 1,
+          severity,
+          message,
+          rule,
+        })),
       );
       assert.equal(stdout.split('\n').filter((line) => line.includes('  ')).length, lines.length, 'no other two-space lines');
       const errors = expected.filter((f) => f.severity === 'error').length;
@@ -109,7 +116,10 @@ describe('throughline check examples/', () => {
       const { driver } = sarifRun.tool;
       assert.equal(driver.name, 'Throughline');
       assert.match(driver.informationUri, /^https:\/\//);
-      assert.deepEqual(driver.rules.map((rule: { id: string }) => rule.id), ruleNames);
+      assert.deepEqual(
+        driver.rules.map((rule: { id: string }) => rule.id),
+        ruleNames,
+      );
       for (const rule of driver.rules) {
         assert.ok(rule.shortDescription.text.length > 0 && rule.shortDescription.text.length <= 1024, rule.id);
         assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level), rule.id);
@@ -160,7 +170,13 @@ describe('throughline check examples/', () => {
 
 /** The parts of the log these tests read (the schema test covers the rest). */
 interface SarifRun {
-  tool: { driver: { name: string; informationUri: string; rules: { id: string; shortDescription: { text: string }; helpUri: string; help: { text: string }; defaultConfiguration: { level: string } }[] } };
+  tool: {
+    driver: {
+      name: string;
+      informationUri: string;
+      rules: { id: string; shortDescription: { text: string }; helpUri: string; help: { text: string }; defaultConfiguration: { level: string } }[];
+    };
+  };
   columnKind: string;
   originalUriBaseIds: Record<string, { uri: string }>;
   invocations: { executionSuccessful: boolean }[];

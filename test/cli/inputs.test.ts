@@ -3,7 +3,18 @@ import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import { assertNoStackTrace, buildCli, cleanPlan, diagnosticLines, makeTree, oneErrorPlan, removeTree, runCli, summaryLine, unprivilegedUser } from './support.js';
+import {
+  assertNoStackTrace,
+  buildCli,
+  cleanPlan,
+  diagnosticLines,
+  makeTree,
+  oneErrorPlan,
+  removeTree,
+  runCli,
+  summaryLine,
+  unprivilegedUser,
+} from './support.js';
 
 before(buildCli);
 
@@ -81,7 +92,11 @@ describe('paths that cannot be checked: one clear line, exit 2', () => {
   });
 
   it('a file that is not named like a plan', () => {
-    oneLineInputError(tree({ 'notes.yaml': 'plan: x\n' }), ['notes.yaml'], /^throughline: notes\.yaml: not a plan file: plans are named \*\.plan\.yaml or \*\.plan\.yml$/);
+    oneLineInputError(
+      tree({ 'notes.yaml': 'plan: x\n' }),
+      ['notes.yaml'],
+      /^throughline: notes\.yaml: not a plan file: plans are named \*\.plan\.yaml or \*\.plan\.yml$/,
+    );
   });
 
   it('an empty file, or one with only white space', () => {
@@ -90,11 +105,19 @@ describe('paths that cannot be checked: one clear line, exit 2', () => {
   });
 
   it('a binary file', () => {
-    oneLineInputError(tree({ 'image.plan.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a, 0x1a]) }), ['.'], /^throughline: image\.plan\.yaml: binary file \(it contains NUL bytes\), not a plan$/);
+    oneLineInputError(
+      tree({ 'image.plan.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a, 0x1a]) }),
+      ['.'],
+      /^throughline: image\.plan\.yaml: binary file \(it contains NUL bytes\), not a plan$/,
+    );
   });
 
   it('a file that is not UTF-8 text', () => {
-    oneLineInputError(tree({ 'latin1.plan.yaml': Buffer.from('plan: Caf\xe9\n', 'latin1') }), ['.'], /^throughline: latin1\.plan\.yaml: not UTF-8 text, not a plan$/);
+    oneLineInputError(
+      tree({ 'latin1.plan.yaml': Buffer.from('plan: Caf\xe9\n', 'latin1') }),
+      ['.'],
+      /^throughline: latin1\.plan\.yaml: not UTF-8 text, not a plan$/,
+    );
   });
 
   it('a symbolic link that loops', () => {
@@ -136,7 +159,10 @@ describe('paths that cannot be checked: one clear line, exit 2', () => {
     const root = tree({ 'list.plan.yaml': '- a\n- b\n' });
     const { code, stdout, stderr } = runCli(['check'], root);
     assert.equal(stderr, '');
-    assert.ok(diagnosticLines(stdout).some((line) => line.rule === 'schema' && /mapping/.test(line.message)), stdout);
+    assert.ok(
+      diagnosticLines(stdout).some((line) => line.rule === 'schema' && /mapping/.test(line.message)),
+      stdout,
+    );
     assert.equal(code, 1);
   });
 

@@ -24,7 +24,10 @@ it('the brief’s plan written by a new user gets one precise, actionable messag
   assert.match(dependency.message, /`paid-search` depends on `content-hbu`, which is not a channel\. Did you mean `content-hub`\?/);
 
   const measure = byRule.get('measurement-missing')!;
-  assert.match(measure.message, /KPI `assisted-signups` has no `measure`\. Agree before launch what is counted, from which source, the baseline and the target\./);
+  assert.match(
+    measure.message,
+    /KPI `assisted-signups` has no `measure`\. Agree before launch what is counted, from which source, the baseline and the target\./,
+  );
 
   const trace = byRule.get('kpi-untraced')!;
   assert.equal(trace.severity, 'error');
@@ -32,7 +35,10 @@ it('the brief’s plan written by a new user gets one precise, actionable messag
 
   const compliance = byRule.get('compliance-missing')!;
   assert.equal(compliance.severity, 'error');
-  assert.match(compliance.message, /`email-nurture` .*personal data.*no `compliance` section\. Add one before launch with `regulations`, `lawful_basis`, `consent`, `retention` and `third_party_data`/);
+  assert.match(
+    compliance.message,
+    /`email-nurture` .*personal data.*no `compliance` section\. Add one before launch with `regulations`, `lawful_basis`, `consent`, `retention` and `third_party_data`/,
+  );
 
   assert.equal(summaryLine(stdout), '✖ 3 errors, 1 warning in 1 file');
   assert.equal(code, 1);

@@ -77,7 +77,9 @@ export function unprivilegedUser(): { uid?: number; skip: string | false } {
   if (process.getuid?.() !== 0) return { skip: false };
   const nobody = 65534;
   const probe = spawnSync(process.execPath, [worldReadableCli(), '--version'], { cwd: tmpdir(), encoding: 'utf8', uid: nobody, gid: nobody });
-  return probe.status === 0 ? { uid: nobody, skip: false } : { skip: `running as root, and user nobody cannot run the CLI (${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]})` };
+  return probe.status === 0
+    ? { uid: nobody, skip: false }
+    : { skip: `running as root, and user nobody cannot run the CLI (${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]})` };
 }
 
 /** A fresh folder under the system's temp dir, with the given files (paths use `/`). */
@@ -116,7 +118,14 @@ export function diagnosticLines(stdout: string): { file: string; line: number; c
     .split('\n')
     .map((line) => /^(.+?):(\d+):(\d+) {2}(error|warning|info|hint) {2}(.+) {2}([a-z-]+)$/.exec(line))
     .filter((match): match is RegExpExecArray => match !== null)
-    .map(([, file, line, column, severity, message, rule]) => ({ file: file!, line: Number(line), column: Number(column), severity: severity!, message: message!, rule: rule! }));
+    .map(([, file, line, column, severity, message, rule]) => ({
+      file: file!,
+      line: Number(line),
+      column: Number(column),
+      severity: severity!,
+      message: message!,
+      rule: rule!,
+    }));
 }
 
 export function summaryLine(stdout: string): string {

@@ -15,7 +15,17 @@ const SERVER = 'out/server.js';
 export async function buildServer(): Promise<void> {
   if (!isStale()) return;
   const temporary = `out/.server-${process.pid}-${Date.now()}.js`;
-  await build({ entryPoints: ['server/src/server.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', outfile: temporary, logLevel: 'warning', plugins: [yamlWithoutEnvReads] });
+  await build({
+    entryPoints: ['server/src/server.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    outfile: temporary,
+    logLevel: 'warning',
+    plugins: [yamlWithoutEnvReads],
+  });
   renameSync(temporary, SERVER);
 }
 
@@ -48,7 +58,12 @@ export interface StartOptions {
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
-  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true },
+    workspaceFolders: true,
+  },
   textDocument: {
     synchronization: { dynamicRegistration: false },
     completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
@@ -138,7 +153,12 @@ export class LspClient {
   }
 
   /** The first diagnostics for `uri` received after `since` (an index into `received`) that satisfy `accept`. */
-  waitForDiagnostics(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true, since = 0, timeoutMs = 15_000): Promise<PublishDiagnosticsParams> {
+  waitForDiagnostics(
+    uri: string,
+    accept: (params: PublishDiagnosticsParams) => boolean = () => true,
+    since = 0,
+    timeoutMs = 15_000,
+  ): Promise<PublishDiagnosticsParams> {
     return this.waitFor(() => this.received.slice(since).find((params) => params.uri === uri && accept(params)), `diagnostics for ${uri}`, timeoutMs);
   }
 

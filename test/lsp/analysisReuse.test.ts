@@ -47,7 +47,11 @@ describe('one incremental parse state per open document', () => {
     }
     await client.diagnosticsFor(uri, 6);
     const analyzed = analyzedVersions(client, uri, mark);
-    assert.deepEqual(analyzed.map((entry) => entry.version), [1, 6], 'each version at most once; the superseded ones never');
+    assert.deepEqual(
+      analyzed.map((entry) => entry.version),
+      [1, 6],
+      'each version at most once; the superseded ones never',
+    );
     assert.equal(analyzed[1]!.mode, 'incremental');
     assert.equal(analyzed[1]!.reparsed, 1, 'only the edited channel is parsed again');
   });
@@ -60,14 +64,24 @@ describe('one incremental parse state per open document', () => {
     const at = ownerOf(3);
     await client.change(uri, 2, [{ range: { start: at, end: at }, text: 'x' }]);
     const typeLine = plan.slice(0, plan.indexOf('    type: ', plan.indexOf('  ch-12:'))).split('\n').length - 1;
-    const completion = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: typeLine, character: 10 } });
+    const completion = await client.request<{ items: { label: string }[] }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: typeLine, character: 10 },
+    });
     assert.ok(completion.items.some((item) => item.label === 'paid'));
-    const hover = await client.request<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri }, position: { line: typeLine, character: 5 } });
+    const hover = await client.request<{ contents: unknown } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: typeLine, character: 5 },
+    });
     assert.ok(hover, 'hover on a channel key answers');
     const published = await client.diagnosticsFor(uri, 2);
     assert.deepEqual(published.diagnostics, []);
     const analyzed = analyzedVersions(client, uri, mark);
-    assert.deepEqual(analyzed.map((entry) => [entry.version, entry.mode]), [[2, 'incremental']], 'no full re-parse, and no second analysis for the diagnostics');
+    assert.deepEqual(
+      analyzed.map((entry) => [entry.version, entry.mode]),
+      [[2, 'incremental']],
+      'no full re-parse, and no second analysis for the diagnostics',
+    );
   });
 
   it('starts afresh after the document is closed and opened again', async () => {
@@ -79,6 +93,9 @@ describe('one incremental parse state per open document', () => {
     const since = client.received.length;
     await client.open(uri, plan, 1);
     await client.diagnosticsFor(uri, 1, since);
-    assert.deepEqual(analyzedVersions(client, uri, mark).map((entry) => [entry.version, entry.mode]), [[1, 'full']]);
+    assert.deepEqual(
+      analyzedVersions(client, uri, mark).map((entry) => [entry.version, entry.mode]),
+      [[1, 'full']],
+    );
   });
 });

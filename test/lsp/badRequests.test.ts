@@ -40,21 +40,50 @@ describe('requests that must not take the server down', () => {
   });
 
   it('answers a request about a document that is not open as a failed request', async () => {
-    assert.equal(await outcome(client.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere.plan.yaml' }, position: { line: 0, character: 0 } })), -32803);
+    assert.equal(
+      await outcome(client.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere.plan.yaml' }, position: { line: 0, character: 0 } })),
+      -32803,
+    );
     assert.equal(await outcome(client.request('textDocument/documentSymbol', { textDocument: { uri: 42 } })), -32602);
     assert.equal(await outcome(client.request('textDocument/foldingRange', null)), -32602);
-    assert.equal(await outcome(client.request('textDocument/codeAction', { textDocument: { uri: URI }, range: 'everything', context: { diagnostics: 'none' } })), -32602);
-    assert.equal(await outcome(client.request('textDocument/codeAction', { textDocument: { uri: URI }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }, context: { diagnostics: [{ code: 'dependency-unknown', range: 'x' }, null, 7] } })), 'answered');
-    assert.equal(await outcome(client.request('textDocument/rename', { textDocument: { uri: URI }, position: { line: 25, character: 3 }, newName: { evil: true } })), -32602);
+    assert.equal(
+      await outcome(client.request('textDocument/codeAction', { textDocument: { uri: URI }, range: 'everything', context: { diagnostics: 'none' } })),
+      -32602,
+    );
+    assert.equal(
+      await outcome(
+        client.request('textDocument/codeAction', {
+          textDocument: { uri: URI },
+          range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
+          context: { diagnostics: [{ code: 'dependency-unknown', range: 'x' }, null, 7] },
+        }),
+      ),
+      'answered',
+    );
+    assert.equal(
+      await outcome(client.request('textDocument/rename', { textDocument: { uri: URI }, position: { line: 25, character: 3 }, newName: { evil: true } })),
+      -32602,
+    );
     assert.equal(await outcome(client.request('throughline/timeline', { uri: { not: 'a string' } })), 'answered');
     assert.equal(await outcome(client.request('workspace/symbol', { query: 12 })), 'answered');
   });
 
   it('survives notifications with nonsense in them', async () => {
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: { start: { line: 'a' }, end: null }, text: 5 }] });
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///never-opened.plan.yaml', version: 2 }, contentChanges: [{ text: 'plan: x' }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 'a' }, end: null }, text: 5 }],
+    });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: 'file:///never-opened.plan.yaml', version: 2 },
+      contentChanges: [{ text: 'plan: x' }],
+    });
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: null });
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: 'not a uri', type: 2 }, { uri: 'file:///nonexistent/dir/x.plan.yaml', type: 1 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: 'not a uri', type: 2 },
+        { uri: 'file:///nonexistent/dir/x.plan.yaml', type: 1 },
+      ],
+    });
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { throughline: { rules: 'all of them' } } });
     await client.connection.sendNotification('throughline/unknown', { anything: true });
     assert.equal(await outcome(client.request('throughline/unknownRequest', {})), -32601);

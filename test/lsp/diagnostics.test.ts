@@ -8,7 +8,8 @@ import { buildServer, LspClient } from '../helpers/lspClient.js';
 
 const problems = readFileSync('examples/problems/new-user.plan.yaml', 'utf8');
 const clean = readFileSync('examples/clean/q3-acquisition.plan.yaml', 'utf8');
-const summary = (diagnostics: { code?: unknown; range: unknown; message: unknown }[]) => diagnostics.map((d) => `${String(d.code)} ${JSON.stringify(d.range)} ${String(d.message)}`);
+const summary = (diagnostics: { code?: unknown; range: unknown; message: unknown }[]) =>
+  diagnostics.map((d) => `${String(d.code)} ${JSON.stringify(d.range)} ${String(d.message)}`);
 
 /** The range of the `occurrence`-th appearance of `needle` in `text`. */
 function rangeOf(text: string, needle: string, occurrence = 0) {
@@ -91,8 +92,14 @@ describe('debounced diagnostics', () => {
     // An edit that breaks the plan arrives last; only its diagnostics may be published.
     await client.change(uri, 7, [{ range: rangeOf(clean, '    type: paid\n'), text: '    type: pad\n' }]);
     const last = await client.diagnosticsFor(uri, 7, mark);
-    assert.ok(last.diagnostics.some((d: Diagnostic) => d.code === 'schema'), summary(last.diagnostics).join('\n'));
-    const versions = client.received.slice(mark).filter((params) => params.uri === uri).map((params) => params.version);
+    assert.ok(
+      last.diagnostics.some((d: Diagnostic) => d.code === 'schema'),
+      summary(last.diagnostics).join('\n'),
+    );
+    const versions = client.received
+      .slice(mark)
+      .filter((params) => params.uri === uri)
+      .map((params) => params.version);
     assert.deepEqual(versions, [7]);
   });
 });

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type {
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
 import { analyzeText } from '../../server/src/core/analyze.js';
 import { applyEdits } from '../helpers/applyEdits.js';
 import { withCursor } from '../helpers/cursor.js';
@@ -71,8 +81,11 @@ describe('editor features over the protocol', () => {
     });
 
     it('offers channel ids inside an unfinished `depends_on: [`', async () => {
-      const result = await complete("    depends_on: [{ on: paid-search, kind: start-to-start, lag: 1w }]", '    depends_on: [|');
-      assert.deepEqual(result.items.map((item) => item.label), ['seo', 'content-hub', 'paid-search']);
+      const result = await complete('    depends_on: [{ on: paid-search, kind: start-to-start, lag: 1w }]', '    depends_on: [|');
+      assert.deepEqual(
+        result.items.map((item) => item.label),
+        ['seo', 'content-hub', 'paid-search'],
+      );
     });
 
     it('offers the keys a channel may still take, with their docs, on a half-typed line', async () => {
@@ -88,13 +101,19 @@ describe('editor features over the protocol', () => {
 
     it('offers the enum values after `type: `', async () => {
       const result = await complete('    type: paid\n', '    type: |\n');
-      assert.deepEqual(result.items.map((item) => item.label), ['paid', 'owned', 'earned']);
+      assert.deepEqual(
+        result.items.map((item) => item.label),
+        ['paid', 'owned', 'earned'],
+      );
       assert.ok(result.apply('earned').includes('    type: earned\n'));
     });
 
     it('offers the objective and the other KPIs for traces_to', async () => {
       const result = await complete('    traces_to: assisted-signups\n', '    traces_to: |\n');
-      assert.deepEqual(result.items.map((item) => item.label), ['q3-acquisition', 'assisted-signups', 'paid-conversions', 'email-conversions']);
+      assert.deepEqual(
+        result.items.map((item) => item.label),
+        ['q3-acquisition', 'assisted-signups', 'paid-conversions', 'email-conversions'],
+      );
     });
 
     it('offers a new-channel snippet indented like the file', async () => {
@@ -144,16 +163,30 @@ describe('editor features over the protocol', () => {
       const lines = text.split('\n');
       assert.equal(locations.length, 1);
       assert.equal(lines[locations[0]!.range.start.line], '  content-hub:');
-      assert.deepEqual(locations[0]!.range, { start: { line: locations[0]!.range.start.line, character: 2 }, end: { line: locations[0]!.range.start.line, character: 13 } });
+      assert.deepEqual(locations[0]!.range, {
+        start: { line: locations[0]!.range.start.line, character: 2 },
+        end: { line: locations[0]!.range.start.line, character: 13 },
+      });
     });
 
     it('finds every reference of the objective id', async () => {
       const { text, position } = markedPlan('  id: q3-acquisition', '  id: q3-acq|uisition');
       const uri = await openText(text);
-      const withDeclaration = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
-      const withoutDeclaration = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: false } });
+      const withDeclaration = await client.request<Location[]>('textDocument/references', {
+        textDocument: { uri },
+        position,
+        context: { includeDeclaration: true },
+      });
+      const withoutDeclaration = await client.request<Location[]>('textDocument/references', {
+        textDocument: { uri },
+        position,
+        context: { includeDeclaration: false },
+      });
       const lines = text.split('\n');
-      assert.deepEqual(withoutDeclaration.map((location) => lines[location.range.start.line]!.trim()), Array(3).fill('traces_to: q3-acquisition'));
+      assert.deepEqual(
+        withoutDeclaration.map((location) => lines[location.range.start.line]!.trim()),
+        Array(3).fill('traces_to: q3-acquisition'),
+      );
       assert.equal(withDeclaration.length, 4);
     });
 
@@ -174,7 +207,10 @@ describe('editor features over the protocol', () => {
       const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position, newName: 'organic-visits' });
       golden('rename-kpi.plan.yaml', applyEdits(text, edit.changes![uri]!));
       await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position, newName: 'has space' }), /not a valid id/);
-      await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position, newName: 'q3-acquisition' }), /already the id of the objective/);
+      await assert.rejects(
+        client.request('textDocument/rename', { textDocument: { uri }, position, newName: 'q3-acquisition' }),
+        /already the id of the objective/,
+      );
       await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position, newName: '2026' }), /read by YAML as a number/);
     });
   });
@@ -183,12 +219,29 @@ describe('editor features over the protocol', () => {
     it('lists the sections with channels and KPIs as children', async () => {
       const uri = await openText(clean);
       const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-      assert.deepEqual(symbols.map((symbol) => symbol.name), ['plan', 'owner', 'period', 'objective', 'proposition', 'budget', 'journey', 'channels', 'kpis', 'attribution', 'compliance', 'reviews', 'governance']);
+      assert.deepEqual(
+        symbols.map((symbol) => symbol.name),
+        ['plan', 'owner', 'period', 'objective', 'proposition', 'budget', 'journey', 'channels', 'kpis', 'attribution', 'compliance', 'reviews', 'governance'],
+      );
       const channels = symbols.find((symbol) => symbol.name === 'channels')!;
-      assert.deepEqual(channels.children?.map((child) => `${child.name}: ${child.detail}`), ['seo: owned · 2026-05-01 → 2026-09-30', 'content-hub: owned · 2026-05-15 → 2026-06-20', 'paid-search: paid · 2026-07-01 → 2026-09-30', 'email-nurture: owned · 2026-07-08 → 2026-09-30']);
+      assert.deepEqual(
+        channels.children?.map((child) => `${child.name}: ${child.detail}`),
+        [
+          'seo: owned · 2026-05-01 → 2026-09-30',
+          'content-hub: owned · 2026-05-15 → 2026-06-20',
+          'paid-search: paid · 2026-07-01 → 2026-09-30',
+          'email-nurture: owned · 2026-07-08 → 2026-09-30',
+        ],
+      );
       const kpis = symbols.find((symbol) => symbol.name === 'kpis')!;
-      assert.deepEqual(kpis.children?.map((child) => child.name), ['organic-sessions', 'assisted-signups', 'paid-conversions', 'email-conversions']);
-      assert.deepEqual(symbols.find((symbol) => symbol.name === 'journey')?.children?.map((child) => child.name), ['aware', 'consider', 'convert']);
+      assert.deepEqual(
+        kpis.children?.map((child) => child.name),
+        ['organic-sessions', 'assisted-signups', 'paid-conversions', 'email-conversions'],
+      );
+      assert.deepEqual(
+        symbols.find((symbol) => symbol.name === 'journey')?.children?.map((child) => child.name),
+        ['aware', 'consider', 'convert'],
+      );
     });
 
     it('folds sections, channels, KPIs and multi-line lists', async () => {
@@ -200,12 +253,18 @@ describe('editor features over the protocol', () => {
       assert.ok(folded.includes('paid-search: … - { on: seo, kind: start-to-start, lag: 8w, why: Organic base lowers paid CPA from month four }'));
       assert.ok(folded.includes('depends_on: … - { on: seo, kind: start-to-start, lag: 8w, why: Organic base lowers paid CPA from month four }'));
       assert.ok(folded.includes('measure: … ready_by: 2026-04-24'));
-      assert.ok(folded.includes('# The brief\'s plan, completed: one objective, sequenced channels, measurement agreed … # before launch, compliance designed in, a review rhythm and a budget that adds up.'));
+      assert.ok(
+        folded.includes(
+          "# The brief's plan, completed: one objective, sequenced channels, measurement agreed … # before launch, compliance designed in, a review rhythm and a budget that adds up.",
+        ),
+      );
     });
 
     it('shows budget share and dependants as code lenses', async () => {
       const uri = await openText(clean);
-      const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+      const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', {
+        textDocument: { uri },
+      });
       const lines = clean.split('\n');
       const titles = lenses.map((lens) => `${lines[lens.range.start.line]!.trim()} ${lens.command.title}`);
       assert.ok(titles.includes('content-hub: 16.7% of budget (45,000) · 1 dependant'), titles.join('\n'));
@@ -219,7 +278,11 @@ describe('editor features over the protocol', () => {
       await client.open(uri, problems, 1);
       const { diagnostics } = await client.diagnosticsFor(uri, 1);
       const unknown = diagnostics.find((diagnostic) => diagnostic.code === 'dependency-unknown')!;
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown] } });
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: unknown.range,
+        context: { diagnostics: [unknown] },
+      });
       const fix = actions.find((action) => action.title.includes('content-hub'));
       assert.ok(fix?.edit?.changes?.[uri], actions.map((action) => action.title).join('\n'));
       const fixed = applyEdits(problems, fix.edit.changes[uri]!);
@@ -231,7 +294,10 @@ describe('editor features over the protocol', () => {
   describe('timeline', () => {
     it('answers throughline/timeline for an open plan', async () => {
       const uri = await openText(clean);
-      const result = await client.request<{ uri: string; version: number; timeline: { bars?: { id: string }[] } }>('throughline/timeline', { uri, today: '2026-06-01' });
+      const result = await client.request<{ uri: string; version: number; timeline: { bars?: { id: string }[] } }>('throughline/timeline', {
+        uri,
+        today: '2026-06-01',
+      });
       assert.equal(result.uri, uri);
       assert.equal(result.version, 1);
       assert.ok(JSON.stringify(result.timeline).includes('paid-search'));

@@ -21,12 +21,30 @@ function summary(diagnostics: { code?: unknown; severity?: unknown }[]): string[
 }
 
 const CONFIGS: Record<string, { text: string; message: RegExp }> = {
-  'broken-yaml': { text: 'rules:\n  proposition-missing: off\n  objective-missing: [unclosed\n', message: /broken-yaml[\\/]\.throughline\.yaml: line \d+: .*; using default severities/ },
-  'not-a-map': { text: '- rules\n- proposition-missing\n', message: /not-a-map[\\/]\.throughline\.yaml: expected a mapping with a `rules` key; using default severities/ },
-  'rules-a-list': { text: 'rules: [proposition-missing]\n', message: /rules-a-list[\\/]\.throughline\.yaml: `rules` should map rule names to error, warning, info, hint or off/ },
-  'unknown-rule': { text: 'rules:\n  proposition-mising: off\n', message: /unknown-rule[\\/]\.throughline\.yaml: unknown rule `proposition-mising`.*did you mean `proposition-missing`/i },
-  'wrong-severity': { text: 'rules:\n  proposition-missing: loud\n', message: /wrong-severity[\\/]\.throughline\.yaml: rule `proposition-missing`: `loud` is not one of error, warning, info, hint, off; keeping its default/ },
-  'prototype-keys': { text: 'rules:\n  __proto__: off\n  constructor: off\n', message: /prototype-keys[\\/]\.throughline\.yaml: unknown rule `(__proto__|constructor)`/ },
+  'broken-yaml': {
+    text: 'rules:\n  proposition-missing: off\n  objective-missing: [unclosed\n',
+    message: /broken-yaml[\\/]\.throughline\.yaml: line \d+: .*; using default severities/,
+  },
+  'not-a-map': {
+    text: '- rules\n- proposition-missing\n',
+    message: /not-a-map[\\/]\.throughline\.yaml: expected a mapping with a `rules` key; using default severities/,
+  },
+  'rules-a-list': {
+    text: 'rules: [proposition-missing]\n',
+    message: /rules-a-list[\\/]\.throughline\.yaml: `rules` should map rule names to error, warning, info, hint or off/,
+  },
+  'unknown-rule': {
+    text: 'rules:\n  proposition-mising: off\n',
+    message: /unknown-rule[\\/]\.throughline\.yaml: unknown rule `proposition-mising`.*did you mean `proposition-missing`/i,
+  },
+  'wrong-severity': {
+    text: 'rules:\n  proposition-missing: loud\n',
+    message: /wrong-severity[\\/]\.throughline\.yaml: rule `proposition-missing`: `loud` is not one of error, warning, info, hint, off; keeping its default/,
+  },
+  'prototype-keys': {
+    text: 'rules:\n  __proto__: off\n  constructor: off\n',
+    message: /prototype-keys[\\/]\.throughline\.yaml: unknown rule `(__proto__|constructor)`/,
+  },
 };
 
 describe('a malformed .throughline.yaml', () => {
@@ -73,8 +91,14 @@ describe('a malformed .throughline.yaml', () => {
     const uri = pathToFileURL(join(root, 'mixed', 'plan.plan.yaml')).href;
     await client.open(uri, problems, 1);
     const published = await client.diagnosticsFor(uri, 1);
-    assert.ok(DEFAULTS.some((line) => line.startsWith('proposition-missing ')), 'the example plan should break proposition-missing');
-    assert.deepEqual(summary(published.diagnostics), DEFAULTS.filter((line) => !line.startsWith('proposition-missing ')));
+    assert.ok(
+      DEFAULTS.some((line) => line.startsWith('proposition-missing ')),
+      'the example plan should break proposition-missing',
+    );
+    assert.deepEqual(
+      summary(published.diagnostics),
+      DEFAULTS.filter((line) => !line.startsWith('proposition-missing ')),
+    );
     await client.waitForLog(/mixed[\\/]\.throughline\.yaml: unknown rule `no-such-rule`/);
   });
 
@@ -86,10 +110,22 @@ describe('a malformed .throughline.yaml', () => {
 
 /** Malformed `throughline` settings, each with the message it must produce. */
 const SETTINGS: { name: string; settings: Record<string, unknown>; message: RegExp }[] = [
-  { name: 'rules is a string', settings: { rules: 'all of them' }, message: /throughline\.rules: `rules` should map rule names to error, warning, info, hint or off/ },
+  {
+    name: 'rules is a string',
+    settings: { rules: 'all of them' },
+    message: /throughline\.rules: `rules` should map rule names to error, warning, info, hint or off/,
+  },
   { name: 'rules is a list', settings: { rules: ['stage-unknown'] }, message: /throughline\.rules: `rules` should map rule names/ },
-  { name: 'a severity of the wrong type', settings: { rules: { 'stage-unknown': 3 } }, message: /throughline\.rules: rule `stage-unknown`: `3` is not one of error, warning, info, hint, off/ },
-  { name: 'debounceMs negative', settings: { diagnostics: { debounceMs: -5 } }, message: /`throughline\.diagnostics\.debounceMs` should be a number of milliseconds between 0 and 5000/ },
+  {
+    name: 'a severity of the wrong type',
+    settings: { rules: { 'stage-unknown': 3 } },
+    message: /throughline\.rules: rule `stage-unknown`: `3` is not one of error, warning, info, hint, off/,
+  },
+  {
+    name: 'debounceMs negative',
+    settings: { diagnostics: { debounceMs: -5 } },
+    message: /`throughline\.diagnostics\.debounceMs` should be a number of milliseconds between 0 and 5000/,
+  },
   { name: 'debounceMs a string', settings: { diagnostics: { debounceMs: 'soon' } }, message: /`throughline\.diagnostics\.debounceMs` should be a number/ },
   { name: 'debounceMs huge', settings: { 'diagnostics.debounceMs': 1e12 }, message: /`throughline\.diagnostics\.debounceMs` should be a number/ },
 ];

@@ -57,7 +57,9 @@ describe('workspace plans on disk', () => {
 
   it('asks the client to watch plan and config files', async () => {
     const watchers = client.registrations.filter((registration) => registration.method === 'workspace/didChangeWatchedFiles');
-    const globs = watchers.flatMap((registration) => (registration.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((watcher) => watcher.globPattern));
+    const globs = watchers.flatMap((registration) =>
+      (registration.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((watcher) => watcher.globPattern),
+    );
     assert.deepEqual(globs.sort(), ['**/*.plan.yaml', '**/*.plan.yml', '**/.throughline.yaml']);
   });
 
@@ -66,7 +68,12 @@ describe('workspace plans on disk', () => {
     writeFileSync(join(root, 'a.plan.yaml'), clean);
     unlinkSync(join(root, 'team', 'b.plan.yml'));
     const mark = client.received.length;
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('a.plan.yaml'), type: 2 }, { uri: uri('team/b.plan.yml'), type: 3 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: uri('a.plan.yaml'), type: 2 },
+        { uri: uri('team/b.plan.yml'), type: 3 },
+      ],
+    });
     assert.deepEqual((await client.waitForDiagnostics(uri('a.plan.yaml'), () => true, mark)).diagnostics, []);
     assert.deepEqual((await client.waitForDiagnostics(uri('team/b.plan.yml'), () => true, mark)).diagnostics, []);
   });

@@ -36,7 +36,11 @@ export function boxes(page: Page, selector: string): Promise<{ id: string; width
   return page.$$eval(selector, (elements) =>
     elements.map((element) => {
       const box = element.getBoundingClientRect();
-      return { id: element.getAttribute('data-channel') ?? `${element.getAttribute('data-from')}→${element.getAttribute('data-to')}`, width: box.width, height: box.height };
+      return {
+        id: element.getAttribute('data-channel') ?? `${element.getAttribute('data-from')}→${element.getAttribute('data-to')}`,
+        width: box.width,
+        height: box.height,
+      };
     }),
   );
 }

@@ -53,7 +53,12 @@ function hostilePlan(): string {
   });
   lines.push('kpis:');
   PAYLOADS.forEach((payload) => {
-    lines.push(`  ${q(`kpi-${payload}`)}:`, `    name: ${q(payload)}`, `    traces_to: goal`, `    measure: { definition: ${q(payload)}, ready_by: 2026-01-10 }`);
+    lines.push(
+      `  ${q(`kpi-${payload}`)}:`,
+      `    name: ${q(payload)}`,
+      `    traces_to: goal`,
+      `    measure: { definition: ${q(payload)}, ready_by: 2026-01-10 }`,
+    );
   });
   lines.push('milestones:', `  m1: { date: 2026-03-01, label: ${q(PAYLOADS[6]!)} }`, '');
   return lines.join('\n');
@@ -89,9 +94,11 @@ for (const kind of ['html page', 'standalone svg', 'svg inlined without CSP'] as
     const model = timeline();
     const file = join(RESULTS, kind === 'standalone svg' ? 'hostile.svg' : `${kind.replace(/\W+/g, '-')}.html`);
     const content =
-      kind === 'html page' ? renderHtml(model)
-      : kind === 'standalone svg' ? renderSvg(model, { embedStyle: true })
-      : `<!DOCTYPE html><html><body>${renderSvg(model, { embedStyle: true })}</body></html>`;
+      kind === 'html page'
+        ? renderHtml(model)
+        : kind === 'standalone svg'
+          ? renderSvg(model, { embedStyle: true })
+          : `<!DOCTYPE html><html><body>${renderSvg(model, { embedStyle: true })}</body></html>`;
     writeFileSync(file, content);
     const watched = await watchedPage(browser);
     const requests: string[] = [];
@@ -100,7 +107,9 @@ for (const kind of ['html page', 'standalone svg', 'svg inlined without CSP'] as
     await assertNothingRan(watched, kind);
     assert.deepEqual(requests, [`file://${file}`], 'no request other than the page itself');
     // No element the payloads spell out exists; their text is there, verbatim.
-    const smuggled = await watched.page.evaluate(() => document.querySelectorAll('script, img, iframe, foreignObject, a, body[onload], [onload], [onerror]').length);
+    const smuggled = await watched.page.evaluate(
+      () => document.querySelectorAll('script, img, iframe, foreignObject, a, body[onload], [onload], [onerror]').length,
+    );
     assert.equal(smuggled, 0);
     const text = await watched.page.evaluate(() => document.documentElement.textContent ?? '');
     for (const payload of PAYLOADS.slice(0, 4)) assert.ok(text.includes(payload), `shown as text: ${payload}`);

@@ -37,10 +37,18 @@ async function openRendered(name: string, timeline: TimelineModel, viewport?: { 
 async function assertEverythingDrawn(page: import('playwright-core').Page, timeline: TimelineModel) {
   const bars = await boxes(page, 'svg g.bar[data-channel] rect.bar-body');
   assert.equal(bars.length, timeline.bars.length, 'one bar per dated channel');
-  assert.deepEqual(bars.filter((box) => !(box.width > 0 && box.height > 0)), [], 'every bar has a size');
+  assert.deepEqual(
+    bars.filter((box) => !(box.width > 0 && box.height > 0)),
+    [],
+    'every bar has a size',
+  );
   const arrows = await boxes(page, 'svg path.edge[data-from]');
   assert.equal(arrows.length, timeline.edges.length, 'one arrow per dependency between dated channels');
-  assert.deepEqual(arrows.filter((box) => !(box.width > 0 && box.height > 0)), [], 'every arrow has a size');
+  assert.deepEqual(
+    arrows.filter((box) => !(box.width > 0 && box.height > 0)),
+    [],
+    'every arrow has a size',
+  );
 }
 
 test('the example plan: every bar and arrow drawn, styled by the inline stylesheet, no CSP violation; screenshot', async () => {
@@ -53,7 +61,10 @@ test('the example plan: every bar and arrow drawn, styled by the inline styleshe
   const criticalStroke = await page.$eval('g.bar.critical rect.bar-body', (element) => getComputedStyle(element).strokeWidth);
   assert.equal(criticalStroke, '2.5px');
   assert.deepEqual(errors, []);
-  assert.deepEqual(messages.filter((message) => /Content Security Policy|Refused/i.test(message)), []);
+  assert.deepEqual(
+    messages.filter((message) => /Content Security Policy|Refused/i.test(message)),
+    [],
+  );
   await page.screenshot({ path: join(RESULTS, 'timeline-example.png'), fullPage: true });
   await page.close();
 });
@@ -62,8 +73,19 @@ test('the plan with problems: badges on the bars that have them', async () => {
   const timeline = timelineOf(readFileSync('examples/problems/new-user.plan.yaml', 'utf8'));
   const { page } = await openRendered('timeline-problems', timeline);
   await assertEverythingDrawn(page, timeline);
-  const withBadges = await page.$$eval('g.bar[data-channel]', (elements) => elements.filter((element) => element.querySelector('.badge')).map((element) => element.getAttribute('data-channel')).sort());
-  assert.deepEqual(withBadges, timeline.bars.filter((bar) => bar.diagnostics.messages.length > 0).map((bar) => bar.id).sort());
+  const withBadges = await page.$$eval('g.bar[data-channel]', (elements) =>
+    elements
+      .filter((element) => element.querySelector('.badge'))
+      .map((element) => element.getAttribute('data-channel'))
+      .sort(),
+  );
+  assert.deepEqual(
+    withBadges,
+    timeline.bars
+      .filter((bar) => bar.diagnostics.messages.length > 0)
+      .map((bar) => bar.id)
+      .sort(),
+  );
   assert.ok(withBadges.length >= 3);
   const listed = await page.$$eval('ul.problems li', (items) => items.length);
   assert.equal(listed, timeline.problems.length);

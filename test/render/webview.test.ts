@@ -17,7 +17,15 @@ let browser: Browser;
 let script: string;
 
 before(async () => {
-  const bundle = await build({ entryPoints: ['client/src/webview/main.ts'], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2022', logLevel: 'silent' });
+  const bundle = await build({
+    entryPoints: ['client/src/webview/main.ts'],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+  });
   script = bundle.outputFiles[0]!.text;
   browser = await launchChromium();
 });
@@ -84,7 +92,10 @@ test('draws the SVG it is sent and reports what it drew; clicking a bar asks to 
   // The nonce'd stylesheet applies; with no theme variables, the built-in light colours.
   assert.equal(await page.$eval('g.bar.paid rect.bar-body', (element) => getComputedStyle(element).fill), 'rgb(217, 130, 43)');
   assert.deepEqual(webview.errors, []);
-  assert.deepEqual(webview.console.filter((message) => /Content Security Policy|Refused/i.test(message)), []);
+  assert.deepEqual(
+    webview.console.filter((message) => /Content Security Policy|Refused/i.test(message)),
+    [],
+  );
   await page.close();
 });
 
@@ -94,14 +105,26 @@ test('highlight, banner and placeholder messages; malformed messages are ignored
   const example = svgOf('examples/clean/q3-acquisition.plan.yaml');
   await webview.send({ type: 'render', uri: 'file:///p.plan.yaml', version: 1, title: 'Plan', svg: example.svg, banner: null });
   await webview.send({ type: 'highlight', channel: 'content-hub' });
-  assert.deepEqual(await page.$$eval('.selected', (elements) => elements.map((element) => element.getAttribute('data-channel'))), ['content-hub', 'content-hub']);
+  assert.deepEqual(await page.$$eval('.selected', (elements) => elements.map((element) => element.getAttribute('data-channel'))), [
+    'content-hub',
+    'content-hub',
+  ]);
   await webview.send({ type: 'highlight', channel: null });
   assert.equal(await page.$$eval('.selected', (elements) => elements.length), 0);
   await webview.send({ type: 'banner', text: 'Line 3: bad <indent>' });
   assert.equal(await page.textContent('#banner'), 'Line 3: bad <indent>');
   assert.equal(await page.isVisible('#banner'), true);
   assert.equal(await page.$$eval('g.bar[data-channel]', (elements) => elements.length), example.bars, 'the picture stays under the banner');
-  for (const junk of [null, 42, 'render', { type: 'render', svg: 1 }, { type: 'highlight' }, { type: 'nope' }, { type: 'render', uri: 'u', version: -1, title: 't', svg: '<svg/>', banner: null }]) await webview.send(junk);
+  for (const junk of [
+    null,
+    42,
+    'render',
+    { type: 'render', svg: 1 },
+    { type: 'highlight' },
+    { type: 'nope' },
+    { type: 'render', uri: 'u', version: -1, title: 't', svg: '<svg/>', banner: null },
+  ])
+    await webview.send(junk);
   assert.equal(await page.$$eval('g.bar[data-channel]', (elements) => elements.length), example.bars);
   await webview.send({ type: 'render', uri: 'file:///p.plan.yaml', version: 2, title: 'Plan', svg: '<svg><g></svg>', banner: null });
   assert.match((await page.textContent('#banner')) ?? '', /could not be drawn/);
@@ -136,7 +159,10 @@ test('zoom (buttons and ctrl+wheel) and scroll survive an update and a reload', 
   assert.equal(await page.$eval('#viewport', (element) => element.scrollTop), 40);
   assert.equal(Number(await page.getAttribute('#canvas svg', 'width')), Math.round(baseWidth * zoomed));
   const saved = await state(page);
-  assert.deepEqual({ uri: saved.uri, scrollLeft: saved.scrollLeft, scrollTop: saved.scrollTop }, { uri: 'file:///p.plan.yaml', scrollLeft: 120, scrollTop: 40 });
+  assert.deepEqual(
+    { uri: saved.uri, scrollLeft: saved.scrollLeft, scrollTop: saved.scrollTop },
+    { uri: 'file:///p.plan.yaml', scrollLeft: 120, scrollTop: 40 },
+  );
   await page.close();
 
   // A reload (the serializer's path) starts from the saved state.
@@ -152,7 +178,14 @@ test('zoom (buttons and ctrl+wheel) and scroll survive an update and a reload', 
 test('theme-aware: VS Code theme variables recolour the timeline (dark and high contrast)', async () => {
   const webview = await openWebview();
   const { page } = webview;
-  await webview.send({ type: 'render', uri: 'file:///p.plan.yaml', version: 1, title: 'Plan', svg: svgOf('examples/clean/q3-acquisition.plan.yaml').svg, banner: null });
+  await webview.send({
+    type: 'render',
+    uri: 'file:///p.plan.yaml',
+    version: 1,
+    title: 'Plan',
+    svg: svgOf('examples/clean/q3-acquisition.plan.yaml').svg,
+    banner: null,
+  });
   await page.evaluate(() => {
     const root = document.documentElement.style;
     root.setProperty('--vscode-editor-background', 'rgb(30, 30, 30)');

@@ -18,7 +18,12 @@ describe('editDistance', () => {
   });
 
   it('is symmetric', () => {
-    for (const [a, b] of [['payed', 'paid'], ['consder', 'consider'], ['inbound', 'outbound'], ['', 'x']] as const) {
+    for (const [a, b] of [
+      ['payed', 'paid'],
+      ['consder', 'consider'],
+      ['inbound', 'outbound'],
+      ['', 'x'],
+    ] as const) {
       assert.equal(editDistance(a, b), editDistance(b, a), `${a} / ${b}`);
     }
   });

@@ -56,7 +56,8 @@ function scopesOf(lines: Token[][], source: string, linePrefix: string, fragment
 }
 
 /** The scopes our grammar adds to a token (its structural meta scopes aside). */
-const planScopes = (scopes: string[]) => scopes.filter((scope) => scope.endsWith('.marketing-plan') && !scope.startsWith('meta.') && !scope.startsWith('source.'));
+const planScopes = (scopes: string[]) =>
+  scopes.filter((scope) => scope.endsWith('.marketing-plan') && !scope.startsWith('meta.') && !scope.startsWith('source.'));
 
 const PLAN = `# A plan for the grammar test
 plan: Q3 acquisition
@@ -120,13 +121,22 @@ describe('TextMate grammar', () => {
   };
   const KEY = 'support.type.property-name.marketing-plan';
 
-  it('marks the plan\'s keys at every level, in block and flow mappings, and leaves unknown keys plain YAML', () => {
+  it("marks the plan's keys at every level, in block and flow mappings, and leaves unknown keys plain YAML", () => {
     expectPlanScopes([
-      ['plan:', 'plan', [KEY]], ['period:', 'start', [KEY]], ['  id:', 'id', [KEY]], ['    depends_on:', 'depends_on', [KEY]],
-      ['      ready_by:', 'ready_by', [KEY]], ['    turnaround:', 'turnaround', [KEY]], ['      - { on:', 'kind', [KEY]],
+      ['plan:', 'plan', [KEY]],
+      ['period:', 'start', [KEY]],
+      ['  id:', 'id', [KEY]],
+      ['    depends_on:', 'depends_on', [KEY]],
+      ['      ready_by:', 'ready_by', [KEY]],
+      ['    turnaround:', 'turnaround', [KEY]],
+      ['      - { on:', 'kind', [KEY]],
       ['    medum:', 'medum', []],
     ]);
-    for (const [line, key] of [['plan:', 'plan'], ['      - { on:', 'kind'], ['    medum:', 'medum']] as const) {
+    for (const [line, key] of [
+      ['plan:', 'plan'],
+      ['      - { on:', 'kind'],
+      ['    medum:', 'medum'],
+    ] as const) {
       assert.ok(at(line, key).includes('entity.name.tag.yaml'), `${key} keeps YAML's key scope`);
     }
   });
@@ -178,15 +188,19 @@ describe('TextMate grammar', () => {
     assert.deepEqual(planScopes(header), []);
   });
 
-  it('keeps YAML\'s own highlighting: every character has the same YAML scopes as with source.yaml alone', async () => {
+  it("keeps YAML's own highlighting: every character has the same YAML scopes as with source.yaml alone", async () => {
     const yaml = await registry.loadGrammar('source.yaml');
     assert.ok(yaml);
-    const plans = [PLAN, ...readdirSync('examples', { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.plan.yaml'))
-      .map((file) => readFileSync(join('examples', file), 'utf8'))];
+    const plans = [
+      PLAN,
+      ...readdirSync('examples', { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.plan.yaml'))
+        .map((file) => readFileSync(join('examples', file), 'utf8')),
+    ];
     assert.ok(plans.length >= 3, 'the example plans are found');
     // Meta scopes only structure the document (our id maps replace one on purpose); the root scope differs.
-    const colouring = (scopes: string[]) => scopes.filter((scope) => scope.endsWith('.yaml') && !scope.startsWith('meta.') && scope !== 'source.yaml').join(' ');
+    const colouring = (scopes: string[]) =>
+      scopes.filter((scope) => scope.endsWith('.yaml') && !scope.startsWith('meta.') && scope !== 'source.yaml').join(' ');
     const perCharacter = (tokens: Token[][]) => tokens.map((line) => line.flatMap((token) => [...token.text].map(() => colouring(token.scopes))));
     for (const text of plans) {
       const ours = perCharacter(tokenize(plan, text));

@@ -8,7 +8,15 @@ import { generatePlan } from '../helpers/generatePlan.js';
 function comparable(analysis: Analysis): string {
   const { model } = analysis;
   return JSON.stringify(
-    { diagnostics: analysis.diagnostics, channels: [...model.channels.values()], kpis: [...model.kpis.values()], objectives: model.objectives, journey: model.journey, rootKeys: model.rootKeys, anchor: model.anchorRange },
+    {
+      diagnostics: analysis.diagnostics,
+      channels: [...model.channels.values()],
+      kpis: [...model.kpis.values()],
+      objectives: model.objectives,
+      journey: model.journey,
+      rootKeys: model.rootKeys,
+      anchor: model.anchorRange,
+    },
     (_key, value) => (value instanceof Map ? [...value] : value),
   );
 }
@@ -27,7 +35,10 @@ const plans = {
 
 describe('incremental analysis', () => {
   it('gives the generated plan no diagnostics (it is valid by construction)', () => {
-    assert.deepEqual(analyzeText(generatePlan(30)).diagnostics.map((d) => `${d.code}: ${d.message}`), []);
+    assert.deepEqual(
+      analyzeText(generatePlan(30)).diagnostics.map((d) => `${d.code}: ${d.message}`),
+      [],
+    );
   });
 
   it('splits a block-mapping plan into sections and entries', () => {

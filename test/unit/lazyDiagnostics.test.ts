@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { analyzeText, createParseState } from '../../server/src/core/analyze.js';
 
 const problems = readFileSync('examples/problems/new-user.plan.yaml', 'utf8');
-const summary = (diagnostics: { code: string; range: unknown; message: string }[]) => diagnostics.map((d) => `${d.code} ${JSON.stringify(d.range)} ${d.message}`);
+const summary = (diagnostics: { code: string; range: unknown; message: string }[]) =>
+  diagnostics.map((d) => `${d.code} ${JSON.stringify(d.range)} ${d.message}`);
 
 describe('diagnostics computed when first read', () => {
   it('runs the rules once, on first read, and gives what an eager analysis gives', () => {

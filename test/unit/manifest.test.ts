@@ -10,9 +10,23 @@ import { attributionModels, cadences, channelModes, channelTypes, dependencyKind
 // the client code and with the language; the snippets write valid plans; the .vsix holds only
 // what the extension needs.
 
-interface Command { command: string; title?: string; category?: string }
-interface MenuItem { command: string; when?: string }
-interface Setting { type?: string; enum?: string[]; default?: unknown; markdownDescription?: string; description?: string; properties?: Record<string, Setting> }
+interface Command {
+  command: string;
+  title?: string;
+  category?: string;
+}
+interface MenuItem {
+  command: string;
+  when?: string;
+}
+interface Setting {
+  type?: string;
+  enum?: string[];
+  default?: unknown;
+  markdownDescription?: string;
+  description?: string;
+  properties?: Record<string, Setting>;
+}
 interface Manifest {
   main: string;
   icon: string;
@@ -59,12 +73,19 @@ describe('extension manifest', () => {
   });
 
   const previewLanded = existsSync('client/src/preview');
-  it('contributes exactly the commands the client code registers', { skip: previewLanded ? false : 'the timeline preview (client/src/preview/) has not landed yet' }, () => {
-    const clientSource = filesUnder('client/src').filter((file) => file.endsWith('.ts')).map((file) => readFileSync(file, 'utf8')).join('\n');
-    const mentioned = new Set([...clientSource.matchAll(/'(throughline\.[A-Za-z]+)'/g)].map((match) => match[1]!));
-    const contributed = contributes.commands.map((command) => command.command);
-    for (const id of contributed) assert.ok(mentioned.has(id), `no code in client/src registers ${id}`);
-  });
+  it(
+    'contributes exactly the commands the client code registers',
+    { skip: previewLanded ? false : 'the timeline preview (client/src/preview/) has not landed yet' },
+    () => {
+      const clientSource = filesUnder('client/src')
+        .filter((file) => file.endsWith('.ts'))
+        .map((file) => readFileSync(file, 'utf8'))
+        .join('\n');
+      const mentioned = new Set([...clientSource.matchAll(/'(throughline\.[A-Za-z]+)'/g)].map((match) => match[1]!));
+      const contributed = contributes.commands.map((command) => command.command);
+      for (const id of contributed) assert.ok(mentioned.has(id), `no code in client/src registers ${id}`);
+    },
+  );
 
   it('points at files that exist', () => {
     const paths = [
@@ -81,7 +102,10 @@ describe('extension manifest', () => {
   });
 
   it('ties the language, its grammar, snippets and activation together', () => {
-    assert.deepEqual(contributes.languages.map((language) => language.id), [LANGUAGE]);
+    assert.deepEqual(
+      contributes.languages.map((language) => language.id),
+      [LANGUAGE],
+    );
     assert.deepEqual(contributes.languages[0]!.filenamePatterns, ['*.plan.yaml', '*.plan.yml']);
     const [grammar] = contributes.grammars;
     assert.equal(grammar?.language, LANGUAGE);
@@ -94,7 +118,10 @@ describe('extension manifest', () => {
   it('offers every rule in throughline.rules, with its summary and the five severities', () => {
     const setting = contributes.configuration.properties['throughline.rules'];
     assert.ok(setting?.properties);
-    assert.deepEqual(Object.keys(setting.properties), rules.map((rule) => rule.name));
+    assert.deepEqual(
+      Object.keys(setting.properties),
+      rules.map((rule) => rule.name),
+    );
     for (const rule of rules) {
       const property: Setting = setting.properties[rule.name]!;
       assert.deepEqual(property.enum, ['error', 'warning', 'info', 'hint', 'off']);
@@ -145,7 +172,11 @@ describe('language configuration', () => {
 });
 
 describe('snippets', () => {
-  interface Snippet { prefix: string | string[]; body: string[]; description: string }
+  interface Snippet {
+    prefix: string | string[];
+    body: string[];
+    description: string;
+  }
   const snippets = JSON.parse(readFileSync('snippets/marketing-plan.json', 'utf8')) as Record<string, Snippet>;
   const VARIABLES: Record<string, string> = { CURRENT_YEAR: '2026', CURRENT_MONTH: '05', CURRENT_DATE: '01' };
 
@@ -162,10 +193,15 @@ describe('snippets', () => {
       .replace(/\$\{(\d+):([^}]*)\}/g, (_, _n, value: string) => value)
       .replace(/\$\{(\d+)\}|\$(\d+)/g, (_, braced?: string, bare?: string) => defaults.get((braced ?? bare)!) ?? '');
   }
-  const indent = (text: string, spaces: number) => text.split('\n').map((line) => (line ? ' '.repeat(spaces) + line : line)).join('\n');
-  const structuralProblems = (text: string) => analyzeText(text).diagnostics
-    .filter((diagnostic) => diagnostic.code === 'yaml-syntax' || diagnostic.code === 'schema')
-    .map((diagnostic) => `${diagnostic.code} line ${diagnostic.range.start.line + 1}: ${diagnostic.message}`);
+  const indent = (text: string, spaces: number) =>
+    text
+      .split('\n')
+      .map((line) => (line ? ' '.repeat(spaces) + line : line))
+      .join('\n');
+  const structuralProblems = (text: string) =>
+    analyzeText(text)
+      .diagnostics.filter((diagnostic) => diagnostic.code === 'yaml-syntax' || diagnostic.code === 'schema')
+      .map((diagnostic) => `${diagnostic.code} line ${diagnostic.range.start.line + 1}: ${diagnostic.message}`);
   const snippet = (name: string) => {
     const found = snippets[name];
     assert.ok(found, `snippet ${name}`);
@@ -190,7 +226,10 @@ describe('snippets', () => {
 
   it('write a new plan that passes every rule', () => {
     const text = expand(snippet('New plan'));
-    assert.deepEqual(analyzeText(text).diagnostics.map((d) => `${d.code} line ${d.range.start.line + 1}: ${d.message}`), []);
+    assert.deepEqual(
+      analyzeText(text).diagnostics.map((d) => `${d.code} line ${d.range.start.line + 1}: ${d.message}`),
+      [],
+    );
   });
 
   it('write a channel, a KPI, a measure and a dependency the schema accepts, where they belong', () => {
@@ -224,7 +263,17 @@ describe('.vsix contents (.vscodeignore)', () => {
   it('packages the bundles and the static contributions, and no sources, tests, maps or node_modules', async () => {
     const { listFiles, PackageManager } = await import('@vscode/vsce');
     const files = await listFiles({ cwd: process.cwd(), packageManager: PackageManager.None });
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json', manifest.icon, 'syntaxes/marketing-plan.tmLanguage.json', 'snippets/marketing-plan.json', 'schema/plan.schema.json']) {
+    for (const needed of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'language-configuration.json',
+      manifest.icon,
+      'syntaxes/marketing-plan.tmLanguage.json',
+      'snippets/marketing-plan.json',
+      'schema/plan.schema.json',
+    ]) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
     for (const bundle of ['out/extension.js', 'out/server.js']) {
@@ -235,7 +284,8 @@ describe('.vsix contents (.vscodeignore)', () => {
       const page = `docs/rules/${rule}.md`;
       if (existsSync(page)) assert.ok(files.includes(page), `${page} is packaged`);
     }
-    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|images\/icon\.png|syntaxes\/[^/]+\.tmLanguage\.json|snippets\/[^/]+\.json|schema\/plan\.schema\.json|docs\/rules\/[^/]+\.md|docs\/plan-language\.md|out\/(extension|server)\.js|media\/.+)$/;
+    const allowed =
+      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|images\/icon\.png|syntaxes\/[^/]+\.tmLanguage\.json|snippets\/[^/]+\.json|schema\/plan\.schema\.json|docs\/rules\/[^/]+\.md|docs\/plan-language\.md|out\/(extension|server)\.js|media\/.+)$/;
     for (const file of files) {
       assert.match(file, allowed, `${file} should not be in the .vsix`);
       assert.doesNotMatch(file, /\.(map|ts)$|node_modules\//, `${file} should not be in the .vsix`);

@@ -24,7 +24,10 @@ describe('nesting deeper than the parser can take', () => {
     assert.match(cut.text, /^plan: \[+ +\]+\nowner: o\n$/);
     const blockText = `${deepBlock(300)}\r\n`;
     const block = cutDeepNesting(blockText)!;
-    assert.deepEqual(block.text.split(/\r?\n/).map((line) => line.length), blockText.split(/\r?\n/).map((line) => line.length));
+    assert.deepEqual(
+      block.text.split(/\r?\n/).map((line) => line.length),
+      blockText.split(/\r?\n/).map((line) => line.length),
+    );
     assert.equal(block.text.split('\n')[MAX_NESTING]!.trim(), '');
   });
 

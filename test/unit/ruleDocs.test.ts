@@ -62,7 +62,11 @@ describe('rule docs', () => {
         const at = `| ${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} |`;
         assert.ok(failing.includes(at), `the failing example lists the diagnostic at ${at}`);
       }
-      assert.deepEqual(analyzeText(passingPlan).diagnostics.filter((diagnostic) => diagnostic.code === rule.name), [], 'the passing example passes');
+      assert.deepEqual(
+        analyzeText(passingPlan).diagnostics.filter((diagnostic) => diagnostic.code === rule.name),
+        [],
+        'the passing example passes',
+      );
     });
   }
 });
@@ -84,8 +88,14 @@ describe('language reference', () => {
 
   it('the examples that are not cut from the example plan are valid plan YAML', () => {
     for (const [key, example] of Object.entries(extraExamples)) {
-      const problems = analyzeText(`plan: Example\n${example}\n`).diagnostics.filter((diagnostic) => diagnostic.code === 'yaml-syntax' || diagnostic.code === 'schema');
-      assert.deepEqual(problems.map((problem) => problem.message), [], `the ${key} example`);
+      const problems = analyzeText(`plan: Example\n${example}\n`).diagnostics.filter(
+        (diagnostic) => diagnostic.code === 'yaml-syntax' || diagnostic.code === 'schema',
+      );
+      assert.deepEqual(
+        problems.map((problem) => problem.message),
+        [],
+        `the ${key} example`,
+      );
     }
   });
 });
@@ -102,6 +112,9 @@ describe('README', () => {
   it('the plan in "The plan language" has no problems', () => {
     const plan = yamlBlocks(sectionOf(readme, '## The plan language') ?? '')[0];
     assert.ok(plan, 'the section shows a plan');
-    assert.deepEqual(analyzeText(plan).diagnostics.map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`), []);
+    assert.deepEqual(
+      analyzeText(plan).diagnostics.map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`),
+      [],
+    );
   });
 });

@@ -67,7 +67,10 @@ describe('rule fixtures', () => {
         it('is shown on plans that are valid YAML and valid against the schema', () => {
           for (const fixture of cases) {
             const problems = analyzeText(readFileSync(fixture.planPath, 'utf8')).diagnostics.filter((d) => SYNTAX_RULES.has(d.code));
-            assert.deepEqual(problems.map((d) => `${fixture.name}:${d.range.start.line + 1} ${d.message}`), []);
+            assert.deepEqual(
+              problems.map((d) => `${fixture.name}:${d.range.start.line + 1} ${d.message}`),
+              [],
+            );
           }
         });
       }
@@ -90,6 +93,9 @@ describe('yaml-syntax fixture', () => {
 
   it('does not report the broken text a second time as a schema problem', () => {
     const { diagnostics } = analyzeText(readFileSync(`${RULE_FIXTURES}/yaml-syntax/fires.plan.yaml`, 'utf8'));
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'schema').map((d) => d.message), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'schema').map((d) => d.message),
+      [],
+    );
   });
 });

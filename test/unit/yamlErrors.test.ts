@@ -69,7 +69,10 @@ describe('YAML syntax errors', () => {
 
   it('reports every independent error at its own place', () => {
     const text = ['plan: x', 'owner: @me', 'channels:', '  seo:', '    notes: a: b', '    medi', '    start: 2026-05-01', ''].join('\n');
-    assert.deepEqual(problemsOf(text).map((problem) => problem.line), [1, 4, 5]);
+    assert.deepEqual(
+      problemsOf(text).map((problem) => problem.line),
+      [1, 4, 5],
+    );
   });
 
   it('reports a second YAML document once, as ignored', () => {

@@ -14,7 +14,12 @@ function suggestedTarget(plan: vscode.Uri): vscode.Uri | undefined {
  * `source` is the plan (editor-title menus pass it; else the active plan, else the preview's);
  * `target` skips the save dialog (used by tests).
  */
-export async function exportTimelineSvg(client: LanguageClient, previewUri: vscode.Uri | undefined, source?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
+export async function exportTimelineSvg(
+  client: LanguageClient,
+  previewUri: vscode.Uri | undefined,
+  source?: unknown,
+  target?: unknown,
+): Promise<vscode.Uri | undefined> {
   const plan = (source instanceof vscode.Uri ? source : undefined) ?? activePlanUri() ?? previewUri;
   if (!plan) {
     void vscode.window.showWarningMessage('Open a plan (*.plan.yaml) to export its timeline.');
@@ -37,9 +42,15 @@ export async function exportTimelineSvg(client: LanguageClient, previewUri: vsco
     void vscode.window.showErrorMessage('The Throughline language server has no timeline for this plan yet. Try again in a moment.');
     return undefined;
   }
-  const destination = target instanceof vscode.Uri
-    ? target
-    : await vscode.window.showSaveDialog({ title: 'Export Timeline as SVG', saveLabel: 'Export', defaultUri: suggestedTarget(plan), filters: { 'SVG image': ['svg'] } });
+  const destination =
+    target instanceof vscode.Uri
+      ? target
+      : await vscode.window.showSaveDialog({
+          title: 'Export Timeline as SVG',
+          saveLabel: 'Export',
+          defaultUri: suggestedTarget(plan),
+          filters: { 'SVG image': ['svg'] },
+        });
   if (!destination) return undefined;
   try {
     await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(`${result.svg}\n`));
@@ -49,6 +60,7 @@ export async function exportTimelineSvg(client: LanguageClient, previewUri: vsco
   }
   const problem = result.timeline.syntaxProblem;
   if (problem) void vscode.window.showWarningMessage(`Exported, but the plan does not parse (line ${problem.line + 1}), so the timeline may be incomplete.`);
-  else if (!(target instanceof vscode.Uri)) void vscode.window.showInformationMessage(`Exported the timeline to ${vscode.workspace.asRelativePath(destination)}.`);
+  else if (!(target instanceof vscode.Uri))
+    void vscode.window.showInformationMessage(`Exported the timeline to ${vscode.workspace.asRelativePath(destination)}.`);
   return destination;
 }

@@ -50,9 +50,13 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
     case 'export':
       return { type: raw.type };
     case 'reveal':
-      return typeof raw.channel === 'string' && raw.channel.length > 0 && raw.channel.length <= MAX_ID_LENGTH ? { type: 'reveal', channel: raw.channel } : undefined;
+      return typeof raw.channel === 'string' && raw.channel.length > 0 && raw.channel.length <= MAX_ID_LENGTH
+        ? { type: 'reveal', channel: raw.channel }
+        : undefined;
     case 'rendered':
-      return isCount(raw.version) && isCount(raw.bars) && isCount(raw.arrows) ? { type: 'rendered', version: raw.version, bars: raw.bars, arrows: raw.arrows } : undefined;
+      return isCount(raw.version) && isCount(raw.bars) && isCount(raw.arrows)
+        ? { type: 'rendered', version: raw.version, bars: raw.bars, arrows: raw.arrows }
+        : undefined;
     default:
       return undefined;
   }

@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { AnalysisChangedNotification, TimelineRequest, type AnalysisChangedParams, type TimelineParams, type TimelineResult } from '../../../server/src/protocol.js';
+import {
+  AnalysisChangedNotification,
+  TimelineRequest,
+  type AnalysisChangedParams,
+  type TimelineParams,
+  type TimelineResult,
+} from '../../../server/src/protocol.js';
 import type { TimelineChannel } from '../../../server/src/core/index.js';
 import { parseFromWebview, parseWebviewState, type FromWebview, type ToWebview } from './messages.js';
 import { activePlanUri, contains, isPlanDocument, localToday, revealRange } from './planEditors.js';
@@ -70,7 +76,12 @@ export class TimelinePreview implements vscode.Disposable {
   /** Opens the panel beside the editor (or reveals it) on the given plan, or the active one. */
   open(uri: vscode.Uri | undefined): void {
     if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+      const panel = vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        'Timeline',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        this.webviewOptions(),
+      );
       this.attach(panel);
     } else {
       this.panel.reveal(undefined, true);

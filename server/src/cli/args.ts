@@ -23,7 +23,10 @@ function describeParseError(error: Error & { code?: string }, options: OptionSpe
   const firstLine = error.message.split('\n')[0] ?? error.message;
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const option = /'([^']+)'/.exec(firstLine)?.[1] ?? firstLine;
-    return `unknown option \`${option}\`.${didYouMean(option, Object.keys(options).map((name) => `--${name}`))}`;
+    return `unknown option \`${option}\`.${didYouMean(
+      option,
+      Object.keys(options).map((name) => `--${name}`),
+    )}`;
   }
   if (/ambiguous/.test(firstLine)) {
     const option = /'([^']+)'/.exec(firstLine)?.[1] ?? 'the option';

@@ -45,7 +45,8 @@ function renderOptions(values: Record<string, string | boolean | undefined>, pos
   if (typeof output !== 'string' || output === '') throw new UsageError('where to? Give the output file with -o <file.svg|file.html>.');
   const extension = extname(output).toLowerCase().slice(1);
   const format = typeof values.format === 'string' ? values.format : output === '-' ? 'svg' : extension === 'htm' ? 'html' : extension;
-  if (format !== 'svg' && format !== 'html') throw new UsageError(`cannot tell the format from \`${output}\`: name it .svg or .html, or pass --format svg|html.`);
+  if (format !== 'svg' && format !== 'html')
+    throw new UsageError(`cannot tell the format from \`${output}\`: name it .svg or .html, or pass --format svg|html.`);
   const today = typeof values.today === 'string' ? values.today : localToday();
   if (!isIsoDate(today)) throw new UsageError(`--today needs a date written YYYY-MM-DD, not \`${today}\``);
   return { plan: positionals[0]!, output, format, today };
@@ -70,7 +71,8 @@ export const renderCommand: Command = {
     const rules = new ConfigLookup((path, problem) => io.stderr(`throughline: warning: ${displayPath(io.cwd, path)}: ${problem}\n`)).rulesFor(planPath);
     const analysis = analyzeText(read.text, { rules, docsBaseUri: installedRuleDocs().baseUri });
     const timeline = buildTimeline({ uri: planPath, version: 0, analysis }, { today: options.today });
-    const content = options.format === 'html' ? renderHtml(timeline, { source: displayPath(io.cwd, planPath) }) : `${renderSvg(timeline, { embedStyle: true })}\n`;
+    const content =
+      options.format === 'html' ? renderHtml(timeline, { source: displayPath(io.cwd, planPath) }) : `${renderSvg(timeline, { embedStyle: true })}\n`;
     if (options.output === '-') {
       io.stdout(content);
       return ExitCode.Ok;
@@ -83,7 +85,9 @@ export const renderCommand: Command = {
       return ExitCode.UsageOrInput;
     }
     const channels = timeline.bars.length + timeline.undated.length;
-    io.stderr(`Wrote ${displayPath(io.cwd, outputPath)} (${channels} channel${channels === 1 ? '' : 's'}, ${timeline.problems.length} problem${timeline.problems.length === 1 ? '' : 's'}).\n`);
+    io.stderr(
+      `Wrote ${displayPath(io.cwd, outputPath)} (${channels} channel${channels === 1 ? '' : 's'}, ${timeline.problems.length} problem${timeline.problems.length === 1 ? '' : 's'}).\n`,
+    );
     return ExitCode.Ok;
   },
 };

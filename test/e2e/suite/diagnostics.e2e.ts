@@ -23,7 +23,8 @@ const EXPECTED: ReadonlyArray<{ rule: string; token: RegExp; severity: vscode.Di
 
 /** The rule names the extension contributes as settings (`throughline.rules`): the valid codes. */
 function ruleNames(): Set<string> {
-  const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes?: { configuration?: { properties?: Record<string, { properties?: object }> } } } | undefined;
+  const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as
+    { contributes?: { configuration?: { properties?: Record<string, { properties?: object }> } } } | undefined;
   const rules = manifest?.contributes?.configuration?.properties?.['throughline.rules']?.properties;
   assert.ok(rules, 'package.json contributes throughline.rules');
   return new Set(Object.keys(rules));
@@ -32,13 +33,18 @@ function ruleNames(): Set<string> {
 suite('diagnostics', () => {
   test('the problems plan: each rule at its token, the rule name as code, linked to its docs', async () => {
     const { document } = await openInEditor(PROBLEMS_PLAN);
-    const diagnostics = await waitForDiagnostics(document.uri, (found) => EXPECTED.every(({ rule }) => found.some((d) => diagnosticCode(d) === rule)), { what: `diagnostics ${EXPECTED.map((e) => e.rule).join(', ')}` });
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => EXPECTED.every(({ rule }) => found.some((d) => diagnosticCode(d) === rule)), {
+      what: `diagnostics ${EXPECTED.map((e) => e.rule).join(', ')}`,
+    });
 
     for (const { rule, token, severity } of EXPECTED) {
       const expected = rangeOf(document, token);
       const matching = diagnostics.filter((d) => diagnosticCode(d) === rule);
       const atToken = matching.find((d) => d.range.isEqual(expected));
-      assert.ok(atToken, `${rule} at ${at(expected)} (\`${document.getText(expected)}\`); found it at ${matching.map((d) => `${at(d.range)}-${d.range.end.character + 1}`).join(', ')}`);
+      assert.ok(
+        atToken,
+        `${rule} at ${at(expected)} (\`${document.getText(expected)}\`); found it at ${matching.map((d) => `${at(d.range)}-${d.range.end.character + 1}`).join(', ')}`,
+      );
       assert.equal(atToken.severity, severity, `${rule} severity`);
       assert.ok(atToken.message.length > 20, `${rule} says what to do: "${atToken.message}"`);
     }
@@ -63,7 +69,9 @@ suite('diagnostics', () => {
     try {
       const dependency = rangeOf(document, /depends_on:\n\s+- (content-hub)/);
       await replaceText(document, dependency, 'content-hbu');
-      const found = await waitForDiagnostics(document.uri, (current) => current.some((d) => diagnosticCode(d) === 'dependency-unknown'), { what: 'dependency-unknown after the edit' });
+      const found = await waitForDiagnostics(document.uri, (current) => current.some((d) => diagnosticCode(d) === 'dependency-unknown'), {
+        what: 'dependency-unknown after the edit',
+      });
       assert.deepEqual(found.map(diagnosticCode), ['dependency-unknown'], 'the only finding of the clean plan is the one typed in');
       assert.ok(found[0]?.range.isEqual(dependency), `dependency-unknown on the edited id at ${at(dependency)}`);
 

@@ -65,11 +65,18 @@ export async function openInEditor(relativePath: string, column = vscode.ViewCol
 }
 
 /** Diagnostics of a document once at least one is there (or `predicate` holds). */
-export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vscode.Diagnostic[]) => boolean = (d) => d.length > 0, options: WaitOptions = {}): Promise<vscode.Diagnostic[]> {
-  return waitFor(() => {
-    const diagnostics = vscode.languages.getDiagnostics(uri);
-    return predicate(diagnostics) ? diagnostics : undefined;
-  }, { what: `diagnostics of ${vscode.workspace.asRelativePath(uri)}`, ...options });
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  predicate: (diagnostics: vscode.Diagnostic[]) => boolean = (d) => d.length > 0,
+  options: WaitOptions = {},
+): Promise<vscode.Diagnostic[]> {
+  return waitFor(
+    () => {
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      return predicate(diagnostics) ? diagnostics : undefined;
+    },
+    { what: `diagnostics of ${vscode.workspace.asRelativePath(uri)}`, ...options },
+  );
 }
 
 /** Names passed to requestScreenshot so far (index.ts takes the final `workbench` one only if no test did). */
@@ -114,7 +121,11 @@ function logFiles(matches: (path: string) => boolean): string[] | undefined {
 }
 
 function errorLines(files: string[] | undefined): string[] | undefined {
-  return files?.flatMap((file) => readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('[error]')));
+  return files?.flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('[error]')),
+  );
 }
 
 /**
@@ -166,5 +177,6 @@ export async function revert(document: vscode.TextDocument, original: string): P
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor(() => !document.isDirty, { what: `${vscode.workspace.asRelativePath(document.uri)} to revert` });
   }
-  if (document.getText() !== original) throw new Error(`${vscode.workspace.asRelativePath(document.uri)} was saved with a test's edits (is files.autoSave off?)`);
+  if (document.getText() !== original)
+    throw new Error(`${vscode.workspace.asRelativePath(document.uri)} was saved with a test's edits (is files.autoSave off?)`);
 }

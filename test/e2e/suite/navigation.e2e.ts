@@ -10,7 +10,10 @@ import { at, rangeOf } from './planText';
 const KEY = (id: string) => new RegExp(`^ {2}(${id}):$`, 'm');
 
 function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n');
 }
 
 async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
@@ -19,8 +22,14 @@ async function hoverAt(document: vscode.TextDocument, position: vscode.Position)
 
 /** Definitions as (uri, range of the target's name): LocationLink's selection range, or Location's range. */
 async function definitionsAt(document: vscode.TextDocument, position: vscode.Position): Promise<Array<{ uri: vscode.Uri; range: vscode.Range }>> {
-  const results = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', document.uri, position);
-  return results.map((result) => ('targetUri' in result ? { uri: result.targetUri, range: result.targetSelectionRange ?? result.targetRange } : { uri: result.uri, range: result.range }));
+  const results = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+    'vscode.executeDefinitionProvider',
+    document.uri,
+    position,
+  );
+  return results.map((result) =>
+    'targetUri' in result ? { uri: result.targetUri, range: result.targetSelectionRange ?? result.targetRange } : { uri: result.uri, range: result.range },
+  );
 }
 
 suite('navigation', () => {
@@ -51,7 +60,10 @@ suite('navigation', () => {
       const definitions = await definitionsAt(document, use.start.translate(0, 2));
       assert.equal(definitions.length, 1, `one definition of \`${document.getText(use)}\` at ${at(use)}`);
       assert.equal(definitions[0]!.uri.toString(), document.uri.toString());
-      assert.ok(definitions[0]!.range.start.isEqual(target.start), `\`${document.getText(use)}\` at ${at(use)} → ${at(target)}, got ${at(definitions[0]!.range)}`);
+      assert.ok(
+        definitions[0]!.range.start.isEqual(target.start),
+        `\`${document.getText(use)}\` at ${at(use)} → ${at(target)}, got ${at(definitions[0]!.range)}`,
+      );
     }
   });
 
@@ -71,9 +83,18 @@ suite('navigation', () => {
       .map((range) => [document.offsetAt(range.start), document.offsetAt(range.end)] as const)
       .reduceRight((text, [start, end]) => text.slice(0, start) + 'content-library' + text.slice(end), original);
     try {
-      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, ids[0]!.start, 'content-library');
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+        'vscode.executeDocumentRenameProvider',
+        document.uri,
+        ids[0]!.start,
+        'content-library',
+      );
       assert.ok(edit, 'the rename provider returns an edit');
-      assert.deepEqual(edit.entries().map(([uri]) => uri.toString()), [document.uri.toString()], 'only this plan is edited');
+      assert.deepEqual(
+        edit.entries().map(([uri]) => uri.toString()),
+        [document.uri.toString()],
+        'only this plan is edited',
+      );
       assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
 
       assert.equal(document.getText(), expected);

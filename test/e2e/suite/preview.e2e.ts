@@ -18,10 +18,13 @@ suite('timeline preview', () => {
 
     // Every channel of the clean plan has dates, so the webview draws one bar each.
     const channels = channelIds(editor.document.getText()).length;
-    const status = await waitFor(async () => {
-      const current = await timelineStatus();
-      return isDrawn(current, editor.document, channels) ? current : undefined;
-    }, { what: `the webview to draw ${channels} bars` });
+    const status = await waitFor(
+      async () => {
+        const current = await timelineStatus();
+        return isDrawn(current, editor.document, channels) ? current : undefined;
+      },
+      { what: `the webview to draw ${channels} bars` },
+    );
     assert.ok(status.rendered && status.rendered.arrows > 0, 'dependency arrows are drawn');
     assert.equal(status.banner, null, 'no banner over a plan that parses');
   });
@@ -30,10 +33,13 @@ suite('timeline preview', () => {
     const editor = await openInEditor(PROBLEMS_PLAN);
     await waitFor(() => timelineTab(PROBLEMS_PLAN), { what: `the panel titled for ${PROBLEMS_PLAN}` });
     const channels = channelIds(editor.document.getText()).length;
-    const status = await waitFor(async () => {
-      const current = await timelineStatus();
-      return isDrawn(current, editor.document, channels) ? current : undefined;
-    }, { what: `the webview to draw ${PROBLEMS_PLAN}'s ${channels} channels` });
+    const status = await waitFor(
+      async () => {
+        const current = await timelineStatus();
+        return isDrawn(current, editor.document, channels) ? current : undefined;
+      },
+      { what: `the webview to draw ${PROBLEMS_PLAN}'s ${channels} channels` },
+    );
     assert.equal(timelineTabs().length, 1, 'still one panel');
     assert.ok(status.visible);
   });

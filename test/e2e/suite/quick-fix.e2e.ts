@@ -21,10 +21,18 @@ suite('quick fix', () => {
       const before = await waitForDiagnostics(document.uri, (found) => has(found, RULE), { what: RULE });
       const diagnostic = before.find((d) => diagnosticCode(d) === RULE)!;
       const kpi = document.getText(diagnostic.range);
-      assert.ok(rangeOf(document, new RegExp(`^ {2}(${kpi}):`, 'm')).isEqual(diagnostic.range), `${RULE} is on the KPI's key (${kpi} at ${at(diagnostic.range)})`);
+      assert.ok(
+        rangeOf(document, new RegExp(`^ {2}(${kpi}):`, 'm')).isEqual(diagnostic.range),
+        `${RULE} is on the KPI's key (${kpi} at ${at(diagnostic.range)})`,
+      );
       assert.doesNotMatch(kpiBlock(document.getText(), kpi) ?? '', /measure:/, `${kpi} has no measure yet`);
 
-      const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       // The command's CodeActions do not carry their diagnostics back; the title names the fix.
       const fix = actions.find((action): action is vscode.CodeAction => action instanceof vscode.CodeAction && /\bmeasure\b/.test(action.title));
       assert.ok(fix, `a quick fix adds a measure; actions offered: ${actions.map((action) => action.title).join(' | ')}`);

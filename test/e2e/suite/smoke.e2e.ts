@@ -32,10 +32,13 @@ suite('smoke', () => {
   test('an untitled document in the plan language is served too', async () => {
     const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: 'plan: Scratch\nchannels:\n  seo:\n    typ: owned\n' });
     await vscode.window.showTextDocument(document, { preview: false });
-    const diagnostics = await waitFor(() => {
-      const found = vscode.languages.getDiagnostics(document.uri);
-      return found.some((diagnostic) => diagnostic.source === 'throughline') ? found : undefined;
-    }, { what: 'diagnostics of an untitled plan' });
+    const diagnostics = await waitFor(
+      () => {
+        const found = vscode.languages.getDiagnostics(document.uri);
+        return found.some((diagnostic) => diagnostic.source === 'throughline') ? found : undefined;
+      },
+      { what: 'diagnostics of an untitled plan' },
+    );
     assert.ok(diagnostics.length > 0);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

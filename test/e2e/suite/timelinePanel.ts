@@ -9,9 +9,7 @@ const STATUS_COMMAND = '_throughline.timelinePreview.status';
 /** Every webview tab of the timeline panel (VS Code prefixes the view type it reports). */
 export function timelineTabs(): Array<{ tab: vscode.Tab; group: vscode.TabGroup }> {
   return vscode.window.tabGroups.all.flatMap((group) =>
-    group.tabs
-      .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(TIMELINE_VIEW_TYPE))
-      .map((tab) => ({ tab, group })),
+    group.tabs.filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(TIMELINE_VIEW_TYPE)).map((tab) => ({ tab, group })),
   );
 }
 
@@ -26,5 +24,10 @@ export function timelineStatus(): Thenable<PreviewStatus> {
 
 /** True when the webview has drawn `bars` bars for the document at its current version. */
 export function isDrawn(status: PreviewStatus, document: vscode.TextDocument, bars: number): boolean {
-  return status.uri === document.uri.toString() && status.version === document.version && status.rendered?.version === document.version && status.rendered.bars === bars;
+  return (
+    status.uri === document.uri.toString() &&
+    status.version === document.version &&
+    status.rendered?.version === document.version &&
+    status.rendered.bars === bars
+  );
 }

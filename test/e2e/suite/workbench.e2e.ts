@@ -4,7 +4,16 @@
 // extension host's log or to the extension's own log.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { PROBLEMS_PLAN, diagnosticCode, extensionHostLogErrors, extensionOutputLogErrors, openInEditor, requestScreenshot, waitFor, waitForDiagnostics } from './helpers';
+import {
+  PROBLEMS_PLAN,
+  diagnosticCode,
+  extensionHostLogErrors,
+  extensionOutputLogErrors,
+  openInEditor,
+  requestScreenshot,
+  waitFor,
+  waitForDiagnostics,
+} from './helpers';
 import { channelIds, rangeOf } from './planText';
 import { isDrawn, timelineStatus, timelineTab } from './timelinePanel';
 
@@ -26,7 +35,11 @@ suite('workbench', () => {
     // one) and the misspelt dependency in the middle of the editor.
     const misspelt = rangeOf(editor.document, /depends_on:\n\s+- (content-hbu)/);
     const channels = rangeOf(editor.document, /^channels:/m).start;
-    const shown = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false, selection: new vscode.Range(channels, channels) });
+    const shown = await vscode.window.showTextDocument(editor.document, {
+      viewColumn: editor.viewColumn,
+      preserveFocus: false,
+      selection: new vscode.Range(channels, channels),
+    });
     shown.revealRange(misspelt, vscode.TextEditorRevealType.InCenter);
 
     await waitFor(() => timelineTab(PROBLEMS_PLAN), { what: `the timeline tab for ${PROBLEMS_PLAN}` });

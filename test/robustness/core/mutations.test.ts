@@ -33,7 +33,9 @@ describe('random mutations of example and fixture plans', () => {
             const { problems } = exercise(text, { state, random, applyFixes: true });
             steps++;
             if (problems.length > 0) {
-              throw new Error(`${corpus[planIndex]!.path} after mutation ${step + 1} ${JSON.stringify(mutation)}:\n  ${problems.join('\n  ')}\ntext: ${excerpt(text, 2000)}`);
+              throw new Error(
+                `${corpus[planIndex]!.path} after mutation ${step + 1} ${JSON.stringify(mutation)}:\n  ${problems.join('\n  ')}\ntext: ${excerpt(text, 2000)}`,
+              );
             }
           }
         },

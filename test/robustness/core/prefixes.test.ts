@@ -22,7 +22,10 @@ describe('every prefix of every example and fixture plan', () => {
   let checked = 0;
 
   it('finds the plans', () => {
-    assert.ok(corpus.some((plan) => plan.path.startsWith('examples/')), 'no example plans found');
+    assert.ok(
+      corpus.some((plan) => plan.path.startsWith('examples/')),
+      'no example plans found',
+    );
     assert.ok(corpus.length >= 10, `only ${corpus.length} plans found`);
   });
 

@@ -13,7 +13,9 @@ import { SEED, seededRandom } from '../support/seed.js';
 const DIR = repoPath('test', 'fixtures', 'regressions');
 
 describe('regression fixtures', () => {
-  const names = readdirSync(DIR).filter((name) => name.endsWith('.plan.yaml') && !name.endsWith('.before.plan.yaml')).sort();
+  const names = readdirSync(DIR)
+    .filter((name) => name.endsWith('.plan.yaml') && !name.endsWith('.before.plan.yaml'))
+    .sort();
 
   it('has fixtures', () => assert.ok(names.length > 0));
 

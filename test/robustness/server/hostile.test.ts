@@ -24,7 +24,9 @@ describe('hostile YAML sent to the server', () => {
     server = await ServerUnderTest.start();
   });
   after(async () => {
-    console.log(`server hostile inputs: ${Object.keys(hostileCases).length}; small ones: ${server.summary()}; peak RSS of the large ones ${largePeakMb.toFixed(0)} MB`);
+    console.log(
+      `server hostile inputs: ${Object.keys(hostileCases).length}; small ones: ${server.summary()}; peak RSS of the large ones ${largePeakMb.toFixed(0)} MB`,
+    );
     await server.stop();
   });
 

@@ -47,7 +47,9 @@ describe('random mutations sent to the server', () => {
               await document.probe(random, 2, problems);
               problems.push(...server.health(mark));
               if (problems.length > 0) {
-                throw new Error(`${plan.path} after mutation ${step + 1} ${JSON.stringify(mutation)}:\n  ${problems.join('\n  ')}\ntext: ${excerpt(document.text, 2000)}`);
+                throw new Error(
+                  `${plan.path} after mutation ${step + 1} ${JSON.stringify(mutation)}:\n  ${problems.join('\n  ')}\ntext: ${excerpt(document.text, 2000)}`,
+                );
               }
             }
           } finally {

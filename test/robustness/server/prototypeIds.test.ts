@@ -20,10 +20,22 @@ const ORIGINAL = readFileSync('examples/clean/q3-acquisition.plan.yaml', 'utf8')
 /** Original id → prototype name; each variant gives every kind of id (objective, channel, KPI, stage) such names. */
 const VARIANTS: Record<string, Record<string, string>> = {
   'objective __proto__, channels constructor and toString, KPIs hasOwnProperty and prototype, stages constructor and __proto__': {
-    'q3-acquisition': '__proto__', 'content-hub': 'constructor', 'paid-search': 'toString', 'assisted-signups': 'hasOwnProperty', 'organic-sessions': 'prototype', consider: 'constructor', aware: '__proto__',
+    'q3-acquisition': '__proto__',
+    'content-hub': 'constructor',
+    'paid-search': 'toString',
+    'assisted-signups': 'hasOwnProperty',
+    'organic-sessions': 'prototype',
+    consider: 'constructor',
+    aware: '__proto__',
   },
   'objective constructor, channels __proto__ and prototype, KPIs toString and __proto__, stages hasOwnProperty and toString': {
-    'q3-acquisition': 'constructor', 'email-nurture': '__proto__', 'content-hub': 'prototype', 'paid-conversions': 'toString', 'email-conversions': '__proto__', convert: 'hasOwnProperty', aware: 'toString',
+    'q3-acquisition': 'constructor',
+    'email-nurture': '__proto__',
+    'content-hub': 'prototype',
+    'paid-conversions': 'toString',
+    'email-conversions': '__proto__',
+    convert: 'hasOwnProperty',
+    aware: 'toString',
   },
 };
 
@@ -40,7 +52,12 @@ interface Occurrence {
 
 /** Renames whole-word ids, recording where each occurrence stands before and after. */
 function rename(text: string, names: Record<string, string>): { text: string; occurrences: Occurrence[] } {
-  const pattern = new RegExp(`(?<![\\w-])(${Object.keys(names).map((id) => id.replace(/[-]/g, '\\-')).join('|')})(?![\\w-])`, 'g');
+  const pattern = new RegExp(
+    `(?<![\\w-])(${Object.keys(names)
+      .map((id) => id.replace(/[-]/g, '\\-'))
+      .join('|')})(?![\\w-])`,
+    'g',
+  );
   const occurrences: Occurrence[] = [];
   let shift = 0;
   const renamed = text.replace(pattern, (id: string, _group: string, offset: number) => {
@@ -54,8 +71,20 @@ function rename(text: string, names: Record<string, string>): { text: string; oc
 
 const lineOf = (range: { start: { line: number } }) => range.start.line;
 const diagnosticLines = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${String(d.code)}@${lineOf(d.range)}`).sort();
-const locationLines = (locations: Location | Location[] | null) => (locations === null ? null : [locations].flat().map((location) => lineOf(location.range)).sort((a, b) => a - b));
-const editLines = (edit: WorkspaceEdit | null) => (edit === null ? null : Object.values(edit.changes ?? {}).flat().map((change) => lineOf(change.range)).sort((a, b) => a - b));
+const locationLines = (locations: Location | Location[] | null) =>
+  locations === null
+    ? null
+    : [locations]
+        .flat()
+        .map((location) => lineOf(location.range))
+        .sort((a, b) => a - b);
+const editLines = (edit: WorkspaceEdit | null) =>
+  edit === null
+    ? null
+    : Object.values(edit.changes ?? {})
+        .flat()
+        .map((change) => lineOf(change.range))
+        .sort((a, b) => a - b);
 const symbolNames = (symbols: DocumentSymbol[]): string[] => symbols.flatMap((symbol) => [symbol.name, ...symbolNames(symbol.children ?? [])]);
 
 describe('prototype names as ids through the server', () => {
@@ -79,17 +108,26 @@ describe('prototype names as ids through the server', () => {
       const renamed = await server.open(text, 'renamed');
       // The same diagnostics, plus the schema's "an id starts with a letter or digit" wherever `__proto__` is written.
       const renamedTextLines = text.split('\n');
-      const invalidId = (d: Diagnostic) => d.code === 'schema' && /starting with a letter or digit/.test(typeof d.message === 'string' ? d.message : d.message.value) && renamedTextLines[d.range.start.line]!.includes('__proto__');
+      const invalidId = (d: Diagnostic) =>
+        d.code === 'schema' &&
+        /starting with a letter or digit/.test(typeof d.message === 'string' ? d.message : d.message.value) &&
+        renamedTextLines[d.range.start.line]!.includes('__proto__');
       const renamedDiagnostics = renamed.lastDiagnostics() as Diagnostic[];
       assert.deepEqual(diagnosticLines(renamedDiagnostics.filter((d) => !invalidId(d))), diagnosticLines(original.lastDiagnostics() as Diagnostic[]));
-      assert.equal(renamedDiagnostics.filter(invalidId).length, new Set(occurrences.filter((o) => o.renamed === '__proto__').map((o) => renamedLines.positionAt(o.inRenamed).line)).size, 'one schema diagnostic per line with `__proto__`');
+      assert.equal(
+        renamedDiagnostics.filter(invalidId).length,
+        new Set(occurrences.filter((o) => o.renamed === '__proto__').map((o) => renamedLines.positionAt(o.inRenamed).line)).size,
+        'one schema diagnostic per line with `__proto__`',
+      );
 
-      const symbols = async (uri: string) => symbolNames(await server.client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }));
+      const symbols = async (uri: string) =>
+        symbolNames(await server.client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }));
       const renamedSymbols = (await symbols(original.uri)).map((name) => names[name] ?? name);
       assert.deepEqual(await symbols(renamed.uri), renamedSymbols);
 
       const originalLines = new LineIndex(ORIGINAL);
-      const ask = <R>(method: string, uri: string, position: unknown, extra: object = {}) => server.client.request<R>(method, { textDocument: { uri }, position, ...extra });
+      const ask = <R>(method: string, uri: string, position: unknown, extra: object = {}) =>
+        server.client.request<R>(method, { textDocument: { uri }, position, ...extra });
       /** The prototype names each feature gave a non-empty answer for: proof the comparisons are not of empty answers. */
       const answered = { hover: new Set<string>(), definition: new Set<string>(), references: new Set<string>(), rename: new Set<string>() };
       for (const occurrence of occurrences) {
@@ -100,17 +138,27 @@ describe('prototype names as ids through the server', () => {
 
         const hovers = [await ask<Hover | null>('textDocument/hover', original.uri, at), await ask<Hover | null>('textDocument/hover', renamed.uri, renamedAt)];
         assert.equal(hovers[1] === null, hovers[0] === null, `hover on ${where}`);
-        if (hovers[0] && JSON.stringify(hovers[0].contents).includes(occurrence.original)) assert.ok(JSON.stringify(hovers[1]!.contents).includes(occurrence.renamed), `hover on ${where} names it`);
+        if (hovers[0] && JSON.stringify(hovers[0].contents).includes(occurrence.original))
+          assert.ok(JSON.stringify(hovers[1]!.contents).includes(occurrence.renamed), `hover on ${where} names it`);
 
-        const definitions = [await ask<Location[] | null>('textDocument/definition', original.uri, at), await ask<Location[] | null>('textDocument/definition', renamed.uri, renamedAt)];
+        const definitions = [
+          await ask<Location[] | null>('textDocument/definition', original.uri, at),
+          await ask<Location[] | null>('textDocument/definition', renamed.uri, renamedAt),
+        ];
         assert.deepEqual(locationLines(definitions[1]!), locationLines(definitions[0]!), `definition of ${where}`);
 
         const context = { context: { includeDeclaration: true } };
-        const references = [await ask<Location[] | null>('textDocument/references', original.uri, at, context), await ask<Location[] | null>('textDocument/references', renamed.uri, renamedAt, context)];
+        const references = [
+          await ask<Location[] | null>('textDocument/references', original.uri, at, context),
+          await ask<Location[] | null>('textDocument/references', renamed.uri, renamedAt, context),
+        ];
         assert.deepEqual(locationLines(references[1]!), locationLines(references[0]!), `references of ${where}`);
 
         const newName = { newName: 'renamed-id' };
-        const renames = await Promise.all([ask<WorkspaceEdit>('textDocument/rename', original.uri, at, newName).catch(() => null), ask<WorkspaceEdit>('textDocument/rename', renamed.uri, renamedAt, newName).catch(() => null)]);
+        const renames = await Promise.all([
+          ask<WorkspaceEdit>('textDocument/rename', original.uri, at, newName).catch(() => null),
+          ask<WorkspaceEdit>('textDocument/rename', renamed.uri, renamedAt, newName).catch(() => null),
+        ]);
         assert.deepEqual(editLines(renames[1]!), editLines(renames[0]!), `rename of ${where}`);
 
         if (hovers[1]) answered.hover.add(occurrence.renamed);

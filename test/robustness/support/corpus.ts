@@ -27,9 +27,7 @@ function planFilesUnder(dir: string): string[] {
 /** Every example and fixture plan in the repository, sorted by path (so runs are reproducible). */
 export function loadCorpus(): CorpusPlan[] {
   const files = [...planFilesUnder(join(ROOT, 'examples')), ...planFilesUnder(join(ROOT, 'test', 'fixtures'))];
-  return files
-    .map((file) => ({ path: relative(ROOT, file), text: readFileSync(file, 'utf8') }))
-    .sort((a, b) => a.path.localeCompare(b.path));
+  return files.map((file) => ({ path: relative(ROOT, file), text: readFileSync(file, 'utf8') })).sort((a, b) => a.path.localeCompare(b.path));
 }
 
 export function repoPath(...parts: string[]): string {

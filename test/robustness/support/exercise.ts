@@ -56,7 +56,9 @@ export function exercise(text: string, options: ExerciseOptions): Exercised {
     const state = options.state;
     const incremental = attempt('analyzeText (incremental)', () => analyzeText(text, {}, state));
     if (incremental && comparable(incremental) !== comparable(analysis)) {
-      problems.push(`incremental analysis (${state.last.mode}) differs from a full analysis: ${firstDifference(comparable(incremental), comparable(analysis))}`);
+      problems.push(
+        `incremental analysis (${state.last.mode}) differs from a full analysis: ${firstDifference(comparable(incremental), comparable(analysis))}`,
+      );
     }
   }
 
@@ -73,7 +75,12 @@ export function exercise(text: string, options: ExerciseOptions): Exercised {
       for (const position of positions) {
         calls++;
         const label = `${feature.name} at ${position.line}:${position.character}`;
-        problems.push(...checker.problemsIn(attempt(label, () => feature.at!(doc, position)), label));
+        problems.push(
+          ...checker.problemsIn(
+            attempt(label, () => feature.at!(doc, position)),
+            label,
+          ),
+        );
       }
     }
   }
@@ -116,7 +123,12 @@ function firstDifference(a: string, b: string): string {
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.message} ${(error.stack ?? '').split('\n').slice(1, 4).map((line) => line.trim()).join(' | ')}`;
+  if (error instanceof Error)
+    return `${error.message} ${(error.stack ?? '')
+      .split('\n')
+      .slice(1, 4)
+      .map((line) => line.trim())
+      .join(' | ')}`;
   return String(error);
 }
 

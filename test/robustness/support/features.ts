@@ -20,6 +20,11 @@ export const features: FeatureCall[] = [
   },
   {
     name: 'codeActions (every diagnostic sent)',
-    whole: (doc) => codeActions(doc, { start: { line: 0, character: 0 }, end: doc.analysis.model.lineIndex.positionAt(doc.analysis.parsed.text.length) }, doc.analysis.diagnostics),
+    whole: (doc) =>
+      codeActions(
+        doc,
+        { start: { line: 0, character: 0 }, end: doc.analysis.model.lineIndex.positionAt(doc.analysis.parsed.text.length) },
+        doc.analysis.diagnostics,
+      ),
   },
 ];

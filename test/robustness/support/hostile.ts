@@ -9,9 +9,18 @@ const PROTO_IDS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnP
 
 /** Ids that look like markup, script or paths, for every place a renderer shows an id. */
 export const HOSTILE_IDS = [
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', 'javascript:alert(1)',
-  'command:workbench.action.terminal.new', '../../../etc/passwd', 'https://evil.example/x?a=1&b=2', 'file:///etc/passwd',
-  '{{constructor.constructor("alert(1)")()}}', '</style><script>alert(1)</script>', ']]><script>alert(1)</script>', '\u202eevil\u202c',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"><svg onload=alert(1)>',
+  'javascript:alert(1)',
+  'command:workbench.action.terminal.new',
+  '../../../etc/passwd',
+  'https://evil.example/x?a=1&b=2',
+  'file:///etc/passwd',
+  '{{constructor.constructor("alert(1)")()}}',
+  '</style><script>alert(1)</script>',
+  ']]><script>alert(1)</script>',
+  '\u202eevil\u202c',
 ];
 
 /** A quoted YAML string that holds any text. */
@@ -20,7 +29,7 @@ export function yamlString(text: string): string {
 }
 
 export const hostileCases: Record<string, () => string> = {
-  'empty': () => '',
+  empty: () => '',
   'whitespace only': () => '   \n\n\t\n',
   'BOM only': () => '\ufeff',
   'BOM before a plan': () => '\ufeffplan: x\nchannels:\n  a: { type: paid }\n',
@@ -32,23 +41,27 @@ export const hostileCases: Record<string, () => string> = {
   'tabs for indentation': () => 'plan: x\nchannels:\n\ta:\n\t\ttype: paid\n',
   'alias bomb (billion laughs)': () =>
     'a: &a ["x","x","x","x","x","x","x","x","x"]\n' +
-    ['b', 'c', 'd', 'e', 'f', 'g', 'h'].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`).join('\n') + '\nplan: x\n',
+    ['b', 'c', 'd', 'e', 'f', 'g', 'h'].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`).join('\n') +
+    '\nplan: x\n',
   'alias bomb inside channels': () =>
     'plan: x\nx: &a [1,1,1,1,1,1,1,1,1,1]\ny: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nz: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nw: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n' +
     'channels:\n  a: { type: paid, stages: *d, kpis: *d, depends_on: *d, personal_data: *d }\n',
   'self-referencing alias': () => 'plan: x\nchannels: &c\n  a: *c\n  b: { depends_on: *c }\n',
-  'merge keys': () => 'base: &b { type: paid, mode: inbound, start: 2026-01-01, end: 2026-01-02 }\nplan: x\nchannels:\n  a:\n    <<: *b\n    owner: o\n  b: { <<: [*b, *b], depends_on: [a] }\n',
+  'merge keys': () =>
+    'base: &b { type: paid, mode: inbound, start: 2026-01-01, end: 2026-01-02 }\nplan: x\nchannels:\n  a:\n    <<: *b\n    owner: o\n  b: { <<: [*b, *b], depends_on: [a] }\n',
   'recursive merge key': () => 'plan: x\nchannels: &m\n  <<: *m\n  a: { type: paid }\n',
   'custom and unsafe tags': () =>
     'plan: !custom x\nbudget: !!binary aGVsbG8=\nperiod: !!set { a, b }\nowner: !<tag:yaml.org,2002:js/function> "function(){ globalThis.pwned = 1 }"\n' +
     'proposition: !!python/object:os.system ["echo pwned"]\nchannels: !!omap [ { a: { type: paid } } ]\n',
-  'odd key types': () => 'plan: x\n? [a, b]\n: list key\n? { a: 1 }\n: map key\n1: number key\ntrue: boolean key\nnull: null key\n~: tilde key\nchannels:\n  ? [c, d]\n  : { type: paid }\n  42: { type: owned }\n  true: { type: owned }\n',
+  'odd key types': () =>
+    'plan: x\n? [a, b]\n: list key\n? { a: 1 }\n: map key\n1: number key\ntrue: boolean key\nnull: null key\n~: tilde key\nchannels:\n  ? [c, d]\n  : { type: paid }\n  42: { type: owned }\n  true: { type: owned }\n',
   'directives and many documents': () => '%YAML 1.2\n%TAG ! tag:evil.example,2026:\n---\nplan: a\n' + lines(300, (i) => `---\nplan: doc ${i}\n`) + '\n...\n',
   'numbers out of range': () =>
     'plan: x\nbudget: { total: 1e999, currency: GBP }\nobjective: { id: o, target: .nan, deadline: 2026-01-01 }\nchannels:\n' +
     '  a: { type: paid, mode: inbound, start: 2026-01-01, end: 2026-01-02, budget: -.inf }\n  b: { type: paid, budget: 123456789012345678901234567890, lag: 1e308 }\n' +
     '  c: { type: paid, budget: 0x7FFFFFFFFFFFFFFF, depends_on: [{ on: a, lag: 99999999999999999999w }] }\n',
-  'impossible dates': () => 'plan: x\nperiod: { start: 2026-02-30, end: 99999-01-01 }\nchannels:\n  a: { type: paid, start: 0000-00-00, end: -2026-01-01 }\n  b: { type: paid, start: 275760-09-14, end: 2026-13-45 }\n',
+  'impossible dates': () =>
+    'plan: x\nperiod: { start: 2026-02-30, end: 99999-01-01 }\nchannels:\n  a: { type: paid, start: 0000-00-00, end: -2026-01-01 }\n  b: { type: paid, start: 275760-09-14, end: 2026-13-45 }\n',
   'deep flow nesting (5,000)': () => `plan: ${'['.repeat(5000)}${']'.repeat(5000)}\nchannels: ${'{a: '.repeat(2000)}1${'}'.repeat(2000)}\n`,
   'deep block nesting (2,000)': () => `${lines(2000, (i) => `${' '.repeat(i)}k:`)} 1\n`,
   'deep sequence nesting': () => `plan: x\nchannels:\n  a:\n    depends_on:\n${lines(1000, (i) => `${' '.repeat(6 + i * 2)}-`)} x\n`,
@@ -63,7 +76,8 @@ export const hostileCases: Record<string, () => string> = {
   'dependency cycle of 3,000': () => `plan: x\nchannels:\n${lines(3000, (i) => channel(`c${i}`, `, depends_on: [c${(i + 1) % 3000}]`))}\n`,
   'dependency chain of 5,000 and traces_to chain of 5,000': () =>
     `plan: x\nchannels:\n${lines(5000, (i) => channel(`c${i}`, i ? `, depends_on: [c${i - 1}]` : ''))}\nkpis:\n${lines(5000, (i) => `  k${i}: { traces_to: k${i + 1} }`)}\n`,
-  '300 channels each depending on all previous': () => `plan: x\nchannels:\n${lines(300, (i) => channel(`c${i}`, `, depends_on: [${Array.from({ length: i }, (_, j) => `c${j}`).join(', ')}]`))}\n`,
+  '300 channels each depending on all previous': () =>
+    `plan: x\nchannels:\n${lines(300, (i) => channel(`c${i}`, `, depends_on: [${Array.from({ length: i }, (_, j) => `c${j}`).join(', ')}]`))}\n`,
   'prototype names as ids': () =>
     `plan: x\nobjective: { id: __proto__, statement: s, metric: m, target: 1, deadline: 2026-12-31 }\njourney:\n${PROTO_IDS.map((id) => `  - { stage: ${id}, need: n }`).join('\n')}\n` +
     `channels:\n${PROTO_IDS.map((id, i) => `  ${id}: { type: paid, mode: inbound, owner: o, stages: [${id}], start: 2026-01-0${i + 1}, end: 2026-02-01, budget: 1, kpis: [${id}], depends_on: [${PROTO_IDS[(i + 1) % PROTO_IDS.length]}] }`).join('\n')}\n` +

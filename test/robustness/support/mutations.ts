@@ -6,11 +6,69 @@ import fc from 'fast-check';
 
 /** Fragments an editor session or a paste can put anywhere. */
 export const YAML_TOKENS = [
-  ':', ': ', '- ', '? ', '-', '[', ']', '{', '}', ',', '"', "'", '|', '>-', '#', '# throughline-disable\n', '&a ', '*a', '<<: *a\n',
-  '!!binary ', '!custom ', '!!set ', '!!map ', '%YAML 1.2\n---\n', '---\n', '...\n', '\n', '\r\n', '\r', '\t', ' ', '    ',
-  '\ufeff', '\u0000', '\u202e', '🚀', 'é', '\u2028', '~', 'null', 'true', '1e999', '.nan', '-.inf', '0x1F', '2026-02-30', '99999-01-01',
-  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '<script>alert(1)</script>', 'javascript:alert(1)',
-  'channels:\n', 'kpis:\n', '  x:\n', 'depends_on: [', 'traces_to: ', 'start: ', 'stages: [', 'kpis: [', 'objective:\n  id: ',
+  ':',
+  ': ',
+  '- ',
+  '? ',
+  '-',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '"',
+  "'",
+  '|',
+  '>-',
+  '#',
+  '# throughline-disable\n',
+  '&a ',
+  '*a',
+  '<<: *a\n',
+  '!!binary ',
+  '!custom ',
+  '!!set ',
+  '!!map ',
+  '%YAML 1.2\n---\n',
+  '---\n',
+  '...\n',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  ' ',
+  '    ',
+  '\ufeff',
+  '\u0000',
+  '\u202e',
+  '🚀',
+  'é',
+  '\u2028',
+  '~',
+  'null',
+  'true',
+  '1e999',
+  '.nan',
+  '-.inf',
+  '0x1F',
+  '2026-02-30',
+  '99999-01-01',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '<script>alert(1)</script>',
+  'javascript:alert(1)',
+  'channels:\n',
+  'kpis:\n',
+  '  x:\n',
+  'depends_on: [',
+  'traces_to: ',
+  'start: ',
+  'stages: [',
+  'kpis: [',
+  'objective:\n  id: ',
 ] as const;
 
 export type Mutation =
@@ -25,7 +83,14 @@ export type Mutation =
 
 export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 60 }) }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), token: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...YAML_TOKENS) }, { weight: 1, arbitrary: fc.string({ maxLength: 12, unit: 'binary' }) }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat(),
+      token: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...YAML_TOKENS) }, { weight: 1, arbitrary: fc.string({ maxLength: 12, unit: 'binary' }) }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicateLine' as const), line: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('swapLines' as const), line: fc.nat(), other: fc.nat() }) },
@@ -45,7 +110,9 @@ export function applyMutation(text: string, mutation: Mutation): string {
       return text.slice(0, at) + mutation.token + text.slice(at);
     }
     case 'indent':
-      return mapLine(text, mutation.line, (line) => (mutation.by >= 0 ? ' '.repeat(mutation.by) + line : line.replace(new RegExp(`^ {0,${-mutation.by}}`), '')));
+      return mapLine(text, mutation.line, (line) =>
+        mutation.by >= 0 ? ' '.repeat(mutation.by) + line : line.replace(new RegExp(`^ {0,${-mutation.by}}`), ''),
+      );
     case 'duplicateLine':
       return mapLine(text, mutation.line, (line) => `${line}\n${line}`);
     case 'swapLines': {

@@ -28,11 +28,7 @@ export function fcParameters(numRuns: number, timeLimitMs: number): fc.Parameter
  * Runs a property and rethrows a failure with the seed to reproduce it in the first line
  * (fast-check's report has the shrunk counterexample; the seed is what a human copies).
  */
-export function assertProperty<Ts extends [unknown, ...unknown[]]>(
-  property: fc.IProperty<Ts>,
-  numRuns: number,
-  timeLimitMs: number,
-): fc.RunDetails<Ts> {
+export function assertProperty<Ts extends [unknown, ...unknown[]]>(property: fc.IProperty<Ts>, numRuns: number, timeLimitMs: number): fc.RunDetails<Ts> {
   return passedOrThrow(fc.check(property, fcParameters(numRuns, timeLimitMs) as fc.Parameters<Ts>));
 }
 
@@ -47,7 +43,9 @@ export async function assertAsyncProperty<Ts extends [unknown, ...unknown[]]>(
 
 function passedOrThrow<Ts>(details: fc.RunDetails<Ts>): fc.RunDetails<Ts> {
   if (details.failed) {
-    throw new Error(`property failed with FC_SEED=${SEED} (rerun: FC_SEED=${SEED} node scripts/run-node-tests.mjs test/robustness)\n${fc.defaultReportMessage(details)}\n${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)}`);
+    throw new Error(
+      `property failed with FC_SEED=${SEED} (rerun: FC_SEED=${SEED} node scripts/run-node-tests.mjs test/robustness)\n${fc.defaultReportMessage(details)}\n${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)}`,
+    );
   }
   return details;
 }

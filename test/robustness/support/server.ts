@@ -34,7 +34,11 @@ export const PROBES: Probe[] = [
   { method: 'textDocument/completion', positional: true, params: at },
   { method: 'textDocument/hover', positional: true, params: at },
   { method: 'textDocument/definition', positional: true, params: at },
-  { method: 'textDocument/codeAction', positional: true, params: (uri, position) => ({ textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }) },
+  {
+    method: 'textDocument/codeAction',
+    positional: true,
+    params: (uri, position) => ({ textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }),
+  },
   { method: 'textDocument/documentSymbol', positional: false, params: (uri) => ({ textDocument: { uri } }) },
   { method: 'textDocument/foldingRange', positional: false, params: (uri) => ({ textDocument: { uri } }) },
   { method: TimelineRequest.method, positional: false, params: (uri) => ({ uri, today: '2026-06-01', render: 'panel' }) },
@@ -183,7 +187,10 @@ export class EditedDocument {
     while (start < current.length && start < next.length && current[start] === next[start]) start++;
     let end = 0;
     while (end < current.length - start && end < next.length - start && current[current.length - 1 - end] === next[next.length - 1 - end]) end++;
-    await this.edit({ range: { start: this.mirror.positionAt(start), end: this.mirror.positionAt(current.length - end) }, text: next.slice(start, next.length - end) });
+    await this.edit({
+      range: { start: this.mirror.positionAt(start), end: this.mirror.positionAt(current.length - end) },
+      text: next.slice(start, next.length - end),
+    });
   }
 
   /** Inserts `text` at the end of the document. */
@@ -229,7 +236,12 @@ export class EditedDocument {
     if (!wholeDocument) return;
     const sent = this.lastDiagnostics();
     const whole = { start: positions[0]!, end: positions[1]! };
-    await this.server.ask('textDocument/codeAction', { textDocument: { uri: this.uri }, range: whole, context: { diagnostics: sent } }, `codeAction (all diagnostics) of version ${this.version}`, problems);
+    await this.server.ask(
+      'textDocument/codeAction',
+      { textDocument: { uri: this.uri }, range: whole, context: { diagnostics: sent } },
+      `codeAction (all diagnostics) of version ${this.version}`,
+      problems,
+    );
   }
 
   /** The diagnostics the server sent last for this document. */

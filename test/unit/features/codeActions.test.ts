@@ -35,7 +35,8 @@ const structural = (analysis: Analysis) => analysis.diagnostics.filter((d) => d.
 function assertFixes(before: Analysis, action: CodeAction, after: string): void {
   const reanalyzed = analyzeText(after);
   const remaining = new Set(reanalyzed.diagnostics.map(key));
-  for (const diagnostic of action.diagnostics) assert.ok(!remaining.has(key(diagnostic)), `still reported after "${action.title}": ${key(diagnostic)}\n${after}`);
+  for (const diagnostic of action.diagnostics)
+    assert.ok(!remaining.has(key(diagnostic)), `still reported after "${action.title}": ${key(diagnostic)}\n${after}`);
   const code = action.diagnostics[0]!.code;
   const count = (analysis: Analysis) => analysis.diagnostics.filter((d) => d.code === code).length;
   assert.ok(count(reanalyzed) < count(before), `"${action.title}" left as many ${code} diagnostics`);
@@ -87,7 +88,12 @@ const goldenCases: GoldenCase[] = [
   { name: 'dependency-unknown', code: 'dependency-unknown', title: /^Change to `content`$/, preferred: true },
   { name: 'stage-unknown', code: 'stage-unknown', title: /^Change to `awareness`$/, preferred: true },
   { name: 'dependency-violated-start', code: 'dependency-violated', title: /^Move start to 2026-04-12$/, preferred: true, fixes: 2 },
-  { name: 'dependency-violated-keep-duration', code: 'dependency-violated', title: /^Move start to 2026-04-11 and keep the duration \(end 2026-04-17\)$/, preferred: true },
+  {
+    name: 'dependency-violated-keep-duration',
+    code: 'dependency-violated',
+    title: /^Move start to 2026-04-11 and keep the duration \(end 2026-04-17\)$/,
+    preferred: true,
+  },
   { name: 'dependency-violated-finish', code: 'dependency-violated', title: /^Move end to 2026-06-07$/, preferred: true },
   { name: 'schema-rename', code: 'schema', title: /^Rename `budgett` to `budget`$/, preferred: true },
   { name: 'schema-enum', code: 'schema', title: /^Change to `weekly`$/, preferred: true },
@@ -138,7 +144,15 @@ describe('YAML edit helpers', () => {
     return edits && applyEdits(text, edits);
   };
   const owner: YamlEntry[] = [{ key: 'owner', value: 'CMO' }];
-  const nested: YamlEntry[] = [{ key: 'measure', value: mapping([{ key: 'source', value: 'GA4' }, { key: 'target', value: 5 }]) }];
+  const nested: YamlEntry[] = [
+    {
+      key: 'measure',
+      value: mapping([
+        { key: 'source', value: 'GA4' },
+        { key: 'target', value: 5 },
+      ]),
+    },
+  ];
 
   it('detects the indent step from nested blocks, ignoring lists written flush with their key', () => {
     assert.equal(detectIndentStep(parseYaml('a:\n  b:\n    c: 1\n')), 2);
@@ -160,7 +174,10 @@ describe('YAML edit helpers', () => {
   });
 
   it('creates the mappings missing on the path, after the preferred key', () => {
-    assert.equal(insert('plan: x\nchannels:\n  a: { type: paid }\nreviews: {}\n', ['kpis', 'k'], owner, { createAfter: ['channels'] }), 'plan: x\nchannels:\n  a: { type: paid }\nkpis:\n  k:\n    owner: CMO\nreviews: {}\n');
+    assert.equal(
+      insert('plan: x\nchannels:\n  a: { type: paid }\nreviews: {}\n', ['kpis', 'k'], owner, { createAfter: ['channels'] }),
+      'plan: x\nchannels:\n  a: { type: paid }\nkpis:\n  k:\n    owner: CMO\nreviews: {}\n',
+    );
   });
 
   it('separates a new top-level section by a blank line when the file does', () => {
@@ -168,7 +185,7 @@ describe('YAML edit helpers', () => {
     assert.equal(insert('plan: x\n\n# who\nowner: y\n', [], [{ key: 'proposition', value: 'Fast' }]), 'plan: x\n\n# who\nowner: y\n\nproposition: Fast\n');
   });
 
-  it('inserts after the last content of the mapping, not after comments or a block scalar\'s text', () => {
+  it("inserts after the last content of the mapping, not after comments or a block scalar's text", () => {
     assert.equal(insert('a:\n  b: 1  # note\n  # trailing\nc: 2\n', ['a'], owner), 'a:\n  b: 1  # note\n  owner: CMO\n  # trailing\nc: 2\n');
     assert.equal(insert('a:\n  notes: |\n    one\n\n    two\nc: 2\n', ['a'], owner), 'a:\n  notes: |\n    one\n\n    two\n  owner: CMO\nc: 2\n');
   });
@@ -178,7 +195,10 @@ describe('YAML edit helpers', () => {
     assert.equal(insert('a: { b: 1, }\n', ['a'], owner), 'a: { b: 1, owner: CMO }\n');
     assert.equal(insert('a: {}\n', ['a'], owner), 'a: { owner: CMO }\n');
     assert.equal(insert('a: {\n  b: 1  # one\n}\n', ['a'], owner), 'a: {\n  b: 1, owner: CMO  # one\n}\n');
-    assert.equal(insert('k:\n  a: { b: 1, c: "x, y" }  # why\n', ['k', 'a'], nested), 'k:\n  a:  # why\n    b: 1\n    c: "x, y"\n    measure:\n      source: GA4\n      target: 5\n');
+    assert.equal(
+      insert('k:\n  a: { b: 1, c: "x, y" }  # why\n', ['k', 'a'], nested),
+      'k:\n  a:  # why\n    b: 1\n    c: "x, y"\n    measure:\n      source: GA4\n      target: 5\n',
+    );
     assert.equal(insert('k: { a: { b: 1 } }\n', ['k', 'a'], nested), 'k: { a: { b: 1, measure: { source: GA4, target: 5 } } }\n');
     assert.equal(insert('a: [1]\n', [], [{ key: 'b', value: flowMapping([{ key: 'c', value: 'd, e' }]) }]), 'a: [1]\nb: { c: "d, e" }\n');
   });
@@ -245,7 +265,10 @@ describe('code actions', () => {
     const undefinedKpi = doc.analysis.diagnostics.find((d) => d.code === 'kpi-undefined')!;
     const forged: Diagnostic = { ...undefinedKpi, data: { id: 'email-conversion', suggestion: 'evil: [x]' } };
     const actions = codeActions(doc, forged.range, [forged]);
-    assert.deepEqual(actions.map((action) => action.title), ['Change to `email-conversions`', 'Create KPI `email-conversion`']);
+    assert.deepEqual(
+      actions.map((action) => action.title),
+      ['Change to `email-conversions`', 'Create KPI `email-conversion`'],
+    );
     assert.ok(actions.every((action) => !JSON.stringify(action.edit).includes('evil')));
     assert.strictEqual(actions[0]!.diagnostics[0], forged, 'the action names the diagnostic the client sent');
 
@@ -257,15 +280,27 @@ describe('code actions', () => {
     const doc = documentOf(problems);
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const renamed = doc.analysis.diagnostics.find((d) => d.code === 'schema')!;
-    const junk = [null, {}, { ...renamed, source: 'yaml' }, { code: 7, range }, { code: 'schema' }, { code: 'constructor', range }, { code: 'toString', range: { start: {}, end: {} } }, { code: 'budget-unallocated', range }];
+    const junk = [
+      null,
+      {},
+      { ...renamed, source: 'yaml' },
+      { code: 7, range },
+      { code: 'schema' },
+      { code: 'constructor', range },
+      { code: 'toString', range: { start: {}, end: {} } },
+      { code: 'budget-unallocated', range },
+    ];
     assert.deepEqual(codeActions(doc, range, junk as unknown as Diagnostic[]), []);
   });
 
-  it('uses the analysis\'s diagnostics in the range when the client sends none', () => {
+  it("uses the analysis's diagnostics in the range when the client sends none", () => {
     const doc = documentOf(problems);
     const violated = doc.analysis.diagnostics.find((d) => d.code === 'dependency-violated')!;
     const actions = codeActions(doc, { start: violated.range.start, end: violated.range.start }, []);
-    assert.deepEqual(actions.map((action) => action.title), ['Move start to 2026-07-08', 'Move start to 2026-07-08 and keep the duration (end 2026-10-07)']);
+    assert.deepEqual(
+      actions.map((action) => action.title),
+      ['Move start to 2026-07-08', 'Move start to 2026-07-08 and keep the duration (end 2026-10-07)'],
+    );
     assert.equal(actions[0]!.diagnostics[0]!.code, 'dependency-violated');
   });
 
@@ -273,11 +308,17 @@ describe('code actions', () => {
     const text = readFileSync(join(FIXTURES, 'dependency-violated-keep-duration.before.plan.yaml'), 'utf8');
     const doc = documentOf(text);
     const diagnostic = doc.analysis.diagnostics.find((d) => d.code === 'dependency-violated')!;
-    assert.deepEqual(codeActions(doc, diagnostic.range, [diagnostic]).map((action) => action.title), ['Move start to 2026-04-11 and keep the duration (end 2026-04-17)']);
+    assert.deepEqual(
+      codeActions(doc, diagnostic.range, [diagnostic]).map((action) => action.title),
+      ['Move start to 2026-04-11 and keep the duration (end 2026-04-17)'],
+    );
   });
 
   it('gives the same actions on an incrementally parsed document', () => {
-    const emptyKpis = readFileSync(join(FIXTURES, 'kpi-undefined-create.before.plan.yaml'), 'utf8').replace(/\nkpis:\n[^]*$/, '\nkpis:\nreviews:\n  weekly: { owner: CMO }\n');
+    const emptyKpis = readFileSync(join(FIXTURES, 'kpi-undefined-create.before.plan.yaml'), 'utf8').replace(
+      /\nkpis:\n[^]*$/,
+      '\nkpis:\nreviews:\n  weekly: { owner: CMO }\n',
+    );
     for (const text of [problems, emptyKpis]) {
       const state = createParseState();
       analyzeText(text.replace('plan: ', 'plan: The '), {}, state);
@@ -330,17 +371,22 @@ describe('code actions', () => {
   it('never throws on damaged plans, and its edits apply without new syntax errors', () => {
     const lines = problems.split('\n');
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: lines.length - 1 }), fc.integer({ min: 0, max: lines.length - 1 }), fc.string({ maxLength: 6 }), (drop, at, typed) => {
-        const damaged = lines.filter((_, index) => index !== drop);
-        damaged[at % damaged.length] = damaged[at % damaged.length] + typed;
-        const text = damaged.join('\n');
-        const before = analyzeText(text);
-        const syntaxBefore = before.diagnostics.filter((d) => d.code === 'yaml-syntax').length;
-        for (const action of codeActions(documentOf(text, before), before.model.anchorRange, before.diagnostics)) {
-          const after = analyzeText(editedText(text, action));
-          if (syntaxBefore === 0) assert.deepEqual(after.diagnostics.filter((d) => d.code === 'yaml-syntax').map(key), [], `${action.title}\n${text}`);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: lines.length - 1 }),
+        fc.integer({ min: 0, max: lines.length - 1 }),
+        fc.string({ maxLength: 6 }),
+        (drop, at, typed) => {
+          const damaged = lines.filter((_, index) => index !== drop);
+          damaged[at % damaged.length] = damaged[at % damaged.length] + typed;
+          const text = damaged.join('\n');
+          const before = analyzeText(text);
+          const syntaxBefore = before.diagnostics.filter((d) => d.code === 'yaml-syntax').length;
+          for (const action of codeActions(documentOf(text, before), before.model.anchorRange, before.diagnostics)) {
+            const after = analyzeText(editedText(text, action));
+            if (syntaxBefore === 0) assert.deepEqual(after.diagnostics.filter((d) => d.code === 'yaml-syntax').map(key), [], `${action.title}\n${text}`);
+          }
+        },
+      ),
       { numRuns: 100, seed: 20260501 },
     );
   });

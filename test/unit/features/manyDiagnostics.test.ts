@@ -40,9 +40,16 @@ describe('a plan with thousands of diagnostics', () => {
     assert.equal(published.length, MAX_PUBLISHED_DIAGNOSTICS);
     const note = published.at(-1)!;
     assert.equal(note.code, 'too-many-problems');
-    assert.match(note.message, new RegExp(`found ${analysis.diagnostics.length} problems .* the other ${analysis.diagnostics.length - MAX_PUBLISHED_DIAGNOSTICS + 1}\\.$`));
+    assert.match(
+      note.message,
+      new RegExp(`found ${analysis.diagnostics.length} problems .* the other ${analysis.diagnostics.length - MAX_PUBLISHED_DIAGNOSTICS + 1}\\.$`),
+    );
     const severities = published.slice(0, -1).map((diagnostic) => diagnostic.severity);
-    assert.deepEqual(severities, [...severities].sort((a, b) => a - b), 'errors first');
+    assert.deepEqual(
+      severities,
+      [...severities].sort((a, b) => a - b),
+      'errors first',
+    );
     const worst = Math.min(...analysis.diagnostics.map((diagnostic) => diagnostic.severity));
     assert.equal(severities[0], worst);
   });

@@ -43,7 +43,10 @@ describe('id index', () => {
     assert.equal(count('stage', 'channel-stage'), 6);
     for (const occurrence of index.occurrences) assert.equal(textAt(clean, occurrence.range), occurrence.id);
     const starts = index.occurrences.map((o) => o.range.start.line * 1e6 + o.range.start.character);
-    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    assert.deepEqual(
+      starts,
+      [...starts].sort((a, b) => a - b),
+    );
   });
 
   it('is built once per model', () => {
@@ -62,7 +65,10 @@ describe('id index', () => {
   it('leaves the quotes of a quoted id out of its range', () => {
     const text = 'channels:\n  "seo":\n    type: owned\n  ads:\n    depends_on: [\'seo\']\n';
     const uses = idIndexOf(analyzeText(text).model).of('channel', 'seo');
-    assert.deepEqual(uses.map((o) => textAt(text, o.range)), ['seo', 'seo']);
+    assert.deepEqual(
+      uses.map((o) => textAt(text, o.range)),
+      ['seo', 'seo'],
+    );
   });
 });
 

@@ -38,17 +38,30 @@ describe('document symbols', () => {
   });
 
   it('give reviews, milestones and flow-written sections their entries', () => {
-    const text = 'plan: x\nreviews: { weekly: { owner: Leads }, monthly: { owner: CMO } }\nmilestones:\n  launch: { date: 2026-07-01 }\nbudget: { total: 10 }\n';
+    const text =
+      'plan: x\nreviews: { weekly: { owner: Leads }, monthly: { owner: CMO } }\nmilestones:\n  launch: { date: 2026-07-01 }\nbudget: { total: 10 }\n';
     const symbols = documentSymbols(docOf(text));
-    assert.deepEqual(symbols.find((s) => s.name === 'reviews')?.children?.map((c) => `${c.name} ${c.detail}`), ['weekly Leads', 'monthly CMO']);
-    assert.deepEqual(symbols.find((s) => s.name === 'milestones')?.children?.map((c) => `${c.name} ${c.detail}`), ['launch 2026-07-01']);
-    assert.deepEqual(symbols.find((s) => s.name === 'budget')?.children?.map((c) => `${c.name} ${c.detail}`), ['total 10']);
+    assert.deepEqual(
+      symbols.find((s) => s.name === 'reviews')?.children?.map((c) => `${c.name} ${c.detail}`),
+      ['weekly Leads', 'monthly CMO'],
+    );
+    assert.deepEqual(
+      symbols.find((s) => s.name === 'milestones')?.children?.map((c) => `${c.name} ${c.detail}`),
+      ['launch 2026-07-01'],
+    );
+    assert.deepEqual(
+      symbols.find((s) => s.name === 'budget')?.children?.map((c) => `${c.name} ${c.detail}`),
+      ['total 10'],
+    );
   });
 
   it('outline whatever parses of a broken or empty file', () => {
     assert.deepEqual(documentSymbols(docOf('')), []);
     assert.deepEqual(documentSymbols(docOf('- just\n- a list\n')), []);
-    assert.deepEqual(documentSymbols(docOf('plan: x\nchannels:\n  seo: [\n')).map((s) => s.name), ['plan', 'channels']);
+    assert.deepEqual(
+      documentSymbols(docOf('plan: x\nchannels:\n  seo: [\n')).map((s) => s.name),
+      ['plan', 'channels'],
+    );
   });
 });
 
@@ -56,7 +69,10 @@ describe('workspace symbols', () => {
   it('match ids by their letters in order, across documents', () => {
     const docs = [docOf(clean, 'file:///a.plan.yaml'), docOf('plan: y\nchannels:\n  paid-social:\n    type: paid\n', 'file:///b.plan.yaml')];
     const found = workspaceSymbols(docs, 'pdsch');
-    assert.deepEqual(found.map((s) => `${s.name} ${s.location.uri} ${s.containerName}`), ['paid-search file:///a.plan.yaml channels']);
+    assert.deepEqual(
+      found.map((s) => `${s.name} ${s.location.uri} ${s.containerName}`),
+      ['paid-search file:///a.plan.yaml channels'],
+    );
     assert.equal(workspaceSymbols(docs, '').length, 4 + 4 + 1 + 3 + 1);
     assert.equal(workspaceSymbols(docs, '', 5).length, 5);
   });
@@ -64,7 +80,8 @@ describe('workspace symbols', () => {
 
 describe('folding', () => {
   it('folds sections, entries, nested blocks, multi-line flow lists and comment runs', () => {
-    const text = '# one\n# two\nplan: x\nchannels:\n  seo:\n    type: owned\n    stages: [\n      aware,\n      consider]\n  ads:\n    type: paid\n\n# single\nkpis: {}\n';
+    const text =
+      '# one\n# two\nplan: x\nchannels:\n  seo:\n    type: owned\n    stages: [\n      aware,\n      consider]\n  ads:\n    type: paid\n\n# single\nkpis: {}\n';
     const folds = foldingRanges(docOf(text)).map((range) => `${range.startLine}-${range.endLine}${range.kind ? ` ${range.kind}` : ''}`);
     assert.deepEqual(folds, ['0-1 comment', '3-10', '4-8', '6-8', '9-10']);
   });
@@ -91,18 +108,19 @@ describe('code lens and inlay hints', () => {
 
   it('shares budgets out of the channel sum when the plan has no total', () => {
     const text = 'plan: x\nchannels:\n  a:\n    budget: 30\n  b:\n    budget: 10\n';
-    assert.deepEqual(codeLenses(docOf(text)).map((lens) => lens.command.title), ['75% of budget (30) · 0 dependants', '25% of budget (10) · 0 dependants']);
+    assert.deepEqual(
+      codeLenses(docOf(text)).map((lens) => lens.command.title),
+      ['75% of budget (30) · 0 dependants', '25% of budget (10) · 0 dependants'],
+    );
   });
 
-  it('show a channel\'s length after its end date, within the requested range', () => {
+  it("show a channel's length after its end date, within the requested range", () => {
     const all = { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } };
     const hints = inlayHints(docOf(clean), all);
-    assert.deepEqual(hints.map((hint) => `${lineOf(clean, hint.position.line)} (${hint.label})`), [
-      'end: 2026-09-30 (153 days)',
-      'end: 2026-06-20 (37 days)',
-      'end: 2026-09-30 (92 days)',
-      'end: 2026-09-30 (85 days)',
-    ]);
+    assert.deepEqual(
+      hints.map((hint) => `${lineOf(clean, hint.position.line)} (${hint.label})`),
+      ['end: 2026-09-30 (153 days)', 'end: 2026-06-20 (37 days)', 'end: 2026-09-30 (92 days)', 'end: 2026-09-30 (85 days)'],
+    );
     assert.equal(inlayHints(docOf(clean), { start: { line: 0, character: 0 }, end: { line: 35, character: 0 } }).length, 1);
   });
 });

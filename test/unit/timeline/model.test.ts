@@ -15,16 +15,22 @@ function isPlainJson(value: unknown): boolean {
 test('the model is plain JSON data (no Map, Set, class instance or function)', () => {
   const timeline = clean();
   assert.ok(isPlainJson(timeline));
-  assert.deepEqual(JSON.parse(JSON.stringify(timeline)).bars.map((bar: { id: string }) => bar.id), timeline.bars.map((bar) => bar.id));
+  assert.deepEqual(
+    JSON.parse(JSON.stringify(timeline)).bars.map((bar: { id: string }) => bar.id),
+    timeline.bars.map((bar) => bar.id),
+  );
 });
 
 test('lanes follow the journey; a channel sits in its first stage and keeps its other stages', () => {
   const timeline = clean();
-  assert.deepEqual(timeline.lanes.map((lane) => [lane.id, lane.bars]), [
-    ['aware', ['seo']],
-    ['consider', ['content-hub', 'email-nurture']],
-    ['convert', ['paid-search']],
-  ]);
+  assert.deepEqual(
+    timeline.lanes.map((lane) => [lane.id, lane.bars]),
+    [
+      ['aware', ['seo']],
+      ['consider', ['content-hub', 'email-nurture']],
+      ['convert', ['paid-search']],
+    ],
+  );
   const seo = timeline.bars.find((bar) => bar.id === 'seo')!;
   assert.equal(seo.lane, 'aware');
   assert.deepEqual(seo.stages, ['aware', 'consider']);
@@ -73,12 +79,15 @@ test('plan period, deadline, finish, today, span and ready_by markers', () => {
   // organic-sessions is ready on 2026-04-24, before the period starts: the span reaches back to it.
   assert.equal(timeline.span?.start.date, '2026-04-24');
   assert.equal(timeline.span?.end.date, '2026-09-30');
-  assert.deepEqual(timeline.readyBy.map((marker) => [marker.kpi, marker.date.date, marker.channels, marker.late]), [
-    ['organic-sessions', '2026-04-24', ['seo'], false],
-    ['assisted-signups', '2026-05-08', ['content-hub'], false],
-    ['paid-conversions', '2026-06-24', ['paid-search'], false],
-    ['email-conversions', '2026-07-01', ['email-nurture'], false],
-  ]);
+  assert.deepEqual(
+    timeline.readyBy.map((marker) => [marker.kpi, marker.date.date, marker.channels, marker.late]),
+    [
+      ['organic-sessions', '2026-04-24', ['seo'], false],
+      ['assisted-signups', '2026-05-08', ['content-hub'], false],
+      ['paid-conversions', '2026-06-24', ['paid-search'], false],
+      ['email-conversions', '2026-07-01', ['email-nurture'], false],
+    ],
+  );
   assert.equal(timelineOf(readExample('examples/clean/q3-acquisition.plan.yaml')).today, undefined);
 });
 
@@ -89,7 +98,10 @@ test('diagnostics are attached to the channel whose entry contains them', () => 
   assert.deepEqual(email.messages.map((message) => message.code).sort(), ['compliance-missing', 'dependency-violated', 'kpi-undefined']);
   assert.equal(email.errors, 3);
   assert.equal(email.warnings, 0);
-  assert.deepEqual(bars.get('seo')!.diagnostics.messages.map((message) => message.code), ['outside-period']);
+  assert.deepEqual(
+    bars.get('seo')!.diagnostics.messages.map((message) => message.code),
+    ['outside-period'],
+  );
   assert.equal(bars.get('seo')!.diagnostics.warnings, 1);
   // Plan-level problems belong to no channel, but are all listed.
   const vague = timeline.problems.find((problem) => problem.code === 'objective-vague');
@@ -105,31 +117,44 @@ test('a violated dependency says by how many days', () => {
 });
 
 test('channels without a known stage go to an Unstaged lane after the journey; an uncovered stage keeps an empty lane', () => {
-  const timeline = timelineOf(planWith(`  a: { type: owned, mode: inbound, stages: [nowhere, consider], start: 2026-02-01, end: 2026-02-10 }
+  const timeline = timelineOf(
+    planWith(`  a: { type: owned, mode: inbound, stages: [nowhere, consider], start: 2026-02-01, end: 2026-02-10 }
   b: { type: owned, mode: inbound, stages: [typo], start: 2026-01-01, end: 2026-01-10 }
-  c: { type: paid, mode: outbound, start: 2026-03-01, end: 2026-03-10 }`));
-  assert.deepEqual(timeline.lanes.map((lane) => [lane.id, lane.label, lane.bars]), [
-    ['aware', 'aware', []],
-    ['consider', 'consider', ['a']],
-    ['convert', 'convert', []],
-    ['', 'Unstaged', ['b', 'c']],
-  ]);
+  c: { type: paid, mode: outbound, start: 2026-03-01, end: 2026-03-10 }`),
+  );
+  assert.deepEqual(
+    timeline.lanes.map((lane) => [lane.id, lane.label, lane.bars]),
+    [
+      ['aware', 'aware', []],
+      ['consider', 'consider', ['a']],
+      ['convert', 'convert', []],
+      ['', 'Unstaged', ['b', 'c']],
+    ],
+  );
 });
 
 test('channels with missing or broken dates are listed as undated with the reason, never dropped', () => {
-  const timeline = timelineOf(planWith(`  ok: { type: owned, mode: inbound, stages: [aware], start: 2026-01-01, end: 2026-01-31 }
+  const timeline = timelineOf(
+    planWith(`  ok: { type: owned, mode: inbound, stages: [aware], start: 2026-01-01, end: 2026-01-31 }
   no-end: { type: owned, mode: inbound, stages: [aware], start: 2026-01-01 }
   no-dates: { type: owned, mode: inbound }
   bad-date: { type: paid, mode: outbound, start: 2026-02-30, end: 2026-03-10, budget: 100 }
   backwards: { type: earned, mode: inbound, start: 2026-05-01, end: 2026-04-01 }
-  other: { type: owned, mode: inbound, start: 2026-01-05, end: 2026-01-06, depends_on: [no-end] }`));
-  assert.deepEqual(timeline.bars.map((bar) => bar.id), ['ok', 'other']);
-  assert.deepEqual(timeline.undated.map((channel) => [channel.id, channel.reason]), [
-    ['no-end', 'no end date'],
-    ['no-dates', 'no start date, no end date'],
-    ['bad-date', 'start "2026-02-30" is not a date'],
-    ['backwards', 'ends (2026-04-01) before it starts (2026-05-01)'],
-  ]);
+  other: { type: owned, mode: inbound, start: 2026-01-05, end: 2026-01-06, depends_on: [no-end] }`),
+  );
+  assert.deepEqual(
+    timeline.bars.map((bar) => bar.id),
+    ['ok', 'other'],
+  );
+  assert.deepEqual(
+    timeline.undated.map((channel) => [channel.id, channel.reason]),
+    [
+      ['no-end', 'no end date'],
+      ['no-dates', 'no start date, no end date'],
+      ['bad-date', 'start "2026-02-30" is not a date'],
+      ['backwards', 'ends (2026-04-01) before it starts (2026-05-01)'],
+    ],
+  );
   const badDate = timeline.undated.find((channel) => channel.id === 'bad-date')!;
   assert.equal(badDate.budget, 100);
   assert.ok(badDate.diagnostics.errors >= 1, 'the schema error on its date is on the entry');
@@ -149,15 +174,23 @@ test('key and entry ranges point at the channel in the text', () => {
 });
 
 test('plan milestones are on the timeline; the span includes them', () => {
-  const timeline = timelineOf(planWith('  a: { type: owned, mode: inbound, start: 2026-02-01, end: 2026-02-10 }', `milestones:
+  const timeline = timelineOf(
+    planWith(
+      '  a: { type: owned, mode: inbound, start: 2026-02-01, end: 2026-02-10 }',
+      `milestones:
   launch: { date: 2027-01-15, label: Public launch }
   review: { date: 2026-03-01 }
   broken: { date: someday }
-`));
-  assert.deepEqual(timeline.milestones.map((milestone) => [milestone.id, milestone.label, milestone.date.date]), [
-    ['launch', 'Public launch', '2027-01-15'],
-    ['review', 'review', '2026-03-01'],
-  ]);
+`,
+    ),
+  );
+  assert.deepEqual(
+    timeline.milestones.map((milestone) => [milestone.id, milestone.label, milestone.date.date]),
+    [
+      ['launch', 'Public launch', '2027-01-15'],
+      ['review', 'review', '2026-03-01'],
+    ],
+  );
   assert.equal(timeline.span?.end.date, '2027-01-15');
 });
 
@@ -168,7 +201,10 @@ channels:
   b: { type: paid, mode: outbound, start: 2026-01-01, end: 2026-01-10, budget: 100 }
 `);
   assert.equal(timeline.budgetTotal, 400);
-  assert.deepEqual(timeline.bars.map((bar) => bar.budgetShare), [0.75, 0.25]);
+  assert.deepEqual(
+    timeline.bars.map((bar) => bar.budgetShare),
+    [0.75, 0.25],
+  );
 });
 
 test('a document that does not parse names the first syntax error; an empty one gives an empty timeline', () => {

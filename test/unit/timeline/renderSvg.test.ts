@@ -36,15 +36,20 @@ for (const { name, plan } of cases) {
 }
 
 test('golden: q3-acquisition.html (self-contained page)', () => {
-  assertGolden('q3-acquisition.html', renderHtml(timelineOf(readExample('examples/clean/q3-acquisition.plan.yaml'), TODAY), { source: 'examples/clean/q3-acquisition.plan.yaml' }));
+  assertGolden(
+    'q3-acquisition.html',
+    renderHtml(timelineOf(readExample('examples/clean/q3-acquisition.plan.yaml'), TODAY), { source: 'examples/clean/q3-acquisition.plan.yaml' }),
+  );
 });
 
 function groupsWith(svg: string, className: string): string[] {
-  return parseTags(svg)
-    .filter((tag) => (tag.attributes.get('class') ?? '').split(' ').includes(className))
-    // Legend samples carry the classes too, but no channel.
-    .filter((tag) => tag.attributes.has('data-channel') || tag.attributes.has('data-from'))
-    .map((tag) => tag.attributes.get('data-channel') ?? `${tag.attributes.get('data-from')}→${tag.attributes.get('data-to')}`);
+  return (
+    parseTags(svg)
+      .filter((tag) => (tag.attributes.get('class') ?? '').split(' ').includes(className))
+      // Legend samples carry the classes too, but no channel.
+      .filter((tag) => tag.attributes.has('data-channel') || tag.attributes.has('data-from'))
+      .map((tag) => tag.attributes.get('data-channel') ?? `${tag.attributes.get('data-from')}→${tag.attributes.get('data-to')}`)
+  );
 }
 
 for (const { name, plan } of cases) {
@@ -63,9 +68,10 @@ test('the critical path is emphasised: critical bars and arrows carry the class 
   const svg = renderSvg(timelineOf(readExample('examples/clean/q3-acquisition.plan.yaml'), TODAY));
   const tags = parseTags(svg);
   const criticalEdges = tags.filter((tag) => tag.name === 'path' && tag.attributes.get('class') === 'edge critical');
-  assert.deepEqual(criticalEdges.map((tag) => [tag.attributes.get('data-from'), tag.attributes.get('data-to'), tag.attributes.get('marker-end')]), [
-    ['paid-search', 'email-nurture', 'url(#tl-arrow-critical)'],
-  ]);
+  assert.deepEqual(
+    criticalEdges.map((tag) => [tag.attributes.get('data-from'), tag.attributes.get('data-to'), tag.attributes.get('marker-end')]),
+    [['paid-search', 'email-nurture', 'url(#tl-arrow-critical)']],
+  );
   const criticalBars = tags.filter((tag) => tag.name === 'g' && /\bbar\b.*\bcritical\b/.test(tag.attributes.get('class') ?? ''));
   assert.deepEqual(criticalBars.map((tag) => tag.attributes.get('data-channel')).sort(), ['email-nurture', 'paid-search', 'seo']);
 });
@@ -88,7 +94,10 @@ test('markers: deadline, today, period, ready_by diamonds, milestones, problem b
 
 test('long names are shortened in the column, whole in the tooltip', () => {
   const svg = renderSvg(timelineOf(readExample('test/fixtures/timeline/edge-cases.plan.yaml'), TODAY));
-  assert.match(svg, /<title>Launch press release with a rather long name that does not fit the column \(launch-pr\)<\/title><text[^>]*>Launch press release wi…<\/text>/);
+  assert.match(
+    svg,
+    /<title>Launch press release with a rather long name that does not fit the column \(launch-pr\)<\/title><text[^>]*>Launch press release wi…<\/text>/,
+  );
 });
 
 function hostileModel(): TimelineModel {
@@ -111,7 +120,10 @@ test('hostile plan text is escaped everywhere: no tag, attribute or URL from the
   const timeline = hostileModel();
   for (const markup of [renderSvg(timeline, { embedStyle: true }), renderHtml(timeline)]) {
     const tags = parseTags(markup);
-    assert.deepEqual(tags.filter((tag) => ['script', 'img', 'iframe', 'foreignObject', 'a', 'image', 'use'].includes(tag.name)).map((tag) => tag.name), []);
+    assert.deepEqual(
+      tags.filter((tag) => ['script', 'img', 'iframe', 'foreignObject', 'a', 'image', 'use'].includes(tag.name)).map((tag) => tag.name),
+      [],
+    );
     assert.deepEqual(unexpectedAttributes(tags), []);
     assert.deepEqual(nonLocalUrls(tags), []);
     assert.match(markup, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);

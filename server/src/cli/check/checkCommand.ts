@@ -76,7 +76,12 @@ export const checkCommand: Command = {
 function checkOptions(values: Record<string, string | boolean | undefined>, positionals: string[]): CheckOptions {
   const format = typeof values.format === 'string' ? values.format : 'text';
   if (!formatNames.includes(format)) throw new UsageError(`unknown format \`${format}\`: use text, json or sarif.${didYouMean(format, formatNames)}`);
-  return { paths: positionals.length > 0 ? positionals : ['.'], format, maxWarnings: maxWarnings(values['max-warnings']), config: values.config as string | undefined };
+  return {
+    paths: positionals.length > 0 ? positionals : ['.'],
+    format,
+    maxWarnings: maxWarnings(values['max-warnings']),
+    config: values.config as string | undefined,
+  };
 }
 
 /** A whole number ≥ 0; -1 (as in ESLint) means no limit. */

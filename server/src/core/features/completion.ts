@@ -38,7 +38,10 @@ function completionItems(doc: PlanDocument, position: Position): CompletionList 
   const word = wordAt(lineText, character);
   // Right after `key:` or a bare `-`, the inserted text needs its separating space.
   const lead = context.kind === 'value' ? (context.afterColon ? ' ' : '') : lineText[word.start - 1] === '-' ? ' ' : '';
-  const edit = (newText: string): TextEdit => ({ range: { start: { line, character: word.start }, end: { line, character: word.end } }, newText: lead + newText });
+  const edit = (newText: string): TextEdit => ({
+    range: { start: { line, character: word.start }, end: { line, character: word.end } },
+    newText: lead + newText,
+  });
   const layout = { eol: detectEol(model.text), step: detectIndentStep(parsed), restOfLine: lineText.slice(word.end) };
 
   switch (context.kind) {
@@ -52,7 +55,11 @@ function completionItems(doc: PlanDocument, position: Position): CompletionList 
     }
     case 'key': {
       const keys = keyItems(context.path, context.present, context.column, context.flow, edit, layout);
-      const snippets = context.flow ? [] : entrySnippets(model, context.path, context.present, { column: context.column, word: word.text, ...layout }).map((snippet) => snippetItem(snippet, word.text, edit));
+      const snippets = context.flow
+        ? []
+        : entrySnippets(model, context.path, context.present, { column: context.column, word: word.text, ...layout }).map((snippet) =>
+            snippetItem(snippet, word.text, edit),
+          );
       return list([...snippets, ...keys]);
     }
   }
@@ -130,7 +137,8 @@ function keyItems(path: PathKey[], present: Set<string>, column: number, flow: b
 function keyInsertText(path: PathKey[], info: KeyInfo, column: number, flow: boolean, layout: Layout): { text: string; snippet: boolean } {
   const nested = `${layout.eol}${' '.repeat(column + layout.step)}`;
   const valuePath = [...path, info.key];
-  if (info.enumValues.length > 0 && info.valueKind === 'enum') return { text: `${info.key}: \${1|${info.enumValues.map(escapeChoice).join(',')}|}`, snippet: true };
+  if (info.enumValues.length > 0 && info.valueKind === 'enum')
+    return { text: `${info.key}: \${1|${info.enumValues.map(escapeChoice).join(',')}|}`, snippet: true };
   if (info.valueKind === 'array') {
     const objectItems = keysAt(valuePath).length > 0;
     if (flow || !objectItems) return { text: `${info.key}: [$0]`, snippet: true };
@@ -182,7 +190,9 @@ function channelCandidates(model: PlanModel, exclude: string): ValueCandidate[] 
     .filter((channel) => channel.id !== exclude)
     .map((channel) => ({
       value: channel.id,
-      detail: [channel.type?.value, channel.start && channel.end ? `${channel.start.value} → ${channel.end.value}` : undefined].filter(Boolean).join(' · ') || 'channel',
+      detail:
+        [channel.type?.value, channel.start && channel.end ? `${channel.start.value} → ${channel.end.value}` : undefined].filter(Boolean).join(' · ') ||
+        'channel',
       kind: CompletionItemKind.Module,
     }));
 }
@@ -210,7 +220,14 @@ function stageCandidates(model: PlanModel): ValueCandidate[] {
 function objectiveCandidates(model: PlanModel): ValueCandidate[] {
   return model.objectives.flatMap((objective) =>
     objective.id
-      ? [{ value: objective.id.value, detail: 'objective', ...(objective.statement ? { documentation: escapeMarkdown(objective.statement.value) } : {}), kind: CompletionItemKind.Constant }]
+      ? [
+          {
+            value: objective.id.value,
+            detail: 'objective',
+            ...(objective.statement ? { documentation: escapeMarkdown(objective.statement.value) } : {}),
+            kind: CompletionItemKind.Constant,
+          },
+        ]
       : [],
   );
 }

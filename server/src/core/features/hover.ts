@@ -41,14 +41,17 @@ function describeChannel(model: PlanModel, channel: ChannelModel): string {
   const facts = factsOf(model);
   const schedule = facts.schedule.channels.get(channel.id);
   const lines: string[] = [];
-  lines.push(`**Channel** ${code(channel.id)}${channel.name ? ` — ${escapeMarkdown(channel.name.value)}` : ''}${channel.owner ? ` · owner ${escapeMarkdown(channel.owner.value)}` : ''}`);
+  lines.push(
+    `**Channel** ${code(channel.id)}${channel.name ? ` — ${escapeMarkdown(channel.name.value)}` : ''}${channel.owner ? ` · owner ${escapeMarkdown(channel.owner.value)}` : ''}`,
+  );
   const traits = [channel.type?.value, channel.mode?.value, channel.medium?.value].filter((trait): trait is string => !!trait).map(escapeMarkdown);
   if (channel.stages.length > 0) traits.push(`stages ${channel.stages.map((stage) => code(stage.value)).join(', ')}`);
   if (traits.length > 0) lines.push('', traits.join(' · '));
 
   const summary: string[] = [];
   if (schedule) summary.push(`**${formatDay(schedule.start)} → ${formatDay(schedule.end)}** (${plural(schedule.end - schedule.start + 1, 'day')})`);
-  else summary.push(`Dates: ${channel.start ? escapeMarkdown(channel.start.value) : 'no start'} → ${channel.end ? escapeMarkdown(channel.end.value) : 'no end'}`);
+  else
+    summary.push(`Dates: ${channel.start ? escapeMarkdown(channel.start.value) : 'no start'} → ${channel.end ? escapeMarkdown(channel.end.value) : 'no end'}`);
   if (schedule) summary.push(scheduleSummary(model, channel.id));
   const budget = budgetLine(model, channel);
   if (budget) summary.push(budget);
@@ -113,19 +116,25 @@ function describeKpi(model: PlanModel, id: string): string {
   const kpi = model.kpis.get(id);
   if (!kpi) return `No KPI ${code(id)} is defined under \`kpis\`.`;
   const facts = factsOf(model);
-  const lines = [`**KPI** ${code(id)}${kpi.name ? ` — ${escapeMarkdown(kpi.name.value)}` : ''}${kpi.owner ? ` · owner ${escapeMarkdown(kpi.owner.value)}` : ' · no owner'}`];
+  const lines = [
+    `**KPI** ${code(id)}${kpi.name ? ` — ${escapeMarkdown(kpi.name.value)}` : ''}${kpi.owner ? ` · owner ${escapeMarkdown(kpi.owner.value)}` : ' · no owner'}`,
+  ];
   lines.push('', `Trace: ${traceLine(model, id)}`);
   const measure = kpi.measure;
   if (measure) {
     const details = [
       measure.source && `source ${escapeMarkdown(measure.source.value)}`,
       measure.unit && escapeMarkdown(measure.unit.value),
-      (measure.baseline || measure.target) && `${measure.baseline ? formatNumber(measure.baseline.value) : '?'} → ${measure.target ? formatNumber(measure.target.value) : '?'}`,
+      (measure.baseline || measure.target) &&
+        `${measure.baseline ? formatNumber(measure.baseline.value) : '?'} → ${measure.target ? formatNumber(measure.target.value) : '?'}`,
       measure.cadence && escapeMarkdown(measure.cadence.value),
       measure.readyBy && `ready by ${escapeMarkdown(measure.readyBy.value)}`,
       measure.owner && `measured by ${escapeMarkdown(measure.owner.value)}`,
     ].filter((detail): detail is string => !!detail);
-    lines.push('', `Measure: ${measure.definition ? escapeMarkdown(measure.definition.value) : '*no definition*'}${details.length > 0 ? `  \n${details.join(' · ')}` : ''}`);
+    lines.push(
+      '',
+      `Measure: ${measure.definition ? escapeMarkdown(measure.definition.value) : '*no definition*'}${details.length > 0 ? `  \n${details.join(' · ')}` : ''}`,
+    );
   } else {
     lines.push('', 'Measure: *none defined* — agree how it is measured before launch.');
   }

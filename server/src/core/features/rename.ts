@@ -39,7 +39,8 @@ function invalidId(name: string): string | undefined {
   } catch {
     value = undefined;
   }
-  if (value !== name) return `\`${name}\` would be read by YAML as ${typeof value === 'string' ? 'other text' : `a ${value === null ? 'null' : typeof value}`}, not as an id; add a letter.`;
+  if (value !== name)
+    return `\`${name}\` would be read by YAML as ${typeof value === 'string' ? 'other text' : `a ${value === null ? 'null' : typeof value}`}, not as an id; add a letter.`;
   return undefined;
 }
 

@@ -24,26 +24,63 @@ class Outline {
     const key = pairSpan(this.text, pair)?.key;
     switch (key) {
       case 'channels':
-        return this.symbol(pair, SymbolKind.Module, undefined, pairsOf(pair.value).flatMap((entry) => this.channel(entry) ?? []));
+        return this.symbol(
+          pair,
+          SymbolKind.Module,
+          undefined,
+          pairsOf(pair.value).flatMap((entry) => this.channel(entry) ?? []),
+        );
       case 'kpis':
-        return this.symbol(pair, SymbolKind.Module, undefined, pairsOf(pair.value).flatMap((entry) => this.kpi(entry) ?? []));
+        return this.symbol(
+          pair,
+          SymbolKind.Module,
+          undefined,
+          pairsOf(pair.value).flatMap((entry) => this.kpi(entry) ?? []),
+        );
       case 'milestones':
-        return this.symbol(pair, SymbolKind.Module, undefined, pairsOf(pair.value).flatMap((entry) => this.symbol(entry, SymbolKind.Event, scalarOf(entry.value, 'date')) ?? []));
+        return this.symbol(
+          pair,
+          SymbolKind.Module,
+          undefined,
+          pairsOf(pair.value).flatMap((entry) => this.symbol(entry, SymbolKind.Event, scalarOf(entry.value, 'date')) ?? []),
+        );
       case 'reviews':
-        return this.symbol(pair, SymbolKind.Object, undefined, pairsOf(pair.value).flatMap((entry) => this.symbol(entry, SymbolKind.Event, scalarOf(entry.value, 'owner')) ?? []));
+        return this.symbol(
+          pair,
+          SymbolKind.Object,
+          undefined,
+          pairsOf(pair.value).flatMap((entry) => this.symbol(entry, SymbolKind.Event, scalarOf(entry.value, 'owner')) ?? []),
+        );
       case 'journey':
-        return this.symbol(pair, SymbolKind.Array, `${this.model.journey.length} stages`, itemsOf(pair.value).flatMap((item) => this.stage(item) ?? []));
+        return this.symbol(
+          pair,
+          SymbolKind.Array,
+          `${this.model.journey.length} stages`,
+          itemsOf(pair.value).flatMap((item) => this.stage(item) ?? []),
+        );
       case 'objective':
-        return this.symbol(pair, SymbolKind.Constant, this.objectiveDetail(pair), isSeq(pair.value) ? itemsOf(pair.value).flatMap((item) => this.objectiveItem(item) ?? []) : []);
+        return this.symbol(
+          pair,
+          SymbolKind.Constant,
+          this.objectiveDetail(pair),
+          isSeq(pair.value) ? itemsOf(pair.value).flatMap((item) => this.objectiveItem(item) ?? []) : [],
+        );
       default:
-        return this.symbol(pair, kindOf(pair.value), detailOf(pair.value), pairsOf(pair.value).flatMap((child) => this.symbol(child, kindOf(child.value), detailOf(child.value)) ?? []));
+        return this.symbol(
+          pair,
+          kindOf(pair.value),
+          detailOf(pair.value),
+          pairsOf(pair.value).flatMap((child) => this.symbol(child, kindOf(child.value), detailOf(child.value)) ?? []),
+        );
     }
   }
 
   private channel(entry: Pair): DocumentSymbol | undefined {
     const id = pairSpan(this.text, entry)?.key;
     const channel = id === undefined ? undefined : this.model.channels.get(id);
-    const detail = channel ? [channel.type?.value, channel.start && channel.end ? `${channel.start.value} → ${channel.end.value}` : undefined].filter(Boolean).join(' · ') : undefined;
+    const detail = channel
+      ? [channel.type?.value, channel.start && channel.end ? `${channel.start.value} → ${channel.end.value}` : undefined].filter(Boolean).join(' · ')
+      : undefined;
     return this.symbol(entry, SymbolKind.Function, detail || undefined);
   }
 
@@ -60,7 +97,13 @@ class Outline {
     const selection = nodeSpan(this.text, stagePair?.value);
     if (!span || !name || !selection) return undefined;
     const need = scalarOf(item, 'need');
-    return { name, kind: SymbolKind.EnumMember, ...(need ? { detail: need } : {}), range: this.lines.range(span.start, span.end), selectionRange: this.lines.range(selection.start, selection.end) };
+    return {
+      name,
+      kind: SymbolKind.EnumMember,
+      ...(need ? { detail: need } : {}),
+      range: this.lines.range(span.start, span.end),
+      selectionRange: this.lines.range(selection.start, selection.end),
+    };
   }
 
   private objectiveItem(item: unknown): DocumentSymbol | undefined {
@@ -68,7 +111,12 @@ class Outline {
     const idNode = pairsOf(item).find((pair) => pairSpan(this.text, pair)?.key === 'id')?.value;
     const selection = nodeSpan(this.text, idNode) ?? span;
     if (!span || !selection) return undefined;
-    return { name: scalarOf(item, 'id') ?? 'objective', kind: SymbolKind.Constant, range: this.lines.range(span.start, span.end), selectionRange: this.lines.range(selection.start, selection.end) };
+    return {
+      name: scalarOf(item, 'id') ?? 'objective',
+      kind: SymbolKind.Constant,
+      range: this.lines.range(span.start, span.end),
+      selectionRange: this.lines.range(selection.start, selection.end),
+    };
   }
 
   private objectiveDetail(pair: Pair): string | undefined {
@@ -107,7 +155,12 @@ function detailOf(node: unknown): string | undefined {
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
-const SYMBOL_KINDS: Record<IdKind, SymbolKind> = { channel: SymbolKind.Function, kpi: SymbolKind.Field, objective: SymbolKind.Constant, stage: SymbolKind.EnumMember };
+const SYMBOL_KINDS: Record<IdKind, SymbolKind> = {
+  channel: SymbolKind.Function,
+  kpi: SymbolKind.Field,
+  objective: SymbolKind.Constant,
+  stage: SymbolKind.EnumMember,
+};
 const CONTAINERS: Record<IdKind, string> = { channel: 'channels', kpi: 'kpis', objective: 'objective', stage: 'journey' };
 
 /** Channels, KPIs, objectives and stages of every given plan whose id matches the query (letters in order, any case). */
@@ -117,7 +170,12 @@ export function workspaceSymbols(docs: Iterable<PlanDocument>, query: string, li
   for (const doc of docs) {
     for (const occurrence of idIndexOf(doc.analysis.model).occurrences) {
       if (!occurrence.definition || !matches(occurrence.id.toLowerCase(), needle)) continue;
-      found.push({ name: occurrence.id, kind: SYMBOL_KINDS[occurrence.kind], location: { uri: doc.uri, range: occurrence.range }, containerName: CONTAINERS[occurrence.kind] });
+      found.push({
+        name: occurrence.id,
+        kind: SYMBOL_KINDS[occurrence.kind],
+        location: { uri: doc.uri, range: occurrence.range },
+        containerName: CONTAINERS[occurrence.kind],
+      });
       if (found.length >= limit) return found;
     }
   }

@@ -5,8 +5,18 @@ import { parseDurationDays, parseIsoDate } from '../text/dates.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import type { Range } from '../types.js';
 import type {
-  ChannelModel, DependencyKind, KpiModel, Located, LocatedDate, MeasureModel, MilestoneModel,
-  ObjectiveModel, PlanModel, ReviewModel, Section, StageModel,
+  ChannelModel,
+  DependencyKind,
+  KpiModel,
+  Located,
+  LocatedDate,
+  MeasureModel,
+  MilestoneModel,
+  ObjectiveModel,
+  PlanModel,
+  ReviewModel,
+  Section,
+  StageModel,
 } from './planModel.js';
 
 type NodeRange = [number, number, number];
@@ -106,7 +116,12 @@ class ModelBuilder {
         break;
       case 'budget': {
         const contingency = this.number(this.get(value, 'contingency'))?.value ?? 0;
-        model.budget = { total: this.number(this.get(value, 'total')), currency: this.string(this.get(value, 'currency'))?.value, contingency, section: this.section(pair) };
+        model.budget = {
+          total: this.number(this.get(value, 'total')),
+          currency: this.string(this.get(value, 'currency'))?.value,
+          contingency,
+          section: this.section(pair),
+        };
         break;
       }
       case 'journey':
@@ -114,17 +129,29 @@ class ModelBuilder {
         break;
       case 'channels':
         this.eachEntry(value, (id, entryPair) => {
-          if (!model.channels.has(id)) model.channels.set(id, this.cached('channels', entryPair, () => this.channel(id, entryPair)));
+          if (!model.channels.has(id))
+            model.channels.set(
+              id,
+              this.cached('channels', entryPair, () => this.channel(id, entryPair)),
+            );
         });
         break;
       case 'kpis':
         this.eachEntry(value, (id, entryPair) => {
-          if (!model.kpis.has(id)) model.kpis.set(id, this.cached('kpis', entryPair, () => this.kpi(id, entryPair)));
+          if (!model.kpis.has(id))
+            model.kpis.set(
+              id,
+              this.cached('kpis', entryPair, () => this.kpi(id, entryPair)),
+            );
         });
         break;
       case 'milestones':
         this.eachEntry(value, (id, entryPair) => {
-          if (!model.milestones.has(id)) model.milestones.set(id, this.cached('milestones', entryPair, () => this.milestone(id, entryPair)));
+          if (!model.milestones.has(id))
+            model.milestones.set(
+              id,
+              this.cached('milestones', entryPair, () => this.milestone(id, entryPair)),
+            );
         });
         break;
       case 'attribution':
@@ -158,7 +185,12 @@ class ModelBuilder {
     if (!isMap(value) && value !== null && value !== undefined && !isScalar(value)) return undefined;
     const base = isMap(value)
       ? this.sectionOfMap(value, keyRange, node)
-      : { keyRange, range: { start: keyRange.start, end: this.range(value)?.end ?? keyRange.end }, bodyIndent: keyRange.start.character + 2, keys: new Map<string, Range>() };
+      : {
+          keyRange,
+          range: { start: keyRange.start, end: this.range(value)?.end ?? keyRange.end },
+          bodyIndent: keyRange.start.character + 2,
+          keys: new Map<string, Range>(),
+        };
     return {
       ...base,
       id: this.string(this.get(value, 'id')),
@@ -202,7 +234,7 @@ class ModelBuilder {
       if (!on) return [];
       const kind = this.oneOf(this.get(resolved, 'kind'), dependencyKinds)?.value ?? 'finish-to-start';
       const lag = this.string(this.get(resolved, 'lag'));
-      const lagDays = lag ? parseDurationDays(lag.value) ?? 0 : 0;
+      const lagDays = lag ? (parseDurationDays(lag.value) ?? 0) : 0;
       return [{ on, kind, lagDays, lag, why: this.string(this.get(resolved, 'why'))?.value, range }];
     });
   }
@@ -362,7 +394,8 @@ class ModelBuilder {
       if (!keys.has(key)) keys.set(key, range);
     }
     const writtenEnd = this.range(written)?.end;
-    const afterKey = writtenEnd && (writtenEnd.line > keyRange.end.line || (writtenEnd.line === keyRange.end.line && writtenEnd.character > keyRange.end.character));
+    const afterKey =
+      writtenEnd && (writtenEnd.line > keyRange.end.line || (writtenEnd.line === keyRange.end.line && writtenEnd.character > keyRange.end.character));
     const end = afterKey ? writtenEnd : keyRange.end;
     return { keyRange, range: { start: keyRange.start, end }, bodyIndent, keys };
   }

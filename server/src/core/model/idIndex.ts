@@ -5,15 +5,7 @@ import { comparePositions } from '../text/positions.js';
 export type IdKind = 'channel' | 'kpi' | 'objective' | 'stage';
 
 /** Where an id is written: its definition or one of the places that name it. */
-export type IdRole =
-  | 'channel-key'
-  | 'depends-on'
-  | 'kpi-key'
-  | 'channel-kpi'
-  | 'traces-to'
-  | 'objective-id'
-  | 'journey-stage'
-  | 'channel-stage';
+export type IdRole = 'channel-key' | 'depends-on' | 'kpi-key' | 'channel-kpi' | 'traces-to' | 'objective-id' | 'journey-stage' | 'channel-stage';
 
 export interface IdOccurrence {
   kind: IdKind;
@@ -56,9 +48,11 @@ const entryOccurrences = new WeakMap<ChannelModel | KpiModel, IdOccurrence[]>();
 
 function buildIndex(model: PlanModel): IdIndex {
   const occurrences: IdOccurrence[] = [];
-  const occurrenceIn = (into: IdOccurrence[]): AddOccurrence => (kind, role, located, definition = false) => {
-    into.push({ kind, id: located.value, role, definition, range: unquoted(model.text, model, located.range) });
-  };
+  const occurrenceIn =
+    (into: IdOccurrence[]): AddOccurrence =>
+    (kind, role, located, definition = false) => {
+      into.push({ kind, id: located.value, role, definition, range: unquoted(model.text, model, located.range) });
+    };
   const add = occurrenceIn(occurrences);
   const addOfEntry = (entry: ChannelModel | KpiModel, collect: (add: AddOccurrence) => void) => {
     let list = entryOccurrences.get(entry);

@@ -83,9 +83,11 @@ export function computeSchedule(model: PlanModel, graph: DependencyGraph): Sched
       const nextLatestStart = nextLatestEnd - (next.end - next.start);
       const lag = edge.dependency.lagDays;
       const limit =
-        edge.dependency.kind === 'start-to-start' ? nextLatestStart - lag + length
-        : edge.dependency.kind === 'finish-to-finish' ? nextLatestEnd - lag
-        : nextLatestStart - 1 - lag;
+        edge.dependency.kind === 'start-to-start'
+          ? nextLatestStart - lag + length
+          : edge.dependency.kind === 'finish-to-finish'
+            ? nextLatestEnd - lag
+            : nextLatestStart - 1 - lag;
       bound = Math.min(bound, limit);
     }
     latestEnd.set(item.id, bound);

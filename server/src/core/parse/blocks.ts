@@ -44,7 +44,7 @@ export function splitBlocks(text: string): Block[] | null {
   if (CROSS_BLOCK_SYNTAX.test(text) || text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return null;
   const roots: Root[] = [];
   const length = text.length;
-  for (let lineStart = 0; lineStart < length; ) {
+  for (let lineStart = 0; lineStart < length;) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? length : newline;
     let first = lineStart;

@@ -106,7 +106,8 @@ export function cutDeepNesting(text: string, limit = MAX_NESTING): NestingCut | 
     }
     if (flowCutAt >= 0) blank(at, lineEnd);
     // Only a line ending in an indicator character can open a block scalar: test just those.
-    if (blockIndent >= 0 && significantEnd > i && BLOCK_SCALAR_END.test(text[significantEnd - 1]!) && BLOCK_SCALAR_HEADER.test(text.slice(i, significantEnd))) blockScalarIndent = blockIndent;
+    if (blockIndent >= 0 && significantEnd > i && BLOCK_SCALAR_END.test(text[significantEnd - 1]!) && BLOCK_SCALAR_HEADER.test(text.slice(i, significantEnd)))
+      blockScalarIndent = blockIndent;
     i = skipBreak(text, lineEnd);
   }
   if (first < 0) return undefined;

@@ -13,13 +13,25 @@ export interface YamlError {
 const ADVICE: [RegExp, string][] = [
   [/^Tabs are not allowed as indentation/, 'A tab cannot indent YAML: indent with spaces.'],
   [/^Missing closing "quote/, 'This double-quoted value is never closed: add the closing `"` at the end of the value.'],
-  [/^Missing closing 'quote/, "This single-quoted value is never closed: add the closing `'` at the end of the value (write `''` for an apostrophe inside it)."],
+  [
+    /^Missing closing 'quote/,
+    "This single-quoted value is never closed: add the closing `'` at the end of the value (write `''` for an apostrophe inside it).",
+  ],
   [/^Flow sequence .*end with a \]/, 'This `[` list is never closed: end it with `]` on the same line, or write the items as `- item` lines below the key.'],
   [/^Flow map .*end with a \}/, 'This `{` mapping is never closed: end it with `}` on the same line, or write it as indented `key: value` lines.'],
-  [/^Implicit keys need to be on a single line/, 'This line is not a `key: value` pair: finish it as `key: value` (a colon and a space after the key), or remove it.'],
+  [
+    /^Implicit keys need to be on a single line/,
+    'This line is not a `key: value` pair: finish it as `key: value` (a colon and a space after the key), or remove it.',
+  ],
   [/^Implicit map keys need to be followed by map values/, 'This key has no value: add `: ` and a value after it.'],
-  [/^Nested mappings are not allowed in compact mappings/, 'A value that contains `: ` must be quoted (e.g. `why: "Organic base: lowers paid CPA"`); a nested key goes on its own line, indented under its parent.'],
-  [/^Block collections are not allowed within flow collections/, 'Inside `{ }` or `[ ]`, quote a value that contains `: ` or starts with `- ` (e.g. `why: "Organic base: lowers paid CPA"`).'],
+  [
+    /^Nested mappings are not allowed in compact mappings/,
+    'A value that contains `: ` must be quoted (e.g. `why: "Organic base: lowers paid CPA"`); a nested key goes on its own line, indented under its parent.',
+  ],
+  [
+    /^Block collections are not allowed within flow collections/,
+    'Inside `{ }` or `[ ]`, quote a value that contains `: ` or starts with `- ` (e.g. `why: "Organic base: lowers paid CPA"`).',
+  ],
   [/^All mapping items must start at the same column/, 'Line this key up with the keys above it (the same number of spaces).'],
   [/^All collection items must start at the same column/, 'Line this item up with the items above it (the same number of spaces).'],
   [/^A block sequence may not be used as an implicit map key/, 'A `- item` line belongs under a key that holds a list: indent it below that key.'],

@@ -10,7 +10,8 @@ export const attributionLastClick: Rule = {
     if (attribution?.value !== 'last-click') return;
     report({
       range: attribution.range,
-      message: 'Last-click credits whichever channel is last (usually paid search) and undervalues brand, content and upper-funnel work, so budget drifts the wrong way. Set `model` to data-driven, position-based or mmm.',
+      message:
+        'Last-click credits whichever channel is last (usually paid search) and undervalues brand, content and upper-funnel work, so budget drifts the wrong way. Set `model` to data-driven, position-based or mmm.',
     });
   },
 };

@@ -9,7 +9,8 @@ export const attributionMissing: Rule = {
     if (model.attribution?.model || model.text.trim() === '') return;
     report({
       range: model.attribution?.section.keyRange ?? model.anchorRange,
-      message: 'The plan names no attribution model. Agree one before launch (e.g. `attribution: { model: data-driven, lookback: 30d }`) so channels are judged by the same rules.',
+      message:
+        'The plan names no attribution model. Agree one before launch (e.g. `attribution: { model: data-driven, lookback: 30d }`) so channels are judged by the same rules.',
     });
   },
 };

@@ -8,7 +8,10 @@ export const channelWithoutKpi: Rule = {
   check({ model, report }) {
     for (const channel of model.channels.values()) {
       if (channel.kpis.length > 0) continue;
-      report({ range: channel.keyRange, message: `Channel \`${channel.id}\` has no KPI, so nobody can tell whether it works. Add \`kpis: [<kpi id>]\` with a KPI that traces to the objective.` });
+      report({
+        range: channel.keyRange,
+        message: `Channel \`${channel.id}\` has no KPI, so nobody can tell whether it works. Add \`kpis: [<kpi id>]\` with a KPI that traces to the objective.`,
+      });
     }
   },
 };

@@ -11,7 +11,10 @@ export const complianceMissing: Rule = {
     for (const channel of model.channels.values()) {
       const medium = channel.medium && (personalDataMedia as readonly string[]).includes(channel.medium.value) ? channel.medium : undefined;
       if (channel.personalData.length === 0 && !medium) continue;
-      const reason = channel.personalData.length > 0 ? `processes personal data (${channel.personalData.map((item) => item.value).join(', ')})` : `is ${medium!.value}, which processes personal data`;
+      const reason =
+        channel.personalData.length > 0
+          ? `processes personal data (${channel.personalData.map((item) => item.value).join(', ')})`
+          : `is ${medium!.value}, which processes personal data`;
       report({
         range: medium?.range ?? channel.personalData[0]?.range ?? channel.keyRange,
         message: `Channel \`${channel.id}\` ${reason}, but the plan has no \`compliance\` section. Add one before launch with \`regulations\`, \`lawful_basis\`, \`consent\`, \`retention\` and \`third_party_data\`, so the channel is not paused mid-flight.`,

@@ -19,9 +19,11 @@ export const dependencyViolated: Rule = {
       const finishRule = kind === 'finish-to-finish';
       const moveTo = formatDay(allowed);
       const rule =
-        kind === 'start-to-start' ? `start on or after \`${edge.from.id}\` starts${lagText}`
-        : finishRule ? `end on or after \`${edge.from.id}\` ends${lagText}`
-        : `start after \`${edge.from.id}\` ends${lagText}`;
+        kind === 'start-to-start'
+          ? `start on or after \`${edge.from.id}\` starts${lagText}`
+          : finishRule
+            ? `end on or after \`${edge.from.id}\` ends${lagText}`
+            : `start after \`${edge.from.id}\` ends${lagText}`;
       const target = finishRule ? edge.to.end! : edge.to.start!;
       const required = finishRule ? formatDay(end + early) : moveTo;
       report({

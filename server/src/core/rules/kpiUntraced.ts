@@ -4,7 +4,7 @@ export const kpiUntraced: Rule = {
   name: 'kpi-untraced',
   area: 'trace',
   defaultSeverity: 'error',
-  summary: 'A KPI\'s `traces_to` chain does not reach the objective.',
+  summary: "A KPI's `traces_to` chain does not reach the objective.",
   check({ model, facts, report }) {
     const objectiveId = model.objectives[0]?.id?.value;
     for (const kpi of model.kpis.values()) {
@@ -14,22 +14,33 @@ export const kpiUntraced: Rule = {
       switch (trace.status) {
         case 'missing':
           if (trace.chain.length === 1) {
-            report({ range: kpi.keyRange, message: `KPI \`${kpi.id}\` does not trace to anything. Add \`traces_to: ${objectiveId ?? '<objective id>'}\` (or a KPI that does).`, data: { fix: 'add-traces-to', objectiveId } });
+            report({
+              range: kpi.keyRange,
+              message: `KPI \`${kpi.id}\` does not trace to anything. Add \`traces_to: ${objectiveId ?? '<objective id>'}\` (or a KPI that does).`,
+              data: { fix: 'add-traces-to', objectiveId },
+            });
           } else {
-            report({ range: kpi.tracesTo!.range, message: `KPI \`${kpi.id}\` traces through ${chainText(trace.chain.slice(1), trace.length - 1)}, which stops without reaching ${target}. Give \`${trace.last}\` a \`traces_to\`.` });
+            report({
+              range: kpi.tracesTo!.range,
+              message: `KPI \`${kpi.id}\` traces through ${chainText(trace.chain.slice(1), trace.length - 1)}, which stops without reaching ${target}. Give \`${trace.last}\` a \`traces_to\`.`,
+            });
           }
           break;
         case 'dangling':
           report({
             range: kpi.tracesTo!.range,
-            message: trace.last === kpi.id
-              ? `KPI \`${kpi.id}\` traces to \`${trace.unknownId}\`, which is neither the objective nor a KPI. Point it at ${target} or a defined KPI.`
-              : `KPI \`${kpi.id}\` traces through ${chainText(trace.chain.slice(1), trace.length - 1)} to \`${trace.unknownId}\`, which is neither the objective nor a KPI. Point \`${trace.last}\` at ${target} or a defined KPI.`,
+            message:
+              trace.last === kpi.id
+                ? `KPI \`${kpi.id}\` traces to \`${trace.unknownId}\`, which is neither the objective nor a KPI. Point it at ${target} or a defined KPI.`
+                : `KPI \`${kpi.id}\` traces through ${chainText(trace.chain.slice(1), trace.length - 1)} to \`${trace.unknownId}\`, which is neither the objective nor a KPI. Point \`${trace.last}\` at ${target} or a defined KPI.`,
             data: { unknownId: trace.unknownId, objectiveId },
           });
           break;
         case 'cycle':
-          report({ range: kpi.tracesTo!.range, message: `KPI \`${kpi.id}\` traces ${trace.cycle.includes(kpi.id) ? 'in' : 'into'} a circle (${chainText(trace.cycle)}) and never reaches ${target}. Break the circle by pointing one of them at the objective.` });
+          report({
+            range: kpi.tracesTo!.range,
+            message: `KPI \`${kpi.id}\` traces ${trace.cycle.includes(kpi.id) ? 'in' : 'into'} a circle (${chainText(trace.cycle)}) and never reaches ${target}. Break the circle by pointing one of them at the objective.`,
+          });
           break;
       }
     }
@@ -37,6 +48,9 @@ export const kpiUntraced: Rule = {
 };
 
 function chainText(chain: string[], length = chain.length): string {
-  const shown = chain.slice(0, 6).map((id) => `\`${id}\``).join(' → ');
+  const shown = chain
+    .slice(0, 6)
+    .map((id) => `\`${id}\``)
+    .join(' → ');
   return length > 6 ? `${shown} → … (${length} in all)` : shown;
 }

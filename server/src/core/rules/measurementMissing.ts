@@ -8,7 +8,11 @@ export const measurementMissing: Rule = {
   check({ model, report }) {
     for (const kpi of model.kpis.values()) {
       if (kpi.measure) continue;
-      report({ range: kpi.keyRange, message: `KPI \`${kpi.id}\` has no \`measure\`. Agree before launch what is counted, from which source, the baseline and the target.`, data: { kpi: kpi.id } });
+      report({
+        range: kpi.keyRange,
+        message: `KPI \`${kpi.id}\` has no \`measure\`. Agree before launch what is counted, from which source, the baseline and the target.`,
+        data: { kpi: kpi.id },
+      });
     }
   },
 };

@@ -11,7 +11,10 @@ export const mixOneSided: Rule = {
     const only = modes[0];
     if (!modes.every((mode) => mode === only)) return;
     const other = only === 'inbound' ? 'outbound' : 'inbound';
-    const advice = only === 'inbound' ? 'Outbound accelerates: add paid or direct channels that reach people who would not find you.' : 'Inbound builds the foundation that lowers acquisition cost: add owned or earned channels (SEO, content, PR).';
+    const advice =
+      only === 'inbound'
+        ? 'Outbound accelerates: add paid or direct channels that reach people who would not find you.'
+        : 'Inbound builds the foundation that lowers acquisition cost: add owned or earned channels (SEO, content, PR).';
     report({ range: model.rootKeys.get('channels') ?? model.anchorRange, message: `Every channel is ${only}; none is ${other}. ${advice}`, data: { only } });
   },
 };

@@ -15,10 +15,16 @@ export const outsidePeriod: Rule = {
       const start = channel.start;
       const end = channel.end;
       if (start?.day !== undefined && periodStart !== undefined && start.day < periodStart) {
-        report({ range: start.range, message: `\`${channel.id}\` starts before the plan period (${window}). Start it on ${formatDay(periodStart)} or later, or widen \`period\`.` });
+        report({
+          range: start.range,
+          message: `\`${channel.id}\` starts before the plan period (${window}). Start it on ${formatDay(periodStart)} or later, or widen \`period\`.`,
+        });
       }
       if (end?.day !== undefined && periodEnd !== undefined && end.day > periodEnd) {
-        report({ range: end.range, message: `\`${channel.id}\` ends after the plan period (${window}). End it on ${formatDay(periodEnd)} or earlier, or widen \`period\`.` });
+        report({
+          range: end.range,
+          message: `\`${channel.id}\` ends after the plan period (${window}). End it on ${formatDay(periodEnd)} or earlier, or widen \`period\`.`,
+        });
       }
     }
   },

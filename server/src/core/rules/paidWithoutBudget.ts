@@ -8,7 +8,10 @@ export const paidWithoutBudget: Rule = {
   check({ model, report }) {
     for (const channel of model.channels.values()) {
       if (channel.type?.value !== 'paid' || (channel.budget && channel.budget.value > 0)) continue;
-      report({ range: channel.budget?.range ?? channel.type.range, message: `Paid channel \`${channel.id}\` has no budget. Give it a \`budget\` from the plan total.` });
+      report({
+        range: channel.budget?.range ?? channel.type.range,
+        message: `Paid channel \`${channel.id}\` has no budget. Give it a \`budget\` from the plan total.`,
+      });
     }
   },
 };

@@ -23,7 +23,8 @@ export interface RuleContext {
 export interface Rule {
   /** Stable kebab-case name; the diagnostic's code and the docs page's name. */
   name: string;
-  area: 'syntax' | 'schema' | 'objective' | 'trace' | 'measurement' | 'sequencing' | 'journey' | 'ownership' | 'budget' | 'compliance' | 'rhythm' | 'integration';
+  area:
+    'syntax' | 'schema' | 'objective' | 'trace' | 'measurement' | 'sequencing' | 'journey' | 'ownership' | 'budget' | 'compliance' | 'rhythm' | 'integration';
   defaultSeverity: SeverityName;
   /** One line: what the rule checks. */
   summary: string;

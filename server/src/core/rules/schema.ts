@@ -22,7 +22,9 @@ export const schema: Rule = {
 
 function syntaxErrorTest({ parsed }: RuleContext): (range: Range) => boolean {
   const lines = parsed.lineIndex;
-  const errors = parsed.problems.filter((problem) => problem.severity === 'error').map((problem) => [lines.offsetAt(problem.range.start), lines.offsetAt(problem.range.end)] as const);
+  const errors = parsed.problems
+    .filter((problem) => problem.severity === 'error')
+    .map((problem) => [lines.offsetAt(problem.range.start), lines.offsetAt(problem.range.end)] as const);
   if (errors.length === 0) return () => false;
   return (range) => {
     const start = lines.offsetAt(range.start);

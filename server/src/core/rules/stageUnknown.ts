@@ -10,7 +10,11 @@ export const stageUnknown: Rule = {
     if (model.journey.length === 0 && !model.rootKeys.has('journey')) {
       // Without a journey there is nothing to check against; say so once, on the first stage used.
       const first = [...model.channels.values()].find((channel) => channel.stages.length > 0);
-      if (first) report({ range: first.stages[0]!.range, message: `Channel \`${first.id}\` names stage \`${first.stages[0]!.value}\`, but the plan has no \`journey\`. Add \`journey:\` with the stages in order.` });
+      if (first)
+        report({
+          range: first.stages[0]!.range,
+          message: `Channel \`${first.id}\` names stage \`${first.stages[0]!.value}\`, but the plan has no \`journey\`. Add \`journey:\` with the stages in order.`,
+        });
       return;
     }
     const stages = new Set(model.journey.map((stage) => stage.value));

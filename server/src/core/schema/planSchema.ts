@@ -7,31 +7,39 @@ import { isIsoDate } from '../text/dates.js';
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-export const id = z
-  .string()
-  .regex(ID_PATTERN, { message: 'an id is letters, digits, `-`, `_` or `.`, starting with a letter or digit' });
+export const id = z.string().regex(ID_PATTERN, { message: 'an id is letters, digits, `-`, `_` or `.`, starting with a letter or digit' });
 
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date is written YYYY-MM-DD (e.g. 2026-05-01)' })
   .refine(isIsoDate, { message: 'a date is written YYYY-MM-DD and must exist on the calendar (e.g. 2026-05-01)' });
 
-export const duration = z
-  .string()
-  .regex(/^\d+\s*[dwh]$/, { message: 'a duration is a whole number followed by d, w or h (e.g. 3d, 8w, 48h)' });
+export const duration = z.string().regex(/^\d+\s*[dwh]$/, { message: 'a duration is a whole number followed by d, w or h (e.g. 3d, 8w, 48h)' });
 
 export const channelTypes = ['paid', 'owned', 'earned'] as const;
 export const channelModes = ['inbound', 'outbound'] as const;
 export const media = [
-  'search', 'social', 'display', 'video', 'email', 'sms', 'crm', 'retargeting', 'personalisation',
-  'content', 'seo', 'pr', 'events', 'affiliate', 'partnerships', 'other',
+  'search',
+  'social',
+  'display',
+  'video',
+  'email',
+  'sms',
+  'crm',
+  'retargeting',
+  'personalisation',
+  'content',
+  'seo',
+  'pr',
+  'events',
+  'affiliate',
+  'partnerships',
+  'other',
 ] as const;
 /** Media that process personal data by their nature, so `compliance` is mandatory. */
 export const personalDataMedia = ['email', 'sms', 'crm', 'retargeting', 'personalisation'] as const;
 export const dependencyKinds = ['finish-to-start', 'start-to-start', 'finish-to-finish'] as const;
-export const attributionModels = [
-  'last-click', 'first-click', 'linear', 'time-decay', 'position-based', 'data-driven', 'mmm',
-] as const;
+export const attributionModels = ['last-click', 'first-click', 'linear', 'time-decay', 'position-based', 'data-driven', 'mmm'] as const;
 export const cadences = ['daily', 'weekly', 'fortnightly', 'monthly', 'quarterly'] as const;
 export const reviewCadences = ['weekly', 'monthly', 'quarterly'] as const;
 
@@ -46,7 +54,7 @@ export const guardrailSchema = z
 
 export const objectiveSchema = z
   .strictObject({
-    id: id.describe('The objective\'s id. KPIs name it in `traces_to`.'),
+    id: id.describe("The objective's id. KPIs name it in `traces_to`."),
     statement: z.string().optional().describe('The objective in one sentence every team member can repeat.'),
     metric: z.string().optional().describe('The commercial metric the plan exists to move (e.g. new_customers).'),
     target: z.number().optional().describe('The number to reach. Without it the objective is vague.'),
@@ -61,7 +69,7 @@ export const periodSchema = z
     start: isoDate.describe('First day of the plan window, foundation work included (YYYY-MM-DD).'),
     end: isoDate.describe('Last day of the plan window (YYYY-MM-DD).'),
   })
-  .describe('The plan\'s window. Every channel runs inside it.');
+  .describe("The plan's window. Every channel runs inside it.");
 
 export const budgetSchema = z
   .strictObject({
@@ -69,11 +77,11 @@ export const budgetSchema = z
     currency: z.string().optional().describe('ISO currency code (e.g. GBP, EUR, USD).'),
     contingency: z.number().nonnegative().optional().describe('Part of the total held back on purpose (not allocated to channels).'),
   })
-  .describe('The plan\'s budget, shaped by the plan rather than by channel silos.');
+  .describe("The plan's budget, shaped by the plan rather than by channel silos.");
 
 export const journeyStageSchema = z
   .strictObject({
-    stage: id.describe('The stage\'s id. Channels name it in `stages`.'),
+    stage: id.describe("The stage's id. Channels name it in `stages`."),
     need: z.string().optional().describe('What the customer needs at this stage.'),
   })
   .describe('One stage of the customer journey.');
@@ -81,17 +89,18 @@ export const journeyStageSchema = z
 export const dependencyObjectSchema = z
   .strictObject({
     on: id.describe('The channel this one depends on.'),
-    kind: z.enum(dependencyKinds).optional().describe(
-      'finish-to-start (default): start after the dependency ends + lag; start-to-start: start at least lag after the dependency starts; finish-to-finish: end at least lag after the dependency ends.',
-    ),
+    kind: z
+      .enum(dependencyKinds)
+      .optional()
+      .describe(
+        'finish-to-start (default): start after the dependency ends + lag; start-to-start: start at least lag after the dependency starts; finish-to-finish: end at least lag after the dependency ends.',
+      ),
     lag: duration.optional().describe('Extra wait after the dependency point (e.g. 1w, 3d, 48h). Default 0.'),
     why: z.string().optional().describe('Why the dependency exists, for the people who sequence the plan.'),
   })
   .describe('A dependency with kind, lag and reason.');
 
-export const dependencySchema = z
-  .union([id, dependencyObjectSchema])
-  .describe('A channel id (finish-to-start, no lag) or `{ on, kind, lag, why }`.');
+export const dependencySchema = z.union([id, dependencyObjectSchema]).describe('A channel id (finish-to-start, no lag) or `{ on, kind, lag, why }`.');
 
 export const channelSchema = z
   .strictObject({
@@ -103,11 +112,11 @@ export const channelSchema = z
     stages: z.array(id).optional().describe('The journey stages this channel serves.'),
     start: isoDate.describe('First day the channel runs (YYYY-MM-DD).'),
     end: isoDate.describe('Last day the channel runs, included (YYYY-MM-DD).'),
-    budget: z.number().nonnegative().optional().describe('The channel\'s share of the plan budget.'),
+    budget: z.number().nonnegative().optional().describe("The channel's share of the plan budget."),
     kpis: z.array(id).optional().describe('The KPIs this channel reports against.'),
     depends_on: z.array(dependencySchema).optional().describe('Channels that must come first, with kind and lag.'),
     personal_data: z.array(z.string()).optional().describe('Personal data the channel processes. Makes `compliance` mandatory.'),
-    message: z.string().optional().describe('The channel\'s expression of the one value proposition.'),
+    message: z.string().optional().describe("The channel's expression of the one value proposition."),
     notes: z.string().optional().describe('Free text.'),
   })
   .describe('A channel: who runs it, when, for which journey stages, with which KPIs and dependencies.');
@@ -158,7 +167,7 @@ export const reviewSchema = z
     owner: z.string().optional().describe('Who runs the review.'),
     focus: z.string().optional().describe('What the review decides.'),
   })
-  .describe('A review meeting in the plan\'s rhythm.');
+  .describe("A review meeting in the plan's rhythm.");
 
 export const reviewsSchema = z
   .strictObject({
@@ -185,18 +194,24 @@ export const governanceSchema = z
 
 export const milestoneSchema = z
   .strictObject({
-    date: isoDate.describe('The milestone\'s day (YYYY-MM-DD).'),
+    date: isoDate.describe("The milestone's day (YYYY-MM-DD)."),
     label: z.string().optional().describe('What happens on that day.'),
   })
   .describe('A dated event shown on the timeline.');
 
 /** Root keys other than the two id-keyed maps, validated as one object. */
 export const planRootShape = {
-  plan: z.string().describe('The plan\'s title.'),
+  plan: z.string().describe("The plan's title."),
   owner: z.string().optional().describe('The person accountable for the whole plan.'),
   period: periodSchema.optional(),
-  objective: z.union([objectiveSchema, z.array(objectiveSchema)]).optional().describe('The one commercial objective that every KPI traces back to.'),
-  proposition: z.union([z.string(), z.array(z.string())]).optional().describe('The one value proposition every channel expresses.'),
+  objective: z
+    .union([objectiveSchema, z.array(objectiveSchema)])
+    .optional()
+    .describe('The one commercial objective that every KPI traces back to.'),
+  proposition: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .describe('The one value proposition every channel expresses.'),
   budget: budgetSchema.optional(),
   journey: z.array(journeyStageSchema).optional().describe('The customer experience, stage by stage, in order.'),
   channels: z.record(id, channelSchema).optional().describe('The channels, keyed by id.'),

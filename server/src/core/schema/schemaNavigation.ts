@@ -24,7 +24,7 @@ function defOf(schema: AnySchema): Def {
 }
 
 export function descriptionOf(schema: AnySchema | undefined): string | undefined {
-  for (let current = schema; current; ) {
+  for (let current = schema; current;) {
     const description = (current as unknown as { description?: string }).description;
     if (description) return description;
     const def = defOf(current);

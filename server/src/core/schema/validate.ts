@@ -31,7 +31,10 @@ export function validateSchema(parsed: ParsedYaml, anchorRange: Range): SchemaPr
   const root = resolveNode(doc.contents, doc);
   const { value, aliasLimitHit } = toPlainData(root, doc, (key, depth) => depth === 0 && ENTRY_SECTIONS.has(key));
   if (aliasLimitHit) {
-    problems.push({ range: anchorRange, message: 'Too many alias expansions (*alias): the plan was checked without them. Write values out instead of nesting aliases.' });
+    problems.push({
+      range: anchorRange,
+      message: 'Too many alias expansions (*alias): the plan was checked without them. Write values out instead of nesting aliases.',
+    });
   }
   const locate = new Locator(doc, parsed.lineIndex, root, []);
   const result = planSchema.safeParse(value, { reportInput: true });
@@ -63,7 +66,10 @@ function validateEntry(doc: Document.Parsed, lines: LineIndex, section: string, 
   const problems: SchemaProblem[] = [];
   const id = scalarKey(pair.key);
   if (id === undefined || !ID_PATTERN.test(id)) {
-    problems.push({ range: keyRange ?? anchorRange, message: `\`${id ?? String(pair.key)}\` is not a valid id in \`${section}\`: use letters, digits, \`-\`, \`_\` or \`.\`, starting with a letter or digit.` });
+    problems.push({
+      range: keyRange ?? anchorRange,
+      message: `\`${id ?? String(pair.key)}\` is not a valid id in \`${section}\`: use letters, digits, \`-\`, \`_\` or \`.\`, starting with a letter or digit.`,
+    });
   }
   if (id !== undefined) {
     const value = resolveNode(pair.value, doc);
@@ -90,7 +96,9 @@ function leafIssues(issue: Issue, root: unknown): Issue[] {
   const wantsArray = Array.isArray(input);
   const branch =
     issue.errors.find((errors) => errors.every((e) => !(e.code === 'invalid_type' && e.path.length === 0))) ??
-    issue.errors.find((errors) => errors.some((e) => e.code === 'invalid_type' && (e.expected === 'object') === wantsObject && (e.expected === 'array') === wantsArray));
+    issue.errors.find((errors) =>
+      errors.some((e) => e.code === 'invalid_type' && (e.expected === 'object') === wantsObject && (e.expected === 'array') === wantsArray),
+    );
   if (!branch) return [issue];
   return branch.flatMap((inner) => leafIssues({ ...inner, path: [...issue.path, ...inner.path] } as Issue, root));
 }
@@ -120,7 +128,8 @@ function describe(issue: Issue, prefix: PathKey[], locate: Locator, fallback: Ra
       };
     }
     case 'invalid_type':
-      if (issue.input === undefined) return missingKey(path, local, locate, fallback, `\`${String(path[path.length - 1])}: ${placeholder(issue.expected, String(path[path.length - 1]))}\``);
+      if (issue.input === undefined)
+        return missingKey(path, local, locate, fallback, `\`${String(path[path.length - 1])}: ${placeholder(issue.expected, String(path[path.length - 1]))}\``);
       return { range: locate.value(local) ?? fallback, message: `${where} should be ${article(issue.expected)}, not ${describeInput(issue.input)}.` };
     case 'invalid_value':
       if (issue.input === undefined) {
@@ -157,7 +166,13 @@ function placeholder(expected: string, key: string): string {
 }
 
 function article(expected: string): string {
-  const names: Record<string, string> = { object: 'a mapping (key: value lines)', array: 'a list', string: 'text', number: 'a number', boolean: 'true or false' };
+  const names: Record<string, string> = {
+    object: 'a mapping (key: value lines)',
+    array: 'a list',
+    string: 'text',
+    number: 'a number',
+    boolean: 'true or false',
+  };
   return names[expected] ?? expected;
 }
 
@@ -171,7 +186,10 @@ function describeInput(input: unknown): string {
 }
 
 function dotted(path: PathKey[]): string {
-  return path.map((key) => (typeof key === 'number' ? `[${key}]` : key)).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((key) => (typeof key === 'number' ? `[${key}]` : key))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 function rangeOf(node: unknown, lines: LineIndex): Range | undefined {

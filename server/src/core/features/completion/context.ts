@@ -54,13 +54,21 @@ export function cursorContext(lines: readonly string[], line: number, character:
     // Inside a quoted or block text, or a comment, there is nothing to offer.
     const typed = before.slice(shape.colonEnd);
     if (/^\s*["'|>]/.test(typed) || /(^|\s)#/.test(typed)) return undefined;
-    const path = shape.dashes > 0 ? [...containerPath(lines, line, shape.indent, true), ...items(shape.dashes)] : containerPath(lines, line, shape.indent, false);
+    const path =
+      shape.dashes > 0 ? [...containerPath(lines, line, shape.indent, true), ...items(shape.dashes)] : containerPath(lines, line, shape.indent, false);
     return { kind: 'value', path, key: shape.key, afterColon: before.endsWith(':') };
   }
   if (shape.dashes > 0) {
     const listPath = [...containerPath(lines, line, shape.indent, true), ...items(shape.dashes - 1)];
     const present = listItemsAround(lines, line, shape.indent);
-    return { kind: 'item', path: listPath, present, block: true, presentKeys: siblingKeys(lines, line, shape.contentColumn, true), column: shape.contentColumn };
+    return {
+      kind: 'item',
+      path: listPath,
+      present,
+      block: true,
+      presentKeys: siblingKeys(lines, line, shape.contentColumn, true),
+      column: shape.contentColumn,
+    };
   }
   const column = shape.hasContent ? shape.indent : Math.min(character, before.length);
   return { kind: 'key', path: containerPath(lines, line, column, false), present: siblingKeys(lines, line, column, false), column, flow: false };
@@ -78,7 +86,9 @@ function listItemsAround(lines: readonly string[], line: number, column: number)
     if (!shape.hasContent) return true;
     if (shape.indent < column || (shape.indent === column && shape.dashes === 0)) return false;
     if (shape.indent === column && shape.key === undefined) {
-      const value = lines[l]!.slice(shape.contentColumn).replace(/\s+#.*$/, '').trim();
+      const value = lines[l]!.slice(shape.contentColumn)
+        .replace(/\s+#.*$/, '')
+        .trim();
       if (value) values.push(value);
     }
     return true;
@@ -136,7 +146,7 @@ function flowContext(lines: readonly string[], line: number, character: number):
       } else if (!top) {
         continue;
       } else if (ch === ',') {
-        const entry = top.open === '{' ? top.entryKey ?? top.entry.trim() : top.entry.trim();
+        const entry = top.open === '{' ? (top.entryKey ?? top.entry.trim()) : top.entry.trim();
         if (entry) top.entries.push(entry);
         top.entry = '';
         top.entryKey = undefined;
@@ -151,9 +161,10 @@ function flowContext(lines: readonly string[], line: number, character: number):
   const top = stack[stack.length - 1];
   if (!top) return null;
 
-  const base = startShape.dashes > 0
-    ? [...containerPath(lines, start, startShape.indent, true), ...items(startShape.dashes)]
-    : containerPath(lines, start, startShape.indent, false);
+  const base =
+    startShape.dashes > 0
+      ? [...containerPath(lines, start, startShape.indent, true), ...items(startShape.dashes)]
+      : containerPath(lines, start, startShape.indent, false);
   const path: PathKey[] = [...base];
   stack.forEach((frame, index) => {
     if (frame.key !== undefined) path.push(frame.key);
@@ -184,7 +195,11 @@ function closingQuote(text: string, open: number): number {
 function entriesAfter(rest: string, close: ']' | '}'): string[] {
   const end = rest.indexOf(close);
   const inside = end < 0 ? rest : rest.slice(0, end);
-  return inside.split(',').slice(1).map((entry) => entry.trim()).filter(Boolean);
+  return inside
+    .split(',')
+    .slice(1)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 /** The id-like word around the cursor: the text a completion replaces. */

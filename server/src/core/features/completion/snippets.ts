@@ -30,7 +30,14 @@ export function entrySnippets(model: PlanModel, path: readonly PathKey[], presen
   if (path.length === 1 && path[0] === 'channels') return [channelSnippet(model, layout)];
   if (path.length === 1 && path[0] === 'kpis') return [kpiSnippet(model, layout)];
   if (path.length === 2 && path[0] === 'kpis' && typeof path[1] === 'string' && !present.has('measure')) {
-    return [{ label: 'measure', detail: 'measure block', documentation: 'Insert the measurement definition: what is counted, where from, baseline, target, cadence and when it is ready.', text: render(layout, measureLines(model, path[1], 0, 1)) }];
+    return [
+      {
+        label: 'measure',
+        detail: 'measure block',
+        documentation: 'Insert the measurement definition: what is counted, where from, baseline, target, cadence and when it is ready.',
+        text: render(layout, measureLines(model, path[1], 0, 1)),
+      },
+    ];
   }
   return [];
 }
@@ -49,7 +56,12 @@ function channelSnippet(model: PlanModel, layout: SnippetLayout): SnippetProposa
     [1, 'budget: ${8:0}'],
     [1, 'kpis: [${9}]$0'],
   ];
-  return { label: 'new channel', detail: 'channel entry', documentation: 'Insert a channel with type, mode, owner, stages, dates, budget and KPIs.', text: render(layout, lines) };
+  return {
+    label: 'new channel',
+    detail: 'channel entry',
+    documentation: 'Insert a channel with type, mode, owner, stages, dates, budget and KPIs.',
+    text: render(layout, lines),
+  };
 }
 
 function kpiSnippet(model: PlanModel, layout: SnippetLayout): SnippetProposal {
@@ -57,7 +69,12 @@ function kpiSnippet(model: PlanModel, layout: SnippetLayout): SnippetProposal {
   const targets = [...model.objectives.flatMap((objective) => (objective.id ? [objective.id.value] : [])), ...model.kpis.keys()];
   const tracesTo = targets.length > 0 ? `\${2|${targets.map(escapeChoice).join(',')}|}` : '${2:objective-id}';
   const lines: Line[] = [[0, `\${1:${escapeSnippet(id)}}:`], [1, `traces_to: ${tracesTo}`], [1, 'owner: ${3:Owner}'], ...measureLines(model, id, 1, 4)];
-  return { label: 'new KPI', detail: 'KPI entry', documentation: 'Insert a KPI that traces to the objective, with its owner and measurement definition.', text: render(layout, lines) };
+  return {
+    label: 'new KPI',
+    detail: 'KPI entry',
+    documentation: 'Insert a KPI that traces to the objective, with its owner and measurement definition.',
+    text: render(layout, lines),
+  };
 }
 
 function measureLines(model: PlanModel, kpiId: string, depth: number, firstTab: number): Line[] {

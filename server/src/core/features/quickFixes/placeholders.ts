@@ -37,7 +37,13 @@ export const addAttribution: QuickFix = ({ model, yaml }) => {
   if (attribution) {
     return proposal('Add `model: data-driven` to `attribution`', setScalar(yaml, ['attribution', 'model'], 'data-driven'));
   }
-  const entry: YamlEntry = { key: 'attribution', value: flowMapping([{ key: 'model', value: 'data-driven' }, { key: 'lookback', value: '30d' }]) };
+  const entry: YamlEntry = {
+    key: 'attribution',
+    value: flowMapping([
+      { key: 'model', value: 'data-driven' },
+      { key: 'lookback', value: '30d' },
+    ]),
+  };
   return proposal('Add `attribution: { model: data-driven, lookback: 30d }`', insertEntries(yaml, [], [entry], { after: ['kpis', 'channels'] }));
 };
 
@@ -47,7 +53,10 @@ export const addMissingReviews: QuickFix = ({ model, yaml }) => {
   if (missing.length === 0) return [];
   const entries: YamlEntry[] = missing.map((cadence) => ({
     key: cadence,
-    value: flowMapping([{ key: 'owner', value: '<who runs it>' }, { key: 'focus', value: REVIEW_FOCUS[cadence]! }]),
+    value: flowMapping([
+      { key: 'owner', value: '<who runs it>' },
+      { key: 'focus', value: REVIEW_FOCUS[cadence]! },
+    ]),
   }));
   const names = missing.length === 1 ? `the ${missing[0]} review` : `the ${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]} reviews`;
   return proposal(`Add ${names}`, insertEntries(yaml, ['reviews'], entries, { createAfter: ['compliance', 'attribution', 'kpis', 'channels'] }));

@@ -29,7 +29,13 @@ export function proposal(title: string, edits: TextEdit[] | undefined, isPreferr
 }
 
 export function sameRange(a: Range | undefined, b: Range): boolean {
-  return a !== undefined && a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a !== undefined &&
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 function rangeKey(range: Range): string {
@@ -61,11 +67,15 @@ type IdList = 'kpis' | 'stages';
 const idLists: Record<IdList, WeakMap<object, Map<string, { channel: ChannelModel; id: Located<string> }>>> = { kpis: new WeakMap(), stages: new WeakMap() };
 
 export function kpiWithKeyAt(model: PlanModel, range: Range): KpiModel | undefined {
-  return indexed(kpiKeys, model, (add) => { for (const kpi of model.kpis.values()) add(kpi.keyRange, kpi); }).get(rangeKey(range));
+  return indexed(kpiKeys, model, (add) => {
+    for (const kpi of model.kpis.values()) add(kpi.keyRange, kpi);
+  }).get(rangeKey(range));
 }
 
 export function channelWithKeyAt(model: PlanModel, range: Range): ChannelModel | undefined {
-  return indexed(channelKeys, model, (add) => { for (const channel of model.channels.values()) add(channel.keyRange, channel); }).get(rangeKey(range));
+  return indexed(channelKeys, model, (add) => {
+    for (const channel of model.channels.values()) add(channel.keyRange, channel);
+  }).get(rangeKey(range));
 }
 
 /** The channel and the id in one of its id lists (`kpis`, `stages` …) written at `range`. */

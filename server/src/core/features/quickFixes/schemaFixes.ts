@@ -15,7 +15,8 @@ const SCHEMA_KEY = /^[a-z][a-z_]*$/;
 export const fixSchemaProblem: QuickFix = (context, diagnostic) => {
   const data = diagnostic.data ?? {};
   if (typeof data.key === 'string' && typeof data.suggestion === 'string') return renameKey(context, diagnostic.range.start, data.key, data.suggestion);
-  if (Array.isArray(data.allowed) && data.allowed.every((value) => typeof value === 'string')) return nearestAllowed(context, diagnostic.range, data.allowed as string[]);
+  if (Array.isArray(data.allowed) && data.allowed.every((value) => typeof value === 'string'))
+    return nearestAllowed(context, diagnostic.range, data.allowed as string[]);
   return [];
 };
 

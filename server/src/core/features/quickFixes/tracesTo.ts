@@ -31,8 +31,13 @@ export const traceToObjective: QuickFix = ({ model, facts, yaml }, diagnostic) =
       const reaching = writableIds(model.kpis.keys()).filter((id) => id !== kpi.id && facts.traces.get(id)?.status === 'reaches');
       const near = closestMatch(trace.unknownId, [objectiveId, ...reaching]);
       const fixes: FixProposal[] = [];
-      if (near && near !== objectiveId) fixes.push({ title: `Change to ${code(near)}`, edits: [replaceScalar(yaml, kpi.tracesTo.range, near)], isPreferred: true });
-      fixes.push({ title: `Trace ${code(kpi.id)} to the objective ${code(objectiveId)}`, edits: [replaceScalar(yaml, kpi.tracesTo.range, objectiveId)], isPreferred: fixes.length === 0 });
+      if (near && near !== objectiveId)
+        fixes.push({ title: `Change to ${code(near)}`, edits: [replaceScalar(yaml, kpi.tracesTo.range, near)], isPreferred: true });
+      fixes.push({
+        title: `Trace ${code(kpi.id)} to the objective ${code(objectiveId)}`,
+        edits: [replaceScalar(yaml, kpi.tracesTo.range, objectiveId)],
+        isPreferred: fixes.length === 0,
+      });
       return fixes;
     }
     case 'cycle':

@@ -21,26 +21,56 @@ export function routeEdge(kind: DependencyKind, from: BarBox, to: BarBox, rowHei
   switch (kind) {
     case 'start-to-start': {
       const x = Math.min(from.left, to.left) - STUB;
-      return path([[from.left, from.middle], [x, from.middle], [x, to.middle], [to.left, to.middle]]);
+      return path([
+        [from.left, from.middle],
+        [x, from.middle],
+        [x, to.middle],
+        [to.left, to.middle],
+      ]);
     }
     case 'finish-to-finish': {
       // Along the gap between rows, not along the dependency's middle line where its labels are.
       const out = from.right + STUB;
       const back = to.right + STUB;
-      if (out === back) return path([[from.right, from.middle], [out, from.middle], [out, to.middle], [to.right, to.middle]]);
+      if (out === back)
+        return path([
+          [from.right, from.middle],
+          [out, from.middle],
+          [out, to.middle],
+          [to.right, to.middle],
+        ]);
       const gap = gapBefore(from, to, rowHeight);
-      return path([[from.right, from.middle], [out, from.middle], [out, gap], [back, gap], [back, to.middle], [to.right, to.middle]]);
+      return path([
+        [from.right, from.middle],
+        [out, from.middle],
+        [out, gap],
+        [back, gap],
+        [back, to.middle],
+        [to.right, to.middle],
+      ]);
     }
     default: {
       const out = from.right + STUB;
       if (to.left - STUB >= out) {
-        return path([[from.right, from.middle], [out, from.middle], [out, to.middle], [to.left, to.middle]]);
+        return path([
+          [from.right, from.middle],
+          [out, from.middle],
+          [out, to.middle],
+          [to.left, to.middle],
+        ]);
       }
       // The dependant starts before the dependency's end (overlap or violation): go round,
       // along the gap between the rows just before the dependant's row.
       const gap = gapBefore(from, to, rowHeight);
       const back = to.left - STUB;
-      return path([[from.right, from.middle], [out, from.middle], [out, gap], [back, gap], [back, to.middle], [to.left, to.middle]]);
+      return path([
+        [from.right, from.middle],
+        [out, from.middle],
+        [out, gap],
+        [back, gap],
+        [back, to.middle],
+        [to.left, to.middle],
+      ]);
     }
   }
 }

@@ -17,7 +17,8 @@ export function renderLegend(model: TimelineModel): string {
   entries.push({ sample: arrowSample('edge', 'tl-arrow'), label: 'Dependency' });
   if (model.edges.some((edge) => edge.violated)) entries.push({ sample: arrowSample('edge violated', 'tl-arrow-violated'), label: 'Violated' });
   if (model.readyBy.length > 0) entries.push({ sample: (x, y) => `<g class="ready">${diamondPath(x + 8, y, 5)}</g>`, label: 'Measurement ready' });
-  if (model.deadline) entries.push({ sample: (x, y) => `<g class="deadline"><line x1="${x + 8}" y1="${y - 7}" x2="${x + 8}" y2="${y + 7}"/></g>`, label: 'Deadline' });
+  if (model.deadline)
+    entries.push({ sample: (x, y) => `<g class="deadline"><line x1="${x + 8}" y1="${y - 7}" x2="${x + 8}" y2="${y + 7}"/></g>`, label: 'Deadline' });
   if (model.today) entries.push({ sample: (x, y) => `<g class="today"><line x1="${x + 8}" y1="${y - 7}" x2="${x + 8}" y2="${y + 7}"/></g>`, label: 'Today' });
   entries.push({ sample: (x, y) => `${problemBadge('error', x + 6, y)}${problemBadge('warning', x + 20, y)}`, label: 'Problems' });
 

@@ -5,8 +5,16 @@ import { formatDay, parseIsoDate, type Day } from '../../text/dates.js';
 import type { PlanDocument } from '../../planDocument.js';
 import { addMessage, channelOfEachDiagnostic, emptyDiagnostics, toMessage } from './channelDiagnostics.js';
 import type {
-  ChannelDiagnostics, TimelineBar, TimelineChannel, TimelineDate, TimelineEdge, TimelineLane, TimelineMilestone,
-  TimelineModel, TimelineReadyBy, TimelineUndated,
+  ChannelDiagnostics,
+  TimelineBar,
+  TimelineChannel,
+  TimelineDate,
+  TimelineEdge,
+  TimelineLane,
+  TimelineMilestone,
+  TimelineModel,
+  TimelineReadyBy,
+  TimelineUndated,
 } from './types.js';
 
 export interface TimelineOptions {
@@ -103,9 +111,10 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
     const date = locatedDate(milestone.date);
     if (date) milestones.push({ id: milestone.id, label: milestone.label ?? milestone.id, date });
   }
-  const period = model.period?.start?.day !== undefined && model.period.end?.day !== undefined && model.period.end.day >= model.period.start.day
-    ? { start: dateOf(model.period.start.day), end: dateOf(model.period.end.day) }
-    : undefined;
+  const period =
+    model.period?.start?.day !== undefined && model.period.end?.day !== undefined && model.period.end.day >= model.period.start.day
+      ? { start: dateOf(model.period.start.day), end: dateOf(model.period.end.day) }
+      : undefined;
   const deadline = model.objectives.length === 1 ? locatedDate(model.objectives[0]!.deadline) : undefined;
   const todayDay = options.today === undefined ? undefined : parseIsoDate(options.today);
   const syntaxError = parsed.problems.find((problem) => problem.severity === 'error');
@@ -212,4 +221,3 @@ function spanOf(days: Day[]): TimelineModel['span'] {
   }
   return { start: dateOf(first), end: dateOf(last) };
 }
-

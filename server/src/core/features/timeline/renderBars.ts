@@ -32,7 +32,9 @@ function channelTooltip(channel: TimelineChannel, model: TimelineModel, extra: s
     kind,
     channel.owner ? `Owner: ${truncate(channel.owner, 120)}` : 'No owner',
     ...extra,
-    channel.budget === undefined ? 'No budget' : `Budget ${fullMoney(channel.budget, model.currency)}${channel.budgetShare === undefined ? '' : ` (${percent(channel.budgetShare)} of the total)`}`,
+    channel.budget === undefined
+      ? 'No budget'
+      : `Budget ${fullMoney(channel.budget, model.currency)}${channel.budgetShare === undefined ? '' : ` (${percent(channel.budgetShare)} of the total)`}`,
     channel.stages.length > 0 ? `Stages: ${truncate(channel.stages.join(', '), 200)}` : 'No journey stage',
     ...problemLines(channel.diagnostics),
   ];
@@ -84,7 +86,9 @@ export function renderBars(model: TimelineModel, layout: Layout): string {
     }
     if (bar.budget !== undefined) {
       const share = bar.budgetShare === undefined ? '' : ` · ${percent(bar.budgetShare)}`;
-      items.push(`<text class="budget" x="${round(labelX)}" y="${round(box.middle + 4)}">${escapeXml(compactMoney(bar.budget, truncate(model.currency ?? '', 6)) + share)}</text>`);
+      items.push(
+        `<text class="budget" x="${round(labelX)}" y="${round(box.middle + 4)}">${escapeXml(compactMoney(bar.budget, truncate(model.currency ?? '', 6)) + share)}</text>`,
+      );
     }
     parts.push(`<g class="${classes}" data-channel="${escapeXml(bar.id)}">${items.join('')}</g>`);
   }

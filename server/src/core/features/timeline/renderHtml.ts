@@ -29,7 +29,6 @@ export interface HtmlOptions {
   source?: string;
 }
 
-
 export function renderHtml(model: TimelineModel, options: HtmlOptions = {}): string {
   const css = `${pageCss}${timelineCss}`;
   const hash = createHash('sha256').update(css, 'utf8').digest('base64');

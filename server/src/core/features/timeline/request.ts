@@ -21,7 +21,11 @@ export interface TimelineResult {
 }
 
 /** Answers a timeline request for an analyzed document (null when the server does not have it). */
-export function timelineResult(doc: PlanDocument | undefined, params: Partial<TimelineParams> | null | undefined, now: Date = new Date()): TimelineResult | null {
+export function timelineResult(
+  doc: PlanDocument | undefined,
+  params: Partial<TimelineParams> | null | undefined,
+  now: Date = new Date(),
+): TimelineResult | null {
   if (!doc) return null;
   const today = typeof params?.today === 'string' && isIsoDate(params.today) ? params.today : formatDay(todayDay(now));
   const timeline = buildTimeline(doc, { today });

@@ -66,7 +66,7 @@ export function detectIndentStep(parsed: ParsedYaml): number {
     const keyRange = (pair.key as { range?: NodeRange } | null)?.range;
     if (!inFlow && keyRange && (isMap(value) || isSeq(value)) && !value.flow) {
       const first = value.items[0];
-      const childStart = isMap(value) ? ((first as { key?: { range?: NodeRange } } | undefined)?.key?.range?.[0]) : value.range?.[0];
+      const childStart = isMap(value) ? (first as { key?: { range?: NodeRange } } | undefined)?.key?.range?.[0] : value.range?.[0];
       if (childStart !== undefined) {
         const step = column(childStart) - column(keyRange[0]);
         if (step > 0 && step <= 8) into.set(step, (into.get(step) ?? 0) + 1);

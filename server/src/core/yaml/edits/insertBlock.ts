@@ -59,7 +59,8 @@ function insertIntoMap(context: YamlEditContext, place: MapPlace, entries: YamlE
   const line = lineOfEnd(context, contentEnd(anchor.value, anchorKey[1]));
   const atRoot = place.owner === undefined;
   // Top-level sections separated by blank lines get one too.
-  const blankBefore = atRoot && (isBlankLine(context, line + 1) || isBlankLine(context, lineAboveComments(context, context.lines.positionAt(anchorKey[0]).line)));
+  const blankBefore =
+    atRoot && (isBlankLine(context, line + 1) || isBlankLine(context, lineAboveComments(context, context.lines.positionAt(anchorKey[0]).line)));
   return [insertAfterLine(context, line, renderBlock(entries, indent, context.indentStep), blankBefore)];
 }
 
