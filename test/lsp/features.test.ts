@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type {
   CodeAction,
@@ -14,19 +14,15 @@ import type {
 } from 'vscode-languageserver/node';
 import { analyzeText } from '../../server/src/core/analyze.js';
 import { applyEdits } from '../helpers/applyEdits.js';
+import { expectGolden } from '../helpers/golden.js';
 import { withCursor } from '../helpers/cursor.js';
 import { buildServer, LspClient } from '../helpers/lspClient.js';
 
 const clean = readFileSync('examples/clean/q3-acquisition.plan.yaml', 'utf8');
 const problems = readFileSync('examples/problems/new-user.plan.yaml', 'utf8');
 const GOLDEN = 'test/lsp/golden';
-/** `UPDATE_GOLDEN=1` rewrites the golden files from the current output (review the diff!). */
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
-
 function golden(name: string, actual: string): void {
-  const path = `${GOLDEN}/${name}`;
-  if (UPDATE || !existsSync(path)) writeFileSync(path, actual);
-  assert.equal(actual, readFileSync(path, 'utf8'), `${path} differs (UPDATE_GOLDEN=1 to accept)`);
+  expectGolden(`${GOLDEN}/${name}`, actual);
 }
 
 /** Inserts `|` into the clean plan by replacing `find` with `marked` (a `|` in it is the cursor). */

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fixtureCases, formatGolden, goldenOf, readGolden, RULE_FIXTURES, strayFixtureFiles, type GoldenDiagnostic } from '../../scripts/docs/ruleFixtures.js';
+import { fixtureCases, formatGolden, goldenOf, RULE_FIXTURES, strayFixtureFiles, type GoldenDiagnostic } from '../../scripts/docs/ruleFixtures.js';
 import { analyzeText } from '../../server/src/core/analyze.js';
 import { rules } from '../../server/src/core/rules/index.js';
 import { LineIndex } from '../../server/src/core/text/lineIndex.js';
+import { expectGolden } from '../helpers/golden.js';
 
 // Golden fixtures: every rule in the registry has a plan that makes it fire (with the exact
 // diagnostics in expected.json) and a plan on which it stays silent. UPDATE_GOLDENS=1
 // rewrites the goldens from the current output: read every changed golden before committing.
 
-const updateGoldens = process.env.UPDATE_GOLDENS === '1';
 const SYNTAX_RULES = new Set(['yaml-syntax', 'schema']);
 
 /** The golden must point at a key or value: inside the text, not empty, never the whole file. */
@@ -56,9 +56,8 @@ describe('rule fixtures', () => {
         }
         it(`reports ${fixture.name} exactly as its golden says`, () => {
           const actual = goldenOf(analyzeText(text).diagnostics, rule.name);
-          if (updateGoldens) writeFileSync(fixture.expectedPath!, formatGolden(actual));
           assert.ok(actual.length > 0, `${fixture.planPath} does not make ${rule.name} fire`);
-          assert.deepEqual(actual, readGolden(fixture.expectedPath!));
+          expectGolden(fixture.expectedPath!, formatGolden(actual));
           for (const diagnostic of actual) assertPrecise(diagnostic, text);
         });
       }

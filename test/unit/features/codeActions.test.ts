@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText, createParseState, type Analysis } from '../../../server/src/core/analyze.js';
@@ -13,11 +13,10 @@ import { detectIndentStep, yamlEditContext } from '../../../server/src/core/yaml
 import { flowMapping, mapping, scalarText, type YamlEntry } from '../../../server/src/core/yaml/edits/value.js';
 import { parseYaml } from '../../../server/src/core/parse/parseYaml.js';
 import { applyEdits } from '../../helpers/applyEdits.js';
+import { expectGolden } from '../../helpers/golden.js';
 
 const FIXTURES = 'test/fixtures/codeActions';
 const URI = 'file:///work/plan.plan.yaml';
-/** `UPDATE_GOLDEN=1` rewrites the `.after` files from the current output (review the diff!). */
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 function documentOf(text: string, analysis: Analysis = analyzeText(text)): PlanDocument {
   return { uri: URI, version: 1, analysis };
@@ -119,9 +118,7 @@ describe('quick fixes (golden files)', () => {
       const text = readFileSync(beforePath, 'utf8');
       assert.ok(text.endsWith('\n') && !text.includes('\r'), 'fixtures are written with LF and a final line break');
       const { action, before, after } = fixOnce(text, testCase.code, testCase.title);
-      if (UPDATE) writeFileSync(afterPath, after);
-      assert.ok(existsSync(afterPath), `${afterPath} is missing: run with UPDATE_GOLDEN=1 and review it`);
-      assert.equal(after, readFileSync(afterPath, 'utf8'));
+      expectGolden(afterPath, after);
       assert.equal(action.isPreferred === true, testCase.preferred === true, 'isPreferred');
       assert.equal(action.diagnostics.length, testCase.fixes ?? 1, 'diagnostics fixed by the action');
       assertFixes(before, action, after);

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { renderHtml } from '../../../server/src/core/features/timeline/renderHtml.js';
@@ -8,19 +7,13 @@ import type { TimelineModel } from '../../../server/src/core/features/timeline/t
 import { generatePlan } from '../../helpers/generatePlan.js';
 import { readExample, repoRoot, timelineOf } from './helpers.js';
 import { nonLocalUrls, parseTags, unexpectedAttributes } from './svgChecks.js';
+import { expectGolden } from '../../helpers/golden.js';
 
 const FIXTURES = join(repoRoot, 'test/fixtures/timeline');
 const TODAY = '2026-06-15';
 
-/** Compares with test/fixtures/timeline/<name>; `UPDATE_GOLDENS=1` writes the file instead. */
 function assertGolden(name: string, actual: string): void {
-  const path = join(FIXTURES, name);
-  if (process.env.UPDATE_GOLDENS === '1' || !existsSync(path)) {
-    writeFileSync(path, actual);
-    if (process.env.UPDATE_GOLDENS !== '1') assert.fail(`golden ${name} did not exist: written, check it and run again`);
-    return;
-  }
-  assert.equal(actual, readFileSync(path, 'utf8'), `${name} differs from its golden (UPDATE_GOLDENS=1 to refresh after checking the change)`);
+  expectGolden(join(FIXTURES, name), actual);
 }
 
 const cases: { name: string; plan: string }[] = [
