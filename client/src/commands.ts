@@ -1,10 +1,6 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-
-export const COMMANDS = {
-  restartServer: 'throughline.restartServer',
-  showOutput: 'throughline.showOutput',
-} as const;
+import { COMMANDS } from './commandIds.js';
 
 export function registerClientCommands(client: LanguageClient, outputChannel: vscode.OutputChannel): vscode.Disposable[] {
   return [

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS } from './commands';
+import { COMMANDS } from './commandIds.js';
 import { LANGUAGE_ID } from './languageClient';
 
 const DETAIL: Record<State, string> = {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../server/src/core/analyze.js';
+import { analyzeText, PLAN_FILE_GLOBS } from '../../server/src/core/index.js';
+import { COMMANDS, INTERNAL_COMMANDS } from '../../client/src/commandIds.js';
 import { rules } from '../../server/src/core/rules/index.js';
 import { attributionModels, cadences, channelModes, channelTypes, dependencyKinds, media } from '../../server/src/core/schema/planSchema.js';
 
@@ -72,20 +73,32 @@ describe('extension manifest', () => {
     }
   });
 
-  const previewLanded = existsSync('client/src/preview');
-  it(
-    'contributes exactly the commands the client code registers',
-    { skip: previewLanded ? false : 'the timeline preview (client/src/preview/) has not landed yet' },
-    () => {
-      const clientSource = filesUnder('client/src')
-        .filter((file) => file.endsWith('.ts'))
-        .map((file) => readFileSync(file, 'utf8'))
-        .join('\n');
-      const mentioned = new Set([...clientSource.matchAll(/'(throughline\.[A-Za-z]+)'/g)].map((match) => match[1]!));
-      const contributed = contributes.commands.map((command) => command.command);
-      for (const id of contributed) assert.ok(mentioned.has(id), `no code in client/src registers ${id}`);
-    },
-  );
+  it('contributes exactly the public commands of the command map, and the client registers every command of it', () => {
+    const contributed = contributes.commands.map((command) => command.command).sort();
+    assert.deepEqual(contributed, Object.values(COMMANDS).sort());
+    const clientSource = filesUnder('client/src')
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    for (const [group, ids] of Object.entries({ COMMANDS, INTERNAL_COMMANDS })) {
+      for (const key of Object.keys(ids)) {
+        assert.ok(clientSource.includes(`registerCommand(${group}.${key},`), `no code in client/src registers ${group}.${key}`);
+      }
+    }
+    assert.deepEqual([...clientSource.matchAll(/registerCommand\('/g)], [], 'commands are registered by their id in client/src/commandIds.ts');
+  });
+
+  it('names plan files with the one pattern the server watches and the CLI finds', () => {
+    assert.deepEqual(
+      contributes.languages[0]!.filenamePatterns,
+      PLAN_FILE_GLOBS.map((glob) => glob.replace('**/', '')),
+    );
+    assert.deepEqual(contributes.yamlValidation[0]!.fileMatch, contributes.languages[0]!.filenamePatterns);
+    const workspaceContains = manifest.activationEvents
+      .filter((event) => event.startsWith('workspaceContains:'))
+      .map((event) => event.slice('workspaceContains:'.length));
+    assert.deepEqual(workspaceContains, [...PLAN_FILE_GLOBS]);
+  });
 
   it('points at files that exist', () => {
     const paths = [

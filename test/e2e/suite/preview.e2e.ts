@@ -5,11 +5,12 @@ import * as vscode from 'vscode';
 import { CLEAN_PLAN, PROBLEMS_PLAN, openInEditor, waitFor } from './helpers';
 import { channelIds } from './planText';
 import { isDrawn, TIMELINE_VIEW_TYPE, timelineStatus, timelineTab, timelineTabs } from './timelinePanel';
+import { COMMANDS } from '../../../client/src/commandIds.js';
 
 suite('timeline preview', () => {
   test('the command opens a webview panel for the plan beside its editor', async () => {
     const editor = await openInEditor(CLEAN_PLAN);
-    await vscode.commands.executeCommand('throughline.openTimelinePreview');
+    await vscode.commands.executeCommand(COMMANDS.openTimelinePreview);
 
     const { tab, group } = await waitFor(() => timelineTab(CLEAN_PLAN), { what: `a ${TIMELINE_VIEW_TYPE} webview tab titled for ${CLEAN_PLAN}` });
     assert.notEqual(group.viewColumn, editor.viewColumn, `the panel opens beside the plan (column ${group.viewColumn}), not over it`);

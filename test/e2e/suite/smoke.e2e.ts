@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CLEAN_PLAN, EXTENSION_ID, LANGUAGE_ID, PROBLEMS_PLAN, openInEditor, waitFor, workspaceFolder, workspaceUri } from './helpers';
+import { COMMANDS } from '../../../client/src/commandIds.js';
 
 suite('smoke', () => {
   test('the workspace with the example plans is open', async () => {
@@ -24,7 +25,7 @@ suite('smoke', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     await waitFor(() => extension?.isActive, { what: `${EXTENSION_ID} to activate` });
     const commands = await vscode.commands.getCommands(true);
-    for (const command of ['throughline.openTimelinePreview', 'throughline.restartServer']) {
+    for (const command of [COMMANDS.openTimelinePreview, COMMANDS.restartServer]) {
       assert.ok(commands.includes(command), `command ${command} is registered`);
     }
   });

@@ -2,9 +2,9 @@
 // reports it drew (through the extension's internal status command, made for these tests).
 import * as vscode from 'vscode';
 import type { PreviewStatus } from '../../../client/src/preview/timelinePreview';
+import { INTERNAL_COMMANDS } from '../../../client/src/commandIds.js';
 
 export const TIMELINE_VIEW_TYPE = 'throughline.timeline';
-const STATUS_COMMAND = '_throughline.timelinePreview.status';
 
 /** Every webview tab of the timeline panel (VS Code prefixes the view type it reports). */
 export function timelineTabs(): Array<{ tab: vscode.Tab; group: vscode.TabGroup }> {
@@ -19,7 +19,7 @@ export function timelineTab(name: string): { tab: vscode.Tab; group: vscode.TabG
 }
 
 export function timelineStatus(): Thenable<PreviewStatus> {
-  return vscode.commands.executeCommand<PreviewStatus>(STATUS_COMMAND);
+  return vscode.commands.executeCommand<PreviewStatus>(INTERNAL_COMMANDS.timelineStatus);
 }
 
 /** True when the webview has drawn `bars` bars for the document at its current version. */

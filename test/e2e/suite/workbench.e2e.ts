@@ -16,6 +16,7 @@ import {
 } from './helpers';
 import { channelIds, rangeOf } from './planText';
 import { isDrawn, timelineStatus, timelineTab } from './timelinePanel';
+import { COMMANDS } from '../../../client/src/commandIds.js';
 
 suite('workbench', () => {
   test('the problems plan with its problems and its timeline (screenshot)', async () => {
@@ -26,7 +27,7 @@ suite('workbench', () => {
     const editor = await openInEditor(PROBLEMS_PLAN);
     const diagnostics = await waitForDiagnostics(editor.document.uri, (found) => found.some((d) => diagnosticCode(d) === 'dependency-unknown'));
 
-    await vscode.commands.executeCommand('throughline.openTimelinePreview', editor.document.uri);
+    await vscode.commands.executeCommand(COMMANDS.openTimelinePreview, editor.document.uri);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     // The timeline at 100% is wider than half the window: plan above, timeline below it.
     await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 1, groups: [{ size: 0.5 }, { size: 0.5 }] });
