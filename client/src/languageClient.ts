@@ -31,8 +31,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     documentSelector: documentSelector(),
     outputChannel,
     synchronize: {
-      // Plans and the workspace's `.throughline.yaml` can change on disk without an editor.
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.plan.{yaml,yml}'), vscode.workspace.createFileSystemWatcher('**/.throughline.yaml')],
+      // Plans, config files and the files plans name are watched by the server, which
+      // registers the watchers itself (workspace/didChangeWatchedFiles) from the patterns in
+      // core/workspace/files.ts: the client watches nothing of its own.
       // Tells the server when `throughline.*` settings change; it then pulls them again.
       configurationSection: 'throughline',
     },

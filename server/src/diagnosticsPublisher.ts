@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, PlanDocument } from './core/index.js';
 import { describeError, type Logger } from './guard.js';
@@ -18,7 +18,8 @@ export class DiagnosticsPublisher {
     private readonly documents: { get(uri: string): TextDocument | undefined },
     private readonly analyze: (document: TextDocument) => PlanDocument,
     private readonly delay: () => number,
-    private readonly generation: () => number,
+    /** Changes whenever the same version must be analyzed and sent again (settings, a plan's config file found). */
+    private readonly generation: (uri: string) => string,
     private readonly log: Logger,
   ) {}
 
@@ -26,13 +27,13 @@ export class DiagnosticsPublisher {
     this.cancel(uri);
     const document = this.documents.get(uri);
     if (!document) return;
-    const stamp = `${document.version}:${this.generation()}`;
+    const stamp = `${document.version}:${this.generation(uri)}`;
     if (this.sent.get(uri) === stamp) return;
     const { analysis, version } = this.analyze(document);
     this.sent.set(uri, stamp);
     void this.connection.sendDiagnostics({ uri, version, diagnostics: publishable(analysis.diagnostics) });
     const changed: AnalysisChangedParams = { uri, version };
-    void this.connection.sendNotification(AnalysisChangedNotification.method, changed);
+    void this.connection.sendNotification(AnalysisChangedNotification, changed);
   }
 
   later(uri: string): void {

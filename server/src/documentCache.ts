@@ -7,15 +7,17 @@ import {
   type Diagnostic,
   type ParseState,
   type PlanDocument,
+  type ReadProblemKind,
+  MAX_FILE_SIZE,
+  tooLarge,
 } from './core/index.js';
-
-/** Plans larger than this are not analyzed: one diagnostic says so. */
-export const MAX_PLAN_SIZE = 5 * 1024 * 1024;
 
 interface Entry {
   doc: PlanDocument;
   /** The settings generation the diagnostics were computed with. */
   generation: number;
+  /** The analysis options they were computed with, as a key: a plan's config file may be found after its first analysis. */
+  optionsKey: string;
   text: string;
 }
 
@@ -50,11 +52,11 @@ export class DocumentCache {
     }
     const current = entry.current;
     if (current && current.doc.version === version) {
-      if (current.generation !== this.generation) entry.current = this.rerun(current);
+      if (this.stale(current)) entry.current = this.rerun(current);
       return entry.current!.doc;
     }
     const source = text();
-    entry.current = { doc: { uri, version, analysis: this.analyze(uri, version, source, entry.state) }, generation: this.generation, text: source };
+    entry.current = this.entry(uri, version, source, entry.state);
     return entry.current.doc;
   }
 
@@ -62,12 +64,18 @@ export class DocumentCache {
   forDisk(uri: string, text: string): PlanDocument {
     const known = this.disk.get(uri);
     if (known && known.text === text) {
-      if (known.generation !== this.generation) this.disk.set(uri, this.rerun(known));
+      if (this.stale(known)) this.disk.set(uri, this.rerun(known));
       return this.disk.get(uri)!.doc;
     }
-    const entry = { doc: { uri, version: 0, analysis: this.analyze(uri, 0, text, undefined) }, generation: this.generation, text };
+    const entry = this.entry(uri, 0, text, undefined);
     this.disk.set(uri, entry);
     return entry.doc;
+  }
+
+  /** A plan on disk that could not be read: one diagnostic says why. */
+  forUnreadable(uri: string, problem: { problem: string; kind: ReadProblemKind }): PlanDocument {
+    this.disk.delete(uri);
+    return { uri, version: 0, analysis: notRead(problem) };
   }
 
   /** The latest analysis of a document, open or read from disk, without analyzing anything. */
@@ -98,31 +106,44 @@ export class DocumentCache {
     for (const [uri, entry] of this.disk) if (!this.open.get(uri)?.current) yield entry.doc;
   }
 
-  private analyze(uri: string, version: number, text: string, state: ParseState | undefined): Analysis {
-    if (text.length > MAX_PLAN_SIZE) return tooLarge(text.length);
+  private entry(uri: string, version: number, text: string, state: ParseState | undefined): Entry {
+    const options = this.optionsFor(uri);
+    const doc = { uri, version, analysis: this.analyze(uri, version, text, state, options) };
+    return { doc, generation: this.generation, optionsKey: JSON.stringify(options), text };
+  }
+
+  private analyze(uri: string, version: number, text: string, state: ParseState | undefined, options: AnalyzeOptions): Analysis {
+    if (text.length > MAX_FILE_SIZE) return notRead(tooLarge(text.length) as { problem: string; kind: ReadProblemKind });
     const started = performance.now();
-    const analysis = analyzeText(text, this.optionsFor(uri), state);
+    const analysis = analyzeText(text, options, state);
     this.onAnalyzed(uri, version, performance.now() - started, state?.last);
     return analysis;
   }
 
+  private stale(entry: Entry): boolean {
+    return entry.generation !== this.generation || entry.optionsKey !== JSON.stringify(this.optionsFor(entry.doc.uri));
+  }
+
   private rerun(entry: Entry): Entry {
     const { analysis } = entry.doc;
-    if (entry.text.length > MAX_PLAN_SIZE) return { ...entry, generation: this.generation };
-    const diagnostics = runRules(analysis.parsed, analysis.model, this.optionsFor(entry.doc.uri));
-    return { doc: { ...entry.doc, analysis: { parsed: analysis.parsed, model: analysis.model, diagnostics } }, generation: this.generation, text: entry.text };
+    const options = this.optionsFor(entry.doc.uri);
+    const rerun = { ...entry, generation: this.generation, optionsKey: JSON.stringify(options) };
+    if (entry.text.length > MAX_FILE_SIZE) return rerun;
+    const diagnostics = runRules(analysis.parsed, analysis.model, options);
+    return { ...rerun, doc: { ...entry.doc, analysis: { parsed: analysis.parsed, model: analysis.model, diagnostics } } };
   }
 }
 
 /** The analysis of an empty plan, with one diagnostic saying why the file was not read. */
-export function tooLarge(size: number): Analysis {
+export function notRead(problem: { problem: string; kind: ReadProblemKind }): Analysis {
   const { parsed, model } = analyzeText('');
+  const tooLarge = problem.kind === 'too-large';
   const diagnostic: Diagnostic = {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: 1,
-    code: 'file-too-large',
+    code: tooLarge ? 'file-too-large' : 'file-unreadable',
     source: 'throughline',
-    message: `This plan is ${(size / 1024 / 1024).toFixed(1)} MB; plans over ${MAX_PLAN_SIZE / 1024 / 1024} MB are not checked. Split it into smaller plans.`,
+    message: `This ${tooLarge ? 'plan' : 'file'} is not checked: ${problem.problem}.${tooLarge ? ' Split it into smaller plans.' : ''}`,
   };
   return { parsed, model, diagnostics: [diagnostic] };
 }

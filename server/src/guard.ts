@@ -1,4 +1,4 @@
-import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 
 // One shared guard around every handler: an exception is logged with its stack and answered
 // as an error (requests) or swallowed (notifications); the server goes on serving.

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -9,10 +8,8 @@ import {
   type InitializeParams,
   type InitializeResult,
   type ServerCapabilities,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigLookup } from './cli/check/configLookup.js';
-import { installedRuleDocs } from './cli/check/ruleDocs.js';
 import {
   COMPLETION_TRIGGER_CHARACTERS,
   codeActions,
@@ -28,9 +25,15 @@ import {
   rename,
   timelineResult,
   workspaceSymbols,
-  type AnalyzeOptions,
+  AnalysisOptionsSource,
+  CONFIG_FILE_GLOB,
+  CONFIG_FILE_NAME,
+  ConfigLookup,
+  displayUri,
+  PLAN_FILE_GLOBS,
   type Diagnostic,
   type PlanDocument,
+  type WorkspaceHost,
 } from './core/index.js';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
 import { DocumentCache } from './documentCache.js';
@@ -40,47 +43,51 @@ import { TimelineRequest, type TimelineParams } from './protocol.js';
 import { defaultSettings, readEditorSettings, type EditorSettings } from './settings.js';
 import { WorkspacePlans } from './workspacePlans.js';
 
-const PLAN_GLOBS = ['**/*.plan.yaml', '**/*.plan.yml'];
-const CONFIG_GLOB = '**/.throughline.yaml';
-
-/** Wires the core's features to a connection. Every handler is one call into the core, behind one guard. */
-export function startLanguageServer(connection: Connection, log: Logger): void {
+/**
+ * Wires the core's features to a connection. Every handler is one call into the core, behind
+ * one guard; files are read, plans found and config files looked up through the host.
+ */
+export function startLanguageServer(connection: Connection, log: Logger, host: WorkspaceHost): void {
   const documents = new TextDocuments(TextDocument);
-  const docsBaseUri = installedRuleDocs().baseUri;
   let settings: EditorSettings = defaultSettings();
   let capabilities: InitializeParams['capabilities'] = {};
   // A broken .throughline.yaml is shown to the user once per problem, not only logged: the
   // plan quietly falls back to default severities, which is easy to miss otherwise.
   const configProblemsShown = new Set<string>();
-  const warnConfig = (path: string, problem: string) => {
+  const warnConfig = ({ configUri, problem }: { configUri: string; problem: string }) => {
+    const path = displayUri(configUri);
     log.warn(`${path}: ${problem}`);
     const key = `${path}\u0000${problem}`;
     if (configProblemsShown.has(key)) return;
     configProblemsShown.add(key);
     void connection.window.showWarningMessage(`Throughline: ${path}: ${problem}`);
   };
-  let configLookup = new ConfigLookup(warnConfig);
+  const configLookup = new ConfigLookup(host, warnConfig);
+  const options = new AnalysisOptionsSource(host, configLookup, () => settings.rules);
+  /** A plan's config file is looked up before its first diagnostics; requests meanwhile use the defaults. */
+  const prepare = async (uri: string) => {
+    await options.optionsFor(uri);
+  };
   let generation = 0;
 
-  const optionsFor = (uri: string): AnalyzeOptions => {
-    const fromFile = uri.startsWith('file:') ? configLookup.rulesFor(fileURLToPath(uri)) : {};
-    return { rules: { ...fromFile, ...settings.rules }, docsBaseUri };
-  };
-  const cache = new DocumentCache(optionsFor, (uri, version, milliseconds, parse) => {
-    if (settings.trace !== 'verbose') return;
-    const how = parse ? ` (${parse.mode} parse: ${parse.reparsed} re-parsed, ${parse.reused} reused)` : '';
-    log.info(`analyzed ${uri} version ${version} in ${milliseconds.toFixed(1)} ms${how}`);
-  });
+  const cache = new DocumentCache(
+    (uri) => options.knownOptionsFor(uri),
+    (uri, version, milliseconds, parse) => {
+      if (settings.trace !== 'verbose') return;
+      const how = parse ? ` (${parse.mode} parse: ${parse.reparsed} re-parsed, ${parse.reused} reused)` : '';
+      log.info(`analyzed ${uri} version ${version} in ${milliseconds.toFixed(1)} ms${how}`);
+    },
+  );
   const analyze = (document: TextDocument): PlanDocument => cache.forOpen(document.uri, document.version, () => document.getText());
   const publisher = new DiagnosticsPublisher(
     connection,
     documents,
     analyze,
     () => settings.diagnosticsDelay,
-    () => generation,
+    (uri) => `${generation}:${JSON.stringify(options.knownOptionsFor(uri))}`,
     log,
   );
-  const workspace = new WorkspacePlans(connection, cache, (uri) => documents.get(uri) !== undefined, log);
+  const workspace = new WorkspacePlans(connection, host, cache, (uri) => documents.get(uri) !== undefined, prepare, log);
 
   const openDoc = (uri: unknown): PlanDocument | undefined => {
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
@@ -105,7 +112,10 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
   const reanalyzeEverything = async () => {
     generation++;
     cache.settingsChanged();
-    for (const document of documents.all()) publisher.now(document.uri);
+    for (const document of documents.all()) {
+      await prepare(document.uri);
+      publisher.now(document.uri);
+    }
     await workspace.recheck();
   };
 
@@ -135,7 +145,7 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
       }
       if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         void connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [...PLAN_GLOBS, CONFIG_GLOB].map((globPattern) => ({ globPattern })),
+          watchers: [...PLAN_FILE_GLOBS, CONFIG_FILE_GLOB].map((globPattern) => ({ globPattern })),
         });
       }
       if (capabilities.workspace?.workspaceFolders) {
@@ -167,12 +177,12 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
     notification('workspace/didChangeWatchedFiles', async (params) => {
       let configChanged = false;
       for (const change of params.changes) {
-        if (change.uri.endsWith('/.throughline.yaml')) configChanged = true;
+        if (change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) configChanged = true;
         else if (change.type === FileChangeType.Deleted) workspace.removed(change.uri);
         else await workspace.refresh(change.uri);
       }
       if (configChanged) {
-        configLookup = new ConfigLookup(warnConfig);
+        configLookup.forget();
         await reanalyzeEverything();
       }
     }),
@@ -181,6 +191,7 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
   documents.onDidOpen(
     notification('textDocument/didOpen', async (event) => {
       await settingsReady;
+      await prepare(event.document.uri);
       publisher.now(event.document.uri);
     }),
   );
@@ -188,6 +199,7 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
   documents.onDidChangeContent(
     notification('textDocument/didChange', async (event) => {
       await settingsReady;
+      await prepare(event.document.uri);
       publisher.later(event.document.uri);
     }),
   );
@@ -223,8 +235,8 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
     request('textDocument/codeAction', (params) => codeActions(doc(params), rangeParam(params.range), clientDiagnostics(params.context?.diagnostics))),
   );
   connection.onRequest(
-    TimelineRequest.method,
-    request('throughline/timeline', (params: TimelineParams) => timelineResult(openDoc(params?.uri), params)),
+    TimelineRequest,
+    request(TimelineRequest.method, (params: TimelineParams) => timelineResult(openDoc(params?.uri), params)),
   );
 
   connection.onShutdown(() => {

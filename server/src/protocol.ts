@@ -1,19 +1,26 @@
-// Custom requests and notifications between the Throughline extension and its language
-// server: method names and payload types only (no vscode or protocol-library imports), so the
-// client, the server and tests share one definition.
-export type { TimelineParams, TimelineResult } from './core/features/timeline/request.js';
-export type { TimelineModel, TimelineBar, TimelineUndated } from './core/features/timeline/types.js';
+// The custom protocol between the Throughline extension and its language server, as typed
+// request and notification objects (like rust-analyzer's lsp_ext.ts): the client sends
+// `client.sendRequest(TimelineRequest, params)`, the server answers
+// `connection.onRequest(TimelineRequest, handler)`, and the compiler checks both sides'
+// params and results. The types come from the core; nothing here imports vscode.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { TimelineParams, TimelineResult } from './core/index.js';
 
-/** `TimelineParams` → `TimelineResult | null` (null: the server has no such open document). */
-export const TimelineRequest = { method: 'throughline/timeline' } as const;
+export type { TimelineBar, TimelineModel, TimelineParams, TimelineResult, TimelineUndated } from './core/index.js';
 
-/**
- * Server → client, optional: a plan's analysis changed (`{ uri, version }`). The preview
- * refreshes on it; without it, the preview refreshes on the client's own edit events.
- */
-export const AnalysisChangedNotification = { method: 'throughline/analysisChanged' } as const;
+/** The timeline of an open plan; null when the server has no such open document. */
+export const TimelineRequest = new RequestType<TimelineParams, TimelineResult | null, void>('throughline/timeline');
 
 export interface AnalysisChangedParams {
   uri: string;
   version: number;
 }
+
+/**
+ * Server → client, optional: a plan's analysis changed. The preview refreshes on it; without
+ * it, the preview refreshes on the client's own edit events.
+ */
+export const AnalysisChangedNotification = new NotificationType<AnalysisChangedParams>('throughline/analysisChanged');
+
+/** Every custom method, for tests that check each is handled and documented. */
+export const CUSTOM_METHODS: readonly string[] = [TimelineRequest.method, AnalysisChangedNotification.method];

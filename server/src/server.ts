@@ -3,6 +3,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeError, type Logger } from './guard.js';
 import { startLanguageServer } from './languageServer.js';
+import { createNodeHost } from './node/nodeHost.js';
 
 const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
 
@@ -27,5 +28,5 @@ const log: Logger = {
 process.on('uncaughtException', (error) => log.error(`uncaught exception: ${describeError(error)}`));
 process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${describeError(reason)}`));
 
-startLanguageServer(connection, log);
+startLanguageServer(connection, log, createNodeHost());
 connection.listen();

@@ -1,15 +1,16 @@
-import { readFile, stat } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
+import { isInsideFolder, type WorkspaceHost } from './core/index.js';
 import { publishable } from './diagnosticsPublisher.js';
-import { DocumentCache, MAX_PLAN_SIZE, tooLarge } from './documentCache.js';
-import { describeError, type Logger } from './guard.js';
-import { findPlanFiles } from './workspaceScan.js';
+import type { DocumentCache } from './documentCache.js';
+import type { Logger } from './guard.js';
+
+/** Folders listed and plan files checked at most per workspace folder. */
+const SEARCH_LIMITS = { maxFolders: 20_000, maxFiles: 5_000 };
 
 /**
- * The plans of the workspace folders that are not open in the editor: found at start,
- * re-read when the client reports a change on disk, their diagnostics published without a
- * version. Open documents are the editor's business and are skipped.
+ * The plans of the workspace folders that are not open in the editor: found at start through
+ * the host, re-read when the client reports a change on disk, their diagnostics published
+ * without a version. Open documents are the editor's business and are skipped.
  */
 export class WorkspacePlans {
   private folders = new Set<string>();
@@ -18,26 +19,27 @@ export class WorkspacePlans {
 
   constructor(
     private readonly connection: Connection,
+    private readonly host: WorkspaceHost,
     private readonly cache: DocumentCache,
     private readonly isOpen: (uri: string) => boolean,
+    /** Waits until the plan's analysis options are known (its config file looked up). */
+    private readonly prepare: (uri: string) => Promise<void>,
     private readonly log: Logger,
   ) {}
 
-  /** Folder URIs; only `file:` folders can be scanned. */
   setFolders(uris: Iterable<string>): void {
-    this.folders = new Set([...uris].filter((uri) => uri.startsWith('file:')));
+    this.folders = new Set(uris);
   }
 
   addFolders(uris: string[]): Promise<void> {
-    for (const uri of uris) if (uri.startsWith('file:')) this.folders.add(uri);
+    for (const uri of uris) this.folders.add(uri);
     return this.scan(uris);
   }
 
   removeFolders(uris: string[]): void {
     for (const folder of uris) {
       this.folders.delete(folder);
-      const prefix = folder.endsWith('/') ? folder : `${folder}/`;
-      for (const uri of [...this.known]) if (uri.startsWith(prefix)) this.removed(uri);
+      for (const uri of [...this.known]) if (isInsideFolder(uri, folder)) this.removed(uri);
     }
   }
 
@@ -51,33 +53,32 @@ export class WorkspacePlans {
     const generation = ++this.scanGeneration;
     const cancelled = () => generation !== this.scanGeneration;
     for (const folder of [...folderUris]) {
-      if (!folder.startsWith('file:')) continue;
-      const { files, truncated } = await findPlanFiles(fileURLToPath(folder), undefined, cancelled);
-      if (truncated && !cancelled())
-        this.log.warn(`${folder}: the workspace is large; only the first ${files.length} plan files found are checked until they are opened.`);
-      for (const file of files) {
+      const { uris, unreadable, truncated } = await this.host.findPlans(folder, SEARCH_LIMITS, cancelled);
+      if (cancelled()) return;
+      for (const { uri, problem } of unreadable) this.log.info(`${uri}: ${problem}; skipped`);
+      if (truncated) this.log.warn(`${folder}: the workspace is large; only the first ${uris.length} plan files found are checked until they are opened.`);
+      for (const uri of uris) {
         if (cancelled()) return;
-        await this.refresh(pathToFileURL(file).href);
-        await new Promise((resolve) => setImmediate(resolve));
+        await this.refresh(uri);
+        await yieldToRequests();
       }
     }
   }
 
-  /** Reads a plan from disk and publishes its diagnostics, unless it is open in the editor. */
+  /** Reads a plan through the host and publishes its diagnostics, unless it is open in the editor. */
   async refresh(uri: string): Promise<void> {
     if (this.isOpen(uri)) return;
-    try {
-      const path = fileURLToPath(uri);
-      const info = await stat(path);
-      if (!info.isFile()) return this.removed(uri);
-      this.known.add(uri);
-      const doc = info.size > MAX_PLAN_SIZE ? { analysis: tooLarge(info.size) } : this.cache.forDisk(uri, await readFile(path, 'utf8'));
-      if (this.isOpen(uri)) return; // opened while it was being read
-      await this.connection.sendDiagnostics({ uri, diagnostics: publishable(doc.analysis.diagnostics) });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.removed(uri);
-      this.log.warn(`cannot check ${uri}: ${describeError(error)}`);
+    const file = await this.host.readTextFile(uri);
+    if ('problem' in file && (file.kind === 'missing' || file.kind === 'not-a-file')) return this.removed(uri);
+    if ('problem' in file && file.kind === 'unreadable') {
+      this.log.warn(`cannot check ${uri}: ${file.problem}`);
+      return;
     }
+    this.known.add(uri);
+    await this.prepare(uri);
+    const doc = 'problem' in file ? this.cache.forUnreadable(uri, file) : this.cache.forDisk(uri, file.text);
+    if (this.isOpen(uri)) return; // opened while it was being read
+    await this.connection.sendDiagnostics({ uri, diagnostics: publishable(doc.analysis.diagnostics) });
   }
 
   /** The plan is gone from disk: forget it and clear its diagnostics. */
@@ -91,11 +92,17 @@ export class WorkspacePlans {
   async recheck(): Promise<void> {
     for (const uri of [...this.known]) {
       await this.refresh(uri);
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToRequests();
     }
   }
 
   stop(): void {
     this.scanGeneration++;
   }
+}
+
+/** Lets requests that arrived meanwhile be answered between two files (setImmediate where there is one: a timer waits a millisecond). */
+function yieldToRequests(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,6 +27,10 @@ describe('workspace plans on disk', () => {
     writeFileSync(join(root, 'node_modules', 'dep', 'skipped.plan.yaml'), problems);
     writeFileSync(join(root, 'notes.yaml'), problems);
     writeFileSync(join(root, 'huge.plan.yaml'), `plan: huge\nnotes: "${'x'.repeat(5 * 1024 * 1024 + 10)}"\n`);
+    writeFileSync(join(root, 'binary.plan.yaml'), Buffer.from([0x70, 0x6c, 0, 0x61, 0x6e]));
+    mkdirSync(join(root, 'shared'));
+    writeFileSync(join(root, 'shared', 'target.yaml'), problems);
+    symlinkSync(join(root, 'shared', 'target.yaml'), join(root, 'linked.plan.yaml'));
     client = await LspClient.start({ workspaceFolders: [pathToFileURL(root).href] });
   });
   after(async () => {
@@ -53,6 +57,17 @@ describe('workspace plans on disk', () => {
     const huge = await client.waitForDiagnostics(uri('huge.plan.yaml'));
     assert.deepEqual(codes(huge.diagnostics), ['file-too-large']);
     assert.match(String(huge.diagnostics[0]!.message), /not checked/);
+  });
+
+  it('reports a binary plan file in one diagnostic, as the CLI does', async () => {
+    const binary = await client.waitForDiagnostics(uri('binary.plan.yaml'));
+    assert.deepEqual(codes(binary.diagnostics), ['file-unreadable']);
+    assert.match(String(binary.diagnostics[0]!.message), /binary file/);
+  });
+
+  it('follows a symbolic link to a plan file, as the CLI does', async () => {
+    const linked = await client.waitForDiagnostics(uri('linked.plan.yaml'));
+    assert.ok(codes(linked.diagnostics).includes('dependency-unknown'));
   });
 
   it('asks the client to watch plan and config files', async () => {

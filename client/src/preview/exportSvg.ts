@@ -33,7 +33,7 @@ export async function exportTimelineSvg(
       return undefined;
     }
     const params: TimelineParams = { uri: plan.toString(), today: localToday(), render: 'standalone' };
-    result = await client.sendRequest<TimelineResult | null>(TimelineRequest.method, params);
+    result = await client.sendRequest(TimelineRequest, params);
   } catch (error) {
     void vscode.window.showErrorMessage(`Could not get the timeline: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;

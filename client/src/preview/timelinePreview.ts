@@ -1,3 +1,4 @@
+import { COMMANDS } from '../commandIds.js';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import {
@@ -13,7 +14,6 @@ import { activePlanUri, contains, isPlanDocument, localToday, revealRange } from
 import { webviewHtml } from './webviewHtml.js';
 
 export const VIEW_TYPE = 'throughline.timeline';
-export const EXPORT_COMMAND = 'throughline.exportTimelineSvg';
 const DEBOUNCE_MS = 200;
 /** Retries while the server starts, has not opened the document yet, or answers for an older version. */
 const MAX_ATTEMPTS = 40;
@@ -60,7 +60,7 @@ export class TimelinePreview implements vscode.Disposable {
         if (event.contentChanges.length > 0 && this.isCurrent(event.document.uri)) this.schedule(DEBOUNCE_MS);
       }),
       vscode.window.onDidChangeTextEditorSelection((event) => this.followCursor(event)),
-      client.onNotification(AnalysisChangedNotification.method, (params: AnalysisChangedParams) => {
+      client.onNotification(AnalysisChangedNotification, (params: AnalysisChangedParams) => {
         if (typeof params?.uri === 'string' && this.uri?.toString() === params.uri && params.version !== this.shown?.version) this.schedule(DEBOUNCE_MS);
       }),
       client.onDidChangeState((event) => {
@@ -207,7 +207,7 @@ export class TimelinePreview implements vscode.Disposable {
     let result: TimelineResult | null;
     try {
       const params: TimelineParams = { uri: uri.toString(), today: localToday(), render: 'panel' };
-      result = await this.client.sendRequest<TimelineResult | null>(TimelineRequest.method, params);
+      result = await this.client.sendRequest(TimelineRequest, params);
     } catch (error) {
       if (generation !== this.generation) return;
       if (!this.shown) this.post({ type: 'empty', text: 'Waiting for the Throughline language server…' });
@@ -262,7 +262,7 @@ export class TimelinePreview implements vscode.Disposable {
         return true;
       }
       case 'export':
-        await vscode.commands.executeCommand(EXPORT_COMMAND, this.uri);
+        await vscode.commands.executeCommand(COMMANDS.exportTimelineSvg, this.uri);
         return true;
       case 'rendered':
         this.rendered = { version: message.version, bars: message.bars, arrows: message.arrows };

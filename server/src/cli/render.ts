@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { analyzeText, buildTimeline, isIsoDate, renderHtml, renderSvg } from '../core/index.js';
 import { parseCommandArgs } from './args.js';
-import { ConfigLookup } from './check/configLookup.js';
-import { describeFsError } from './check/fsErrors.js';
+import { describeFsError } from '../node/fsErrors.js';
 import { readPlanFile } from './check/readPlanFile.js';
-import { installedRuleDocs } from './check/ruleDocs.js';
+import { localToday } from '../node/nodeHost.js';
+import { cliWorkspace } from './workspace.js';
 import { ExitCode, UsageError, type Command } from './command.js';
 import { displayPath } from './formatters/paths.js';
 
@@ -33,12 +33,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function localToday(): string {
-  const now = new Date();
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 function renderOptions(values: Record<string, string | boolean | undefined>, positionals: string[]) {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which plan? Give one plan file.' : 'render takes one plan file at a time.');
   const output = values.output;
@@ -63,13 +57,14 @@ export const renderCommand: Command = {
     }
     const options = renderOptions(values, positionals);
     const planPath = resolve(io.cwd, options.plan);
-    const read = readPlanFile(planPath);
+    const read = await readPlanFile(planPath);
     if ('problem' in read) {
       io.stderr(`throughline: ${displayPath(io.cwd, planPath)}: ${read.problem}\n`);
       return ExitCode.UsageOrInput;
     }
-    const rules = new ConfigLookup((path, problem) => io.stderr(`throughline: warning: ${displayPath(io.cwd, path)}: ${problem}\n`)).rulesFor(planPath);
-    const analysis = analyzeText(read.text, { rules, docsBaseUri: installedRuleDocs().baseUri });
+    const workspace = await cliWorkspace(io, undefined);
+    if (!workspace) return ExitCode.UsageOrInput;
+    const analysis = analyzeText(read.text, await workspace.optionsFor(planPath));
     const timeline = buildTimeline({ uri: planPath, version: 0, analysis }, { today: options.today });
     const content =
       options.format === 'html' ? renderHtml(timeline, { source: displayPath(io.cwd, planPath) }) : `${renderSvg(timeline, { embedStyle: true })}\n`;

@@ -42,3 +42,6 @@ export { planJsonSchema } from './schema/jsonSchema.js';
 export { isIsoDate } from './text/dates.js';
 export { didYouMean } from './text/didYouMean.js';
 export { LineIndex } from './text/lineIndex.js';
+
+// The workspace seam: file names, limits, the host interface, config lookup, analysis options
+export * from './workspace/index.js';

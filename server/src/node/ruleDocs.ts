@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_DOCS_BASE } from '../../core/index.js';
-import type { RuleDocs } from './report.js';
+import { DEFAULT_DOCS_BASE, type RuleDocs } from '../core/index.js';
 
 /**
  * The rule pages installed with the package (`docs/rules/` beside `out/`, where the bundled

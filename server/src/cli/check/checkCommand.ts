@@ -1,14 +1,13 @@
 import { resolve } from 'node:path';
-import { analyzeText, didYouMean, type RuleSettings } from '../../core/index.js';
+import { analyzeText, didYouMean, PLAN_FILE_NAMES } from '../../core/index.js';
 import { parseCommandArgs } from '../args.js';
 import { ExitCode, UsageError, type Command } from '../command.js';
 import { formatNames, formatters } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
-import { ConfigLookup, loadConfigFile } from './configLookup.js';
 import { discoverPlans } from './discoverPlans.js';
 import { readPlanFile } from './readPlanFile.js';
 import { exitCodeOf, type CheckReport, type FileReport, type InputProblem } from './report.js';
-import { installedRuleDocs } from './ruleDocs.js';
+import { cliWorkspace, type CliWorkspace } from '../workspace.js';
 
 const HELP = `Usage: throughline check [options] [paths…]
 
@@ -51,22 +50,9 @@ export const checkCommand: Command = {
       return ExitCode.Ok;
     }
     const options = checkOptions(values, positionals);
-    const warnConfig = (path: string, problem: string) => io.stderr(`throughline: warning: ${displayPath(io.cwd, path)}: ${problem}\n`);
-    let rulesFor: (plan: string) => RuleSettings;
-    if (options.config !== undefined) {
-      const configPath = resolve(io.cwd, options.config);
-      const loaded = loadConfigFile(configPath);
-      if ('unreadable' in loaded) {
-        io.stderr(`throughline: ${options.config}: cannot read the config file: ${loaded.unreadable}\n`);
-        return ExitCode.UsageOrInput;
-      }
-      for (const problem of loaded.problems) warnConfig(configPath, problem);
-      rulesFor = () => loaded.rules;
-    } else {
-      const lookup = new ConfigLookup(warnConfig);
-      rulesFor = (plan) => lookup.rulesFor(plan);
-    }
-    const report = check(options, rulesFor, io.cwd);
+    const workspace = await cliWorkspace(io, options.config);
+    if (!workspace) return ExitCode.UsageOrInput;
+    const report = await check(options, workspace, io.cwd);
     for (const problem of report.notChecked) io.stderr(`throughline: ${displayPath(io.cwd, problem.path)}: ${problem.message}\n`);
     io.stdout(formatters[options.format]!(report));
     return exitCodeOf(report);
@@ -91,26 +77,25 @@ function maxWarnings(value: string | boolean | undefined): number | undefined {
   return Number(value);
 }
 
-function check(options: CheckOptions, rulesFor: (plan: string) => RuleSettings, cwd: string): CheckReport {
-  const docs = installedRuleDocs();
-  const discovery = discoverPlans(options.paths, cwd);
+async function check(options: CheckOptions, workspace: CliWorkspace, cwd: string): Promise<CheckReport> {
+  const discovery = await discoverPlans(options.paths, cwd);
   const notChecked: InputProblem[] = [...discovery.problems];
   const files: FileReport[] = [];
   for (const path of discovery.files) {
-    const read = readPlanFile(path);
+    const read = await readPlanFile(path);
     if ('problem' in read) {
       notChecked.push({ path, message: read.problem });
       continue;
     }
     try {
-      const { diagnostics } = analyzeText(read.text, { rules: rulesFor(path), docsBaseUri: docs.baseUri });
+      const { diagnostics } = analyzeText(read.text, await workspace.optionsFor(path));
       files.push({ path, diagnostics });
     } catch (error) {
       notChecked.push({ path, message: `internal error while checking (please report it): ${(error as Error).message}` });
     }
   }
   if (discovery.files.length === 0 && discovery.problems.length === 0) {
-    notChecked.push(...options.paths.map((input) => ({ path: resolve(cwd, input), message: 'no plan files (*.plan.yaml, *.plan.yml) found here' })));
+    notChecked.push(...options.paths.map((input) => ({ path: resolve(cwd, input), message: `no plan files (${PLAN_FILE_NAMES}) found here` })));
   }
-  return { cwd, files, notChecked, maxWarnings: options.maxWarnings, docs };
+  return { cwd, files, notChecked, maxWarnings: options.maxWarnings, docs: workspace.host.ruleDocs };
 }

@@ -1,4 +1,4 @@
-import { severityName, type Diagnostic, type SeverityName } from '../../core/index.js';
+import { severityName, type Diagnostic, type RuleDocs, type SeverityName } from '../../core/index.js';
 import { ExitCode } from '../command.js';
 
 /** A path that could not be checked, and why in a few words. */
@@ -12,13 +12,6 @@ export interface FileReport {
   /** Absolute. */
   path: string;
   diagnostics: Diagnostic[];
-}
-
-export interface RuleDocs {
-  /** `<baseUri><rule>.md` is the rule's page. */
-  baseUri: string;
-  /** The page's Markdown when it is installed (SARIF carries it as the rule's help). */
-  page(rule: string): string | undefined;
 }
 
 /** Everything a formatter needs: the formatters do no I/O. */

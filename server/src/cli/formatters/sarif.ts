@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { rules, severityName, type Diagnostic, type Rule, type SeverityName } from '../../core/index.js';
-import type { CheckReport, RuleDocs } from '../check/report.js';
+import { rules, severityName, type Diagnostic, type Rule, type RuleDocs, type SeverityName } from '../../core/index.js';
+import type { CheckReport } from '../check/report.js';
 import { INFORMATION_URI, version } from '../version.js';
 import { artifactLocation } from './paths.js';
 

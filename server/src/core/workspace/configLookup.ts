@@ -1,0 +1,81 @@
+import { parseConfig, type RuleSettings } from '../config.js';
+import { CONFIG_FILE_NAME } from './files.js';
+import type { WorkspaceHost } from './host.js';
+import { childUri, parentUri } from './uris.js';
+
+export interface ConfigProblem {
+  configUri: string;
+  problem: string;
+}
+
+/**
+ * Finds the `.throughline.yaml` that applies to a plan — next to it or in the nearest folder
+ * above it — through the host. Each folder is looked at once and each config file read once,
+ * until `forget()` (a config file changed). Problems with a config file are reported once each.
+ */
+export class ConfigLookup {
+  private readonly nearestByFolder = new Map<string, Promise<string | null>>();
+  private readonly rulesByFile = new Map<string, Promise<RuleSettings>>();
+  private readonly known = new Map<string, RuleSettings>();
+
+  constructor(
+    private readonly host: WorkspaceHost,
+    private readonly warn: (problem: ConfigProblem) => void,
+  ) {}
+
+  /** The rule settings for a plan (empty: every rule at its default). */
+  async rulesFor(planUri: string): Promise<RuleSettings> {
+    const configUri = await this.nearestConfig(parentUri(planUri));
+    const rules = configUri ? await this.rulesOf(configUri) : {};
+    this.known.set(planUri, rules);
+    return rules;
+  }
+
+  /** What `rulesFor` last answered for this plan, without waiting (undefined: not looked up yet). */
+  knownRulesFor(planUri: string): RuleSettings | undefined {
+    return this.known.get(planUri);
+  }
+
+  /** A config file was created, changed or deleted: look everything up again. */
+  forget(): void {
+    this.nearestByFolder.clear();
+    this.rulesByFile.clear();
+    this.known.clear();
+  }
+
+  private nearestConfig(folder: string): Promise<string | null> {
+    let found = this.nearestByFolder.get(folder);
+    if (!found) {
+      found = this.search(folder);
+      this.nearestByFolder.set(folder, found);
+    }
+    return found;
+  }
+
+  private async search(folder: string): Promise<string | null> {
+    const candidate = childUri(folder, CONFIG_FILE_NAME);
+    if (await this.host.isFile(candidate)) return candidate;
+    const parent = parentUri(folder);
+    return parent === folder ? null : this.nearestConfig(parent);
+  }
+
+  private rulesOf(configUri: string): Promise<RuleSettings> {
+    let rules = this.rulesByFile.get(configUri);
+    if (!rules) {
+      rules = this.read(configUri);
+      this.rulesByFile.set(configUri, rules);
+    }
+    return rules;
+  }
+
+  private async read(configUri: string): Promise<RuleSettings> {
+    const file = await this.host.readTextFile(configUri);
+    if ('problem' in file) {
+      this.warn({ configUri, problem: `cannot read (${file.problem}); using default severities` });
+      return {};
+    }
+    const { rules, problems } = parseConfig(file.text);
+    for (const problem of problems) this.warn({ configUri, problem });
+    return rules;
+  }
+}

@@ -1,0 +1,57 @@
+// The files Throughline reads, named once for the core, the server, the CLI and the client.
+
+/** What a plan file's name ends with (compared without case). */
+export const PLAN_FILE_SUFFIXES = ['.plan.yaml', '.plan.yml'] as const;
+
+/** The same as glob patterns, for file watchers, `workspaceContains` and `filenamePatterns`. */
+export const PLAN_FILE_GLOBS: readonly string[] = PLAN_FILE_SUFFIXES.map((suffix) => `**/*${suffix}`);
+
+/** How plans are named, for messages: `*.plan.yaml, *.plan.yml`. */
+export const PLAN_FILE_NAMES = PLAN_FILE_SUFFIXES.map((suffix) => `*${suffix}`).join(', ');
+
+export const CONFIG_FILE_NAME = '.throughline.yaml';
+export const CONFIG_FILE_GLOB = `**/${CONFIG_FILE_NAME}`;
+
+/** Folders never searched for plans. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
+
+/**
+ * The one size limit: a file larger than this is not read (bytes on disk) and an open document
+ * longer than this is not analyzed (characters). Plans are a few kilobytes; 5,000 channels
+ * are about 1.5 MB.
+ */
+export const MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export function isPlanFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return PLAN_FILE_SUFFIXES.some((suffix) => lower.endsWith(suffix));
+}
+
+/** `size` in megabytes, one decimal: what messages about the limit say. */
+export function megabytes(size: number): string {
+  return `${(size / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Why a file was not read: the adapters act on the kind (a missing plan is forgotten, a large one reported). */
+export type ReadProblemKind = 'missing' | 'not-a-file' | 'too-large' | 'binary' | 'not-utf8' | 'unreadable';
+
+export type TextFile = { text: string } | { problem: string; kind: ReadProblemKind };
+
+/**
+ * A file's bytes as text, or in a few words why they are not a text file Throughline reads:
+ * larger than the limit, binary (NUL bytes) or not UTF-8. A UTF-8 byte order mark is kept
+ * (the parser and the line index handle it).
+ */
+export function decodeTextFile(bytes: Uint8Array): TextFile {
+  if (bytes.byteLength > MAX_FILE_SIZE) return tooLarge(bytes.byteLength);
+  if (bytes.includes(0)) return { problem: 'binary file (it contains NUL bytes), not a plan', kind: 'binary' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return { problem: 'not UTF-8 text, not a plan', kind: 'not-utf8' };
+  }
+}
+
+export function tooLarge(size: number): TextFile {
+  return { problem: `too large (${megabytes(size)}; the limit is ${megabytes(MAX_FILE_SIZE)})`, kind: 'too-large' };
+}
