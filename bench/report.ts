@@ -259,7 +259,7 @@ export function formatTargets(report: Report): string {
     .join('\n');
 }
 
-/** The README's figures: machine, table and targets, in Markdown. */
+/** The figures of docs/performance.md: machine, table and targets, in Markdown. */
 export function formatMarkdown(report: Report): string {
   return [`Machine: ${formatMachine(report.machine)}.`, formatTable(report), formatTargets(report)].join('\n\n');
 }

@@ -1,8 +1,9 @@
 // `npm run bench`: the built language server beside the YAML parse floor and yaml-language-server,
 // on generated plans of 100, 1,000 and 5,000 channels. Prints one table and writes it as JSON
 // (bench/results/latest.json for a full run). Options: --sizes=100,1000  --no-peer  --quick
-// `npm run bench -- --markdown[=file.json]` runs nothing: it prints the README figures
-// (machine, table, targets) from bench/results/latest.json or the file named.
+// `npm run bench -- --markdown[=file.json]` runs nothing: it prints the figures of
+// docs/performance.md (machine, table, targets) from bench/results/latest.json or the file
+// named; `npm run docs` writes them into that page.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   const out = full ? LATEST : join(tmpdir(), 'throughline-bench-partial.json');
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
-  console.log(`written to ${out}${full ? '' : ` (a partial run does not replace ${LATEST})`}`);
+  console.log(`written to ${out}${full ? '; run `npm run docs` to update docs/performance.md' : ` (a partial run does not replace ${LATEST})`}`);
 }
 
 main().catch((error: unknown) => {

@@ -54,7 +54,12 @@ export async function checkSchemaErrorShows(client: LspClient, dir: string, flav
   writeFileSync(new URL(uri), text);
   const since = client.received.length;
   await client.open(uri, text);
-  const found = await client.waitForDiagnostics(uri, (params) => params.diagnostics.some((d) => d.message.includes('budgte')), since, 30_000);
+  const found = await client.waitForDiagnostics(
+    uri,
+    (params) => params.diagnostics.some((d) => (typeof d.message === 'string' ? d.message : d.message.value).includes('budgte')),
+    since,
+    30_000,
+  );
   if (!found) throw new Error(`${flavour}: no diagnostic for the unknown key`);
   await client.close(uri);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { planJsonSchema } from '../../server/src/core/schema/jsonSchema.js';
 import { duration, id, isoDate } from '../../server/src/core/schema/planSchema.js';
 import { codeBlock, GENERATED_NOTICE, inlineCode, page, table, type GeneratedDoc } from './markdown.js';
-import { exampleSections } from './languageExamples.js';
+import { exampleSections, PLAN_AT_A_GLANCE } from './languageExamples.js';
 
 // docs/plan-language.md, generated from the JSON Schema that the zod schema (the single
 // source of truth) produces, with its `.describe()` texts, so the reference cannot drift.
@@ -143,7 +143,7 @@ const INTRO = `A plan is one YAML file named \`*.plan.yaml\` or \`*.plan.yml\`. 
 - **Dependencies** (\`depends_on\`) have a kind and a lag L (default 0): \`finish-to-start\` (the default): start ≥ the dependency's end + 1 day + L; \`start-to-start\`: start ≥ the dependency's start + L; \`finish-to-finish\`: end ≥ the dependency's end + L. A plain channel id is finish-to-start with no lag.
 - **Required** below means the schema requires the key. Many optional keys are still expected by a rule, which says so with a clearer message (a KPI's \`measure\`, an \`owner\`, the objective's \`target\` …).
 
-The examples are taken from [\`examples/clean/q3-acquisition.plan.yaml\`](../examples/clean/q3-acquisition.plan.yaml), a complete plan with no problems.`;
+The example under each key is taken from [\`examples/clean/q3-acquisition.plan.yaml\`](../examples/clean/q3-acquisition.plan.yaml), a complete plan with no problems.`;
 
 export function languagePage(): string {
   const root = planJsonSchema() as JsonSchema;
@@ -153,6 +153,9 @@ export function languagePage(): string {
     GENERATED_NOTICE,
     '# The plan language',
     INTRO,
+    '## A plan at a glance',
+    'That plan, shortened and still without problems: one objective, two journey stages, two channels sequenced by a dependency, two KPIs that trace to the objective with their measures agreed, an attribution model and the review rhythm.',
+    codeBlock('yaml', PLAN_AT_A_GLANCE),
     '## Top-level keys',
     table(
       ['key', 'type', 'required', 'meaning'],

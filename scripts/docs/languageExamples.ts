@@ -15,6 +15,63 @@ export const extraExamples: Readonly<Record<string, string>> = {
   ].join('\n'),
 };
 
+/** A shortened plan with no problems, at the top of the reference; test/unit/ruleDocs.test.ts checks it stays so. */
+export const PLAN_AT_A_GLANCE = `plan: Q3 new-customer acquisition
+owner: Head of Growth
+period: { start: 2026-05-01, end: 2026-09-30 }
+
+objective:                        # exactly one commercial objective
+  id: q3-acquisition
+  statement: Acquire 4,000 new customers in Q3 at a blended CPA under £85
+  target: 4000
+  deadline: 2026-09-30
+
+proposition: Switch in five minutes and keep a month's fees
+budget: { total: 270000, currency: GBP }
+
+journey:
+  - { stage: aware,   need: Know we exist and what we solve }
+  - { stage: convert, need: Feel safe to buy today }
+
+channels:                         # keyed by id
+  seo:
+    type: owned                   # paid | owned | earned
+    mode: inbound                 # inbound | outbound
+    owner: SEO lead
+    stages: [aware]
+    start: 2026-05-01
+    end: 2026-09-30
+    budget: 90000
+    kpis: [organic-sessions]
+  paid-search:
+    type: paid
+    mode: outbound
+    owner: Paid media lead
+    stages: [convert]
+    start: 2026-07-01
+    end: 2026-09-30
+    budget: 180000
+    kpis: [paid-conversions]
+    depends_on:
+      - { on: seo, kind: start-to-start, lag: 8w, why: Organic base lowers paid CPA }
+
+kpis:                             # keyed by id
+  organic-sessions:
+    traces_to: paid-conversions   # the objective's id, or a KPI that reaches it
+    owner: SEO lead
+    measure: { definition: Organic sessions on /switch, source: GA4, baseline: 3000, target: 5000, ready_by: 2026-04-24 }
+  paid-conversions:
+    traces_to: q3-acquisition
+    owner: Paid media lead
+    measure: { definition: New customers from paid search, source: Google Ads + CRM, baseline: 0, target: 2600, ready_by: 2026-06-24 }
+
+attribution: { model: data-driven, lookback: 30d }
+reviews:
+  weekly:    { owner: Channel leads,  focus: Blockers and dependencies at risk }
+  monthly:   { owner: Head of Growth, focus: Tracking to the objective }
+  quarterly: { owner: CMO,            focus: Budget reallocation }
+`;
+
 /** Top-level key → its YAML in the example plan; id-keyed maps keep only the entries that show a key not shown before. */
 export function exampleSections(path = EXAMPLE_PLAN): Map<string, string> {
   const text = readFileSync(path, 'utf8');

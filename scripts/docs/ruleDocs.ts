@@ -157,11 +157,3 @@ export function ruleIndexPage(): string {
     ),
   ]);
 }
-
-/** The rule table of the top-level README, linked to the pages. */
-export function readmeRuleTable(): string {
-  return table(
-    ['rule', 'default', 'checks'],
-    rules.map((rule) => [`[${rule.name}](${ruleDocPath(rule.name)})`, rule.defaultSeverity, rule.summary]),
-  );
-}

@@ -37,6 +37,7 @@ function parseArgs(argv) {
     ...suiteDefaults(),
     resultsDir: join(repoRoot, 'test-results'),
     screenshot: undefined,
+    viewport: { width: 1920, height: 1200 },
     keep: false,
     verbose: process.env.THROUGHLINE_E2E_VERBOSE === '1',
     ...parseSuiteArgs(argv, ['workspace', 'tests', 'extension', 'timeout-ms', 'screenshot', 'results', 'keep', 'verbose']),
@@ -57,7 +58,8 @@ const WORKBENCH_CHATTER = [
 
 /**
  * Runs the suite once in code-server; resolves to the exit code. Never throws: problems of
- * the run itself are logged and give EXIT_INFRA.
+ * the run itself are logged and give EXIT_INFRA. Beside the command-line options, a caller
+ * may pass `viewport` (the browser window, 1920 × 1200 by default; scripts/docs/screenshot.mjs).
  */
 export async function runInCodeServer(userOptions = {}) {
   const options = { ...parseArgs([]), ...userOptions };
@@ -180,7 +182,7 @@ export async function runInCodeServer(userOptions = {}) {
     log(`code-server is up after ${((Date.now() - started) / 1000).toFixed(1)}s`);
 
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1200 } });
+    const context = await browser.newContext({ viewport: options.viewport });
     const page = await context.newPage();
 
     const browserLog = createWriteStream(join(options.resultsDir, 'e2e-browser-console.log'));

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { languageDocs, topLevelKeys } from '../../scripts/docs/languageDocs.js';
-import { extraExamples } from '../../scripts/docs/languageExamples.js';
-import { readmeSections, sectionText } from '../../scripts/docs/readmeSections.js';
+import { generatedSections, sectionText, startMarker, yamlBlocks } from '../../scripts/docs/generatedSections.js';
+import { extraExamples, PLAN_AT_A_GLANCE } from '../../scripts/docs/languageExamples.js';
 import { FAILING_HEADING, PASSING_HEADING, ruleDocPath, ruleDocs } from '../../scripts/docs/ruleDocs.js';
 import { ruleRationale } from '../../scripts/docs/ruleRationale.js';
 import { currentText } from '../../scripts/docs/writeDocs.js';
@@ -22,11 +22,6 @@ function sectionOf(markdown: string, heading: string): string | undefined {
   const rest = markdown.slice(start + heading.length + 2);
   const next = rest.search(/^## /m);
   return next < 0 ? rest : rest.slice(0, next);
-}
-
-/** The YAML code blocks of a Markdown text. */
-function yamlBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
 }
 
 describe('rule docs', () => {
@@ -100,20 +95,30 @@ describe('language reference', () => {
   });
 });
 
-describe('README', () => {
-  const readme = readFileSync('README.md', 'utf8');
-
-  for (const section of readmeSections) {
-    it(`the generated ${section.name} table is up to date`, () => {
-      assert.equal(sectionText(readme, section.name)?.trim(), section.content().trim(), `README.md ${section.name} ${STALE}`);
+describe('generated sections of hand-written pages', () => {
+  for (const section of generatedSections) {
+    it(`${section.file}: the generated ${section.name} section is up to date`, () => {
+      const page = readFileSync(section.file, 'utf8');
+      assert.equal(sectionText(page, section.name)?.trim(), section.content(page).trim(), `${section.file} ${section.name} ${STALE}`);
     });
   }
 
-  it('the plan in "The plan language" has no problems', () => {
-    const plan = yamlBlocks(sectionOf(readme, '## The plan language') ?? '')[0];
-    assert.ok(plan, 'the section shows a plan');
+  it("the README's first plan is valid plan YAML, so what it reports is about planning", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const plan = yamlBlocks(readme.slice(0, readme.indexOf(startMarker('first-plan-findings')))).at(-1);
+    assert.ok(plan, 'the README shows a first plan');
+    assert.ok(plan.trim().split('\n').length <= 16, 'the first plan stays short');
+    const codes = analyzeText(plan).diagnostics.map((diagnostic) => diagnostic.code);
     assert.deepEqual(
-      analyzeText(plan).diagnostics.map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`),
+      codes.filter((code) => code === 'yaml-syntax' || code === 'schema'),
+      [],
+    );
+    assert.ok(codes.length > 0 && codes.length <= 8, `a handful of findings to read (${codes.length})`);
+  });
+
+  it('the plan at a glance in the language reference has no problems', () => {
+    assert.deepEqual(
+      analyzeText(PLAN_AT_A_GLANCE).diagnostics.map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`),
       [],
     );
   });

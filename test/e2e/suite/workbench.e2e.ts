@@ -1,6 +1,7 @@
 // Runs last (the suite loads its files in alphabetical order, see scripts/e2e/build-suite.mjs):
-// sets up the scene of test-results/e2e-workbench.png — the problems plan, the Problems panel
-// and the timeline beside it — and checks that the whole run wrote no errors to the
+// sets up the scene of test-results/e2e-workbench.png (and of the README's images/workbench.png,
+// `npm run docs:screenshot`) — the problems plan, the Problems panel and the timeline beside
+// it — and checks that the whole run wrote no errors to the
 // extension host's log or to the extension's own log.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -24,6 +25,7 @@ suite('workbench', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.workspace.getConfiguration('editor').update('minimap.enabled', false, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('editor').update('stickyScroll.enabled', false, vscode.ConfigurationTarget.Global);
     const editor = await openInEditor(PROBLEMS_PLAN);
     const diagnostics = await waitForDiagnostics(editor.document.uri, (found) => found.some((d) => diagnosticCode(d) === 'dependency-unknown'));
 
