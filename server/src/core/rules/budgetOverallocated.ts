@@ -1,7 +1,7 @@
 import { budgetTotals, money } from './budgetTotals.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const budgetOverallocated: Rule = {
+export const budgetOverallocated = defineRule({
   name: 'budget-overallocated',
   area: 'budget',
   defaultSeverity: 'error',
@@ -14,4 +14,4 @@ export const budgetOverallocated: Rule = {
       message: `Channel budgets add up to ${money(totals.allocated, totals.currency)}, ${money(totals.allocated - totals.available, totals.currency)} more than the ${money(totals.available, totals.currency)} available. Cut channel budgets or raise \`total\`.`,
     });
   },
-};
+});

@@ -1,7 +1,7 @@
 import { budgetTotals, money } from './budgetTotals.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const budgetUnallocated: Rule = {
+export const budgetUnallocated = defineRule({
   name: 'budget-unallocated',
   area: 'budget',
   defaultSeverity: 'warning',
@@ -14,4 +14,4 @@ export const budgetUnallocated: Rule = {
       message: `Channel budgets add up to ${money(totals.allocated, totals.currency)}, leaving ${money(totals.available - totals.allocated, totals.currency)} of the ${money(totals.available, totals.currency)} unallocated. Give it to the channels that move the objective, or hold it as \`contingency\`.`,
     });
   },
-};
+});

@@ -8,10 +8,13 @@ import type { Range } from '../types.js';
 import { channelSchema, ID_PATTERN, kpiSchema, milestoneSchema, planSchema } from './planSchema.js';
 import { allowedKeysAt } from './schemaNavigation.js';
 
+/** What the `schema` quick fix reads: the unknown key and the key it was probably meant to be, or the values allowed. */
+export type SchemaFixData = { key: string; suggestion: string } | { allowed: string[] };
+
 export interface SchemaProblem {
   range: Range;
   message: string;
-  data?: Record<string, unknown>;
+  data?: SchemaFixData;
 }
 
 type PathKey = string | number;
@@ -124,7 +127,7 @@ function describe(issue: Issue, prefix: PathKey[], locate: Locator, fallback: Ra
       return {
         range: locate.key([...local, key]) ?? locate.value(local) ?? fallback,
         message: `Unknown key \`${key}\`${path.length ? ` in \`${dotted(path)}\`` : ''}.${suggestion || ` Allowed here: ${allowed.join(', ')}.`}`,
-        data: { key, suggestion: suggestion ? suggestion.slice(' Did you mean `'.length, -2) : undefined },
+        ...(suggestion ? { data: { key, suggestion: suggestion.slice(' Did you mean `'.length, -2) } } : {}),
       };
     }
     case 'invalid_type':
@@ -155,7 +158,6 @@ function missingKey(path: PathKey[], local: PathKey[], locate: Locator, fallback
   return {
     range: locate.key(local.slice(0, -1)) ?? fallback,
     message: `${parent.length ? `\`${dotted(parent)}\`` : 'The plan'} needs \`${String(key)}\`: add ${example}.`,
-    data: { missingKey: key },
   };
 }
 

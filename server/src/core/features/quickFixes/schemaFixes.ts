@@ -12,12 +12,11 @@ const SCHEMA_KEY = /^[a-z][a-z_]*$/;
  * `schema`: rename an unknown key to the key it was meant to be (did-you-mean), unless the
  * mapping already has that key; change a wrong enum value to the nearest allowed one.
  */
-export const fixSchemaProblem: QuickFix = (context, diagnostic) => {
-  const data = diagnostic.data ?? {};
-  if (typeof data.key === 'string' && typeof data.suggestion === 'string') return renameKey(context, diagnostic.range.start, data.key, data.suggestion);
-  if (Array.isArray(data.allowed) && data.allowed.every((value) => typeof value === 'string'))
-    return nearestAllowed(context, diagnostic.range, data.allowed as string[]);
-  return [];
+export const fixSchemaProblem: QuickFix<'schema'> = (context, diagnostic) => {
+  const data = diagnostic.data;
+  if (!data) return [];
+  if ('suggestion' in data) return renameKey(context, diagnostic.range.start, data.key, data.suggestion);
+  return nearestAllowed(context, diagnostic.range, data.allowed);
 };
 
 function renameKey({ yaml }: FixContext, start: Position, key: string, suggestion: string): FixProposal[] {
