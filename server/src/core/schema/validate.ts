@@ -2,6 +2,7 @@ import { isMap, isPair, isSeq, type Document, type Pair } from 'yaml';
 import type { z } from 'zod';
 import { ENTRY_SECTIONS } from '../parse/blocks.js';
 import { resolveNode, scalarKey, toPlainData, type ParsedYaml } from '../parse/parseYaml.js';
+import { PairCache, textRangeOf } from '../parse/reuse.js';
 import { didYouMean } from '../text/didYouMean.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import type { Range } from '../types.js';
@@ -24,7 +25,7 @@ const entrySchemas: Record<string, z.ZodType> = { channels: channelSchema, kpis:
 
 // Entries are validated one by one and their problems kept per YAML pair, so an edit to one
 // channel re-validates that channel only (the incremental parser reuses unchanged pairs).
-const entryCache = new WeakMap<Pair, { line: number; section: string; problems: SchemaProblem[] }>();
+const entryProblems = new PairCache<Pair, SchemaProblem[]>();
 
 /** Validates the plan against the zod schema and places every issue on the key or value at fault. */
 export function validateSchema(parsed: ParsedYaml, anchorRange: Range): SchemaProblem[] {
@@ -61,11 +62,12 @@ export function validateSchema(parsed: ParsedYaml, anchorRange: Range): SchemaPr
 }
 
 function validateEntry(doc: Document.Parsed, lines: LineIndex, section: string, pair: Pair, anchorRange: Range): SchemaProblem[] {
-  const keyRange = rangeOf(pair.key, lines);
-  const line = keyRange?.start.line ?? -1;
-  const hit = entryCache.get(pair);
+  const keyRange = textRangeOf(pair.key, lines);
   // The same unchanged pair can move to another section (its problems name the section).
-  if (hit && hit.line === line && hit.section === section) return hit.problems;
+  return entryProblems.get(pair, keyRange?.start.line ?? -1, section, () => entryIssues(doc, lines, section, pair, keyRange, anchorRange));
+}
+
+function entryIssues(doc: Document.Parsed, lines: LineIndex, section: string, pair: Pair, keyRange: Range | undefined, anchorRange: Range): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const id = scalarKey(pair.key);
   if (id === undefined || !ID_PATTERN.test(id)) {
@@ -87,7 +89,6 @@ function validateEntry(doc: Document.Parsed, lines: LineIndex, section: string, 
     }
     problems.push(...duplicateKeys(value, lines, `${section}.${id}`, false));
   }
-  entryCache.set(pair, { line, section, problems });
   return problems;
 }
 
@@ -194,11 +195,6 @@ function dotted(path: PathKey[]): string {
     .replace(/\.\[/g, '[');
 }
 
-function rangeOf(node: unknown, lines: LineIndex): Range | undefined {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range ? lines.range(range[0], range[1]) : undefined;
-}
-
 /** Finds the YAML node at a path below a start node (first of duplicate keys, as the model does). */
 class Locator {
   constructor(
@@ -231,14 +227,14 @@ class Locator {
     if (path.length === 0 && !this.startPair) return undefined; // the root has no key: callers fall back to the plan's anchor
     const found = this.pairAt(path);
     if (!found) return undefined;
-    return found.pair ? rangeOf(found.pair.key, this.lines) : rangeOf(found.node, this.lines);
+    return found.pair ? textRangeOf(found.pair.key, this.lines) : textRangeOf(found.node, this.lines);
   }
 
   /** The value at the path; for an empty value, its key. */
   value(path: PathKey[]): Range | undefined {
     const found = this.pairAt(path);
     if (!found) return undefined;
-    return rangeOf(found.node, this.lines) ?? (found.pair ? rangeOf(found.pair.key, this.lines) : undefined);
+    return textRangeOf(found.node, this.lines) ?? (found.pair ? textRangeOf(found.pair.key, this.lines) : undefined);
   }
 }
 
@@ -261,7 +257,7 @@ function duplicateKeys(start: unknown, lines: LineIndex, basePath: string, atRoo
       const key = scalarKey(pair.key);
       if (key === undefined) continue;
       if (seen.has(key)) {
-        const range = rangeOf(pair.key, lines);
+        const range = textRangeOf(pair.key, lines);
         if (range && !(atRoot && depth === 0 && key === 'objective')) {
           problems.push({ range, message: `\`${key}\` appears twice${path ? ` in \`${path}\`` : ''}: the first one counts. Merge them or rename this one.` });
         }

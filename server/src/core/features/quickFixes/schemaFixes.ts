@@ -2,7 +2,8 @@ import { parse } from 'yaml';
 import { scalarKey } from '../../parse/parseYaml.js';
 import { closestMatch } from '../../text/didYouMean.js';
 import { replaceScalar } from '../../yaml/edits/replaceScalar.js';
-import { findPair, pairWithKeyAt, rangeOf } from '../../yaml/edits/nodes.js';
+import { findPair, pairWithKeyAt } from '../../yaml/edits/nodes.js';
+import { nodeRange } from '../../parse/reuse.js';
 import type { Position, Range } from '../../types.js';
 import { proposal, type FixContext, type FixProposal, type QuickFix } from './quickFix.js';
 
@@ -22,7 +23,7 @@ export const fixSchemaProblem: QuickFix<'schema'> = (context, diagnostic) => {
 function renameKey({ yaml }: FixContext, start: Position, key: string, suggestion: string): FixProposal[] {
   if (!SCHEMA_KEY.test(suggestion)) return [];
   const found = yaml.doc && pairWithKeyAt(yaml.doc.contents, yaml.lines.offsetAt(start));
-  const keyRange = rangeOf(found?.pair.key);
+  const keyRange = nodeRange(found?.pair.key);
   if (!found || !keyRange || scalarKey(found.pair.key) !== key || findPair(found.map, suggestion)) return [];
   return proposal(`Rename \`${key}\` to \`${suggestion}\``, [replaceScalar(yaml, yaml.lines.range(keyRange[0], keyRange[1]), suggestion)], true);
 }
