@@ -131,7 +131,7 @@ describe('editor features over the protocol', () => {
       assert.match(value, /\*\*Upstream\*\*[\s\S]*`content-hub` — finish-to-start, no lag[\s\S]*`seo` — start-to-start, lag 8w/);
       assert.match(value, /\*\*Downstream\*\* \(1 dependant\)\n- `email-nurture` — start-to-start, lag 1w/);
       assert.match(value, /critical path/);
-      assert.match(value, /Budget 180,000 GBP — 66\.7% of the total/);
+      assert.match(value, /Budget £180,000 — 66\.7% of the total £270,000/);
     });
 
     it('on a KPI use: its trace chain to the objective and its owner', async () => {
@@ -263,7 +263,7 @@ describe('editor features over the protocol', () => {
       });
       const lines = clean.split('\n');
       const titles = lenses.map((lens) => `${lines[lens.range.start.line]!.trim()} ${lens.command.title}`);
-      assert.ok(titles.includes('content-hub: 16.7% of budget (45,000) · 1 dependant'), titles.join('\n'));
+      assert.ok(titles.includes('content-hub: 16.7% of the total (£45,000) · 1 dependant'), titles.join('\n'));
       assert.ok(titles.includes('organic-sessions: reported by 1 channel'), titles.join('\n'));
     });
   });

@@ -4,7 +4,7 @@ import { factsOf } from './model/planFacts.js';
 import type { PlanModel } from './model/planModel.js';
 import { parseYamlIncremental, type ParseState } from './parse/incremental.js';
 import { parseYaml, type ParsedYaml } from './parse/parseYaml.js';
-import { rules } from './rules/index.js';
+import { rules, type RegisteredRule } from './rules/index.js';
 import { severityFromName, type Diagnostic } from './types.js';
 
 export interface AnalyzeOptions {
@@ -58,7 +58,7 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
   const suppressions = findSuppressions(parsed.text);
   const docsBase = options.docsBaseUri ?? DEFAULT_DOCS_BASE;
   const diagnostics: Diagnostic[] = [];
-  for (const rule of rules) {
+  for (const rule of rules as readonly RegisteredRule[]) {
     const setting = options.rules?.[rule.name] ?? rule.defaultSeverity;
     if (setting === 'off' || suppressions.file.has(rule.name)) continue;
     const severity = severityFromName[setting];
@@ -76,7 +76,7 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
           codeDescription: { href: `${docsBase}${rule.name}.md` },
           source: 'throughline',
           message: boundMessage(finding.message),
-          ...(finding.data ? { data: { rule: rule.name, ...stripUndefined(finding.data) } } : {}),
+          ...(finding.data ? { data: finding.data } : {}),
         });
       },
     });
@@ -92,10 +92,6 @@ const MAX_MESSAGE = 2000;
 function boundMessage(message: string): string {
   const quoted = message.replace(/`([^`]{81,})`/g, (_match, code: string) => `\`${code.slice(0, MAX_QUOTED)}…\``);
   return quoted.length > MAX_MESSAGE ? `${quoted.slice(0, MAX_MESSAGE)}…` : quoted;
-}
-
-function stripUndefined(data: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

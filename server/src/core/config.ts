@@ -1,10 +1,10 @@
 import { parseDocument } from 'yaml';
-import { ruleNames } from './rules/index.js';
+import { isRuleName, ruleNames, type RuleName } from './rules/index.js';
 import { didYouMean } from './text/didYouMean.js';
 import type { SeveritySetting } from './types.js';
 
 /** Rule name → severity or `off`; rules not named keep their default. */
-export type RuleSettings = Partial<Record<string, SeveritySetting>>;
+export type RuleSettings = Partial<Record<RuleName, SeveritySetting>>;
 
 const SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -43,7 +43,7 @@ export function readRuleSettings(ruleMap: unknown, problems: string[]): RuleSett
     return rules;
   }
   for (const [name, setting] of Object.entries(ruleMap as Record<string, unknown>)) {
-    if (!ruleNames.includes(name)) {
+    if (!isRuleName(name)) {
       problems.push(`unknown rule \`${name}\`.${didYouMean(name, ruleNames)}`);
       continue;
     }

@@ -7,14 +7,14 @@ export { analyzeText, createParseState, runRules, withLazyDiagnostics, DEFAULT_D
 export type { Analysis, AnalyzeOptions, ParseState } from './analyze.js';
 export { parseConfig, readRuleSettings, findSuppressions } from './config.js';
 export type { ConfigResult, RuleSettings } from './config.js';
-export { rules, ruleNames, findRule } from './rules/index.js';
-export type { Rule, RuleContext, RuleFinding } from './rules/index.js';
+export { rules, ruleNames, findRule, isRuleName } from './rules/index.js';
+export type { Rule, RuleContext, RuleFinding, RuleName } from './rules/index.js';
 export { yamlOptions } from './parse/parseYaml.js';
 export type { PlanDocument } from './planDocument.js';
 
 // Plain LSP-shaped data
 export { DiagnosticSeverity, severityFromName, severityName } from './types.js';
-export type { CodeAction, Diagnostic, Location, Position, Range, SeverityName, SeveritySetting, TextEdit, WorkspaceEdit } from './types.js';
+export type { CodeAction, Diagnostic, DiagnosticCode, Location, Position, Range, SeverityName, SeveritySetting, TextEdit, WorkspaceEdit } from './types.js';
 
 // Editor features: one free function each
 export { codeActions } from './features/codeActions.js';

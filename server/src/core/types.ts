@@ -1,6 +1,8 @@
 // LSP-shaped plain data. The core never imports vscode or vscode-languageserver; these
 // structures are compatible with the protocol's JSON so adapters pass them through unchanged.
 
+import type { DiagnosticData, RuleName } from './rules/index.js';
+
 export interface Position {
   line: number;
   character: number;
@@ -31,15 +33,18 @@ export const severityName: Record<DiagnosticSeverity, SeverityName> = {
   4: 'hint',
 };
 
+/** A diagnostic's code: the rule that found it, or a note the server adds on its own. */
+export type DiagnosticCode = RuleName | 'file-too-large' | 'too-many-problems';
+
 export interface Diagnostic {
   range: Range;
   severity: DiagnosticSeverity;
-  code: string;
+  code: DiagnosticCode;
   codeDescription?: { href: string };
   source: 'throughline';
   message: string;
-  /** Rule-specific facts a quick fix needs (e.g. the suggested id). */
-  data?: Record<string, unknown>;
+  /** What the rule's quick fix reads (see `RuleDataMap`); most rules send none. */
+  data?: DiagnosticData;
 }
 
 export interface TextEdit {

@@ -260,7 +260,7 @@ describe('code actions', () => {
   it('fixes only diagnostics the current analysis has, reading the model rather than the sent data', () => {
     const doc = documentOf(problems);
     const undefinedKpi = doc.analysis.diagnostics.find((d) => d.code === 'kpi-undefined')!;
-    const forged: Diagnostic = { ...undefinedKpi, data: { id: 'email-conversion', suggestion: 'evil: [x]' } };
+    const forged: Diagnostic = { ...undefinedKpi, data: { key: 'email-conversion', suggestion: 'evil: [x]' } };
     const actions = codeActions(doc, forged.range, [forged]);
     assert.deepEqual(
       actions.map((action) => action.title),

@@ -95,10 +95,10 @@ describe('code lens and inlay hints', () => {
   it('label channels with budget share, dependants and the critical path; KPIs with their reporters', () => {
     const lenses = codeLenses(docOf(clean)).map((lens) => `${lineOf(clean, lens.range.start.line)} ${lens.command.title}`);
     assert.deepEqual(lenses, [
-      'seo: 11.1% of budget (30,000) · 1 dependant',
-      'content-hub: 16.7% of budget (45,000) · 1 dependant',
-      'paid-search: 66.7% of budget (180,000) · 1 dependant · critical path',
-      'email-nurture: 5.6% of budget (15,000) · 0 dependants · critical path',
+      'seo: 11.1% of the total (£30,000) · 1 dependant',
+      'content-hub: 16.7% of the total (£45,000) · 1 dependant',
+      'paid-search: 66.7% of the total (£180,000) · 1 dependant · critical path',
+      'email-nurture: 5.6% of the total (£15,000) · 0 dependants · critical path',
       'organic-sessions: reported by 1 channel',
       'assisted-signups: reported by 1 channel',
       'paid-conversions: reported by 1 channel',
@@ -110,7 +110,7 @@ describe('code lens and inlay hints', () => {
     const text = 'plan: x\nchannels:\n  a:\n    budget: 30\n  b:\n    budget: 10\n';
     assert.deepEqual(
       codeLenses(docOf(text)).map((lens) => lens.command.title),
-      ['75% of budget (30) · 0 dependants', '25% of budget (10) · 0 dependants'],
+      ['75% of channel budgets (30) · 0 dependants', '25% of channel budgets (10) · 0 dependants'],
     );
   });
 

@@ -2,7 +2,7 @@ import { factsOf } from '../model/planFacts.js';
 import type { CodeAction, Diagnostic, Position, Range } from '../types.js';
 import { yamlEditContext } from '../yaml/edits/editContext.js';
 import type { PlanDocument } from '../planDocument.js';
-import { quickFixes } from './quickFixes/index.js';
+import { quickFixFor } from './quickFixes/index.js';
 import { type FixContext, type FixProposal } from './quickFixes/quickFix.js';
 
 /**
@@ -29,7 +29,7 @@ export function codeActions(doc: PlanDocument, range: Range, diagnostics: Diagno
   const byEdit = new Map<string, { action: CodeAction; fixes: Set<Diagnostic> }>();
   let fixed = 0;
   for (const sent of requested) {
-    if (!isDiagnosticLike(sent) || !Object.hasOwn(quickFixes, sent.code)) continue;
+    if (!isDiagnosticLike(sent) || !quickFixFor(sent.code)) continue;
     currentByKey ??= groupByRuleAndRange(current);
     const diagnostic = matchCurrent(currentByKey, sent);
     if (!diagnostic) continue;
@@ -61,7 +61,7 @@ export function codeActions(doc: PlanDocument, range: Range, diagnostics: Diagno
 
 function proposalsFor(context: FixContext, diagnostic: Diagnostic): FixProposal[] {
   try {
-    return quickFixes[diagnostic.code]!(context, diagnostic);
+    return quickFixFor(diagnostic.code)!(context, diagnostic);
   } catch {
     // A fix that meets a shape nobody foresaw is left out; the other fixes are still offered.
     return [];

@@ -4,10 +4,11 @@ import type { ChannelModel, PlanModel } from '../model/planModel.js';
 import { earliestStartAllowed } from '../model/schedule.js';
 import { formatDay, plural } from '../text/dates.js';
 import type { Position } from '../types.js';
-import { budgetBase } from '../model/budgetBase.js';
+import { budgetShare } from '../model/budget.js';
 import { idIndexOf, type IdOccurrence } from '../model/idIndex.js';
 import type { Hover } from '../lspTypes.js';
-import { code, escapeMarkdown, formatNumber, percent } from '../text/markdown.js';
+import { code, escapeMarkdown, formatNumber } from '../text/markdown.js';
+import { formatMoney, formatPercent } from '../text/money.js';
 import type { PlanDocument } from '../planDocument.js';
 import { keyDocumentation } from '../schema/schemaDocs.js';
 import { keyAtOffset } from '../yaml/path.js';
@@ -93,10 +94,15 @@ function scheduleSummary(model: PlanModel, id: string): string {
 
 function budgetLine(model: PlanModel, channel: ChannelModel): string | undefined {
   if (!channel.budget) return undefined;
-  const currency = model.budget?.currency ? ` ${escapeMarkdown(model.budget.currency)}` : '';
-  const base = budgetBase(model);
-  const share = base.amount > 0 ? ` — ${percent(channel.budget.value, base.amount)} of ${base.label} ${formatNumber(base.amount)}${currency}` : '';
-  return `Budget ${formatNumber(channel.budget.value)}${currency}${share}`;
+  const budget = factsOf(model).budget;
+  // The currency is the only plan text in the amount.
+  const currency = budget.currency && escapeMarkdown(budget.currency);
+  const money = (amount: number) => formatMoney(amount, currency);
+  const share =
+    budgetShare(budget, channel.budget.value) === undefined
+      ? ''
+      : ` — ${formatPercent(channel.budget.value, budget.base)} of ${budget.baseLabel} ${money(budget.base)}`;
+  return `Budget ${money(channel.budget.value)}${share}`;
 }
 
 function edgeTerms(edge: DependencyEdge): string {

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
 import { resolveNode, scalarKey, type ParsedYaml } from '../parse/parseYaml.js';
+import { nodeRange, PairCache, textRangeOf } from '../parse/reuse.js';
 import { channelModes, channelTypes, dependencyKinds } from '../schema/planSchema.js';
 import { parseDurationDays, parseIsoDate } from '../text/dates.js';
 import type { LineIndex } from '../text/lineIndex.js';
@@ -19,12 +20,10 @@ import type {
   StageModel,
 } from './planModel.js';
 
-type NodeRange = [number, number, number];
-
-// Entries rebuilt only when their YAML pair is new or has moved to another line or section:
-// the incremental parser hands back the same pair objects for unchanged blocks, and an
-// unchanged block can move from `kpis` to `channels` when the lines around it change.
-const entryCache = new WeakMap<Pair, { line: number; section: string; entry: ChannelModel | KpiModel | MilestoneModel }>();
+// Entries rebuilt only when their YAML pair is new or has moved to another line or section
+// (the reuse contract, `parse/reuse.ts`): an unchanged block can move from `kpis` to
+// `channels` when the lines around it change.
+const entryCache = new PairCache<Pair, ChannelModel | KpiModel | MilestoneModel>();
 
 /** Builds the located plan model from a parsed YAML document, tolerating any shape. */
 export function buildModel(parsed: ParsedYaml): PlanModel {
@@ -63,8 +62,8 @@ class ModelBuilder {
     };
     const root = this.doc ? this.resolve(this.doc.contents) : null;
     if (!isMap(root)) {
-      if (root && (root as { range?: NodeRange }).range) {
-        const range = (root as { range: NodeRange }).range;
+      const range = nodeRange(root);
+      if (range) {
         model.anchorRange = this.lines.range(range[0], Math.min(range[1], range[0] + 1));
       }
       return model;
@@ -284,12 +283,7 @@ class ModelBuilder {
   }
 
   private cached<T extends ChannelModel | KpiModel | MilestoneModel>(section: string, pair: Pair, build: () => T): T {
-    const line = this.keyRange(pair).start.line;
-    const hit = entryCache.get(pair);
-    if (hit && hit.line === line && hit.section === section) return hit.entry as T;
-    const entry = build();
-    entryCache.set(pair, { line, section, entry });
-    return entry;
+    return entryCache.get(pair, this.keyRange(pair).start.line, section, build) as T;
   }
 
   private eachEntry(node: unknown, visit: (id: string, pair: Pair) => void): void {
@@ -332,8 +326,7 @@ class ModelBuilder {
   }
 
   private range(node: unknown): Range | undefined {
-    const range = (node as { range?: NodeRange } | null)?.range;
-    return range ? this.lines.range(range[0], range[1]) : undefined;
+    return textRangeOf(node, this.lines);
   }
 
   private keyRange(pair: Pair): Range {

@@ -1,5 +1,6 @@
 import type { ChannelModel, KpiModel, Located, PlanModel } from './planModel.js';
 import type { Position, Range } from '../types.js';
+import { PairCache } from '../parse/reuse.js';
 import { comparePositions } from '../text/positions.js';
 
 export type IdKind = 'channel' | 'kpi' | 'objective' | 'stage';
@@ -42,9 +43,9 @@ type AddOccurrence = (kind: IdKind, role: IdRole, located: Located<string>, defi
 
 /**
  * The occurrences inside one channel or KPI entry, kept with the entry: the model hands back
- * the same entry object for a version whose entry text and lines did not change.
+ * the same entry object while its pair is reused at the same line and section.
  */
-const entryOccurrences = new WeakMap<ChannelModel | KpiModel, IdOccurrence[]>();
+const entryOccurrences = new PairCache<ChannelModel | KpiModel, IdOccurrence[]>();
 
 function buildIndex(model: PlanModel): IdIndex {
   const occurrences: IdOccurrence[] = [];
@@ -54,13 +55,12 @@ function buildIndex(model: PlanModel): IdIndex {
       into.push({ kind, id: located.value, role, definition, range: unquoted(model.text, model, located.range) });
     };
   const add = occurrenceIn(occurrences);
-  const addOfEntry = (entry: ChannelModel | KpiModel, collect: (add: AddOccurrence) => void) => {
-    let list = entryOccurrences.get(entry);
-    if (!list) {
-      list = [];
-      collect(occurrenceIn(list));
-      entryOccurrences.set(entry, list);
-    }
+  const addOfEntry = (section: 'channels' | 'kpis', entry: ChannelModel | KpiModel, collect: (add: AddOccurrence) => void) => {
+    const list = entryOccurrences.get(entry, entry.keyRange.start.line, section, () => {
+      const found: IdOccurrence[] = [];
+      collect(occurrenceIn(found));
+      return found;
+    });
     for (const occurrence of list) occurrences.push(occurrence);
   };
   const objectiveIds = new Set<string>();
@@ -71,7 +71,7 @@ function buildIndex(model: PlanModel): IdIndex {
   }
   for (const stage of model.journey) add('stage', 'journey-stage', stage, true);
   for (const channel of model.channels.values()) {
-    addOfEntry(channel, (addHere) => {
+    addOfEntry('channels', channel, (addHere) => {
       addHere('channel', 'channel-key', { value: channel.id, range: channel.keyRange }, true);
       for (const stage of channel.stages) addHere('stage', 'channel-stage', stage);
       for (const kpi of channel.kpis) addHere('kpi', 'channel-kpi', kpi);
@@ -79,7 +79,7 @@ function buildIndex(model: PlanModel): IdIndex {
     });
   }
   for (const kpi of model.kpis.values()) {
-    addOfEntry(kpi, (addHere) => addHere('kpi', 'kpi-key', { value: kpi.id, range: kpi.keyRange }, true));
+    addOfEntry('kpis', kpi, (addHere) => addHere('kpi', 'kpi-key', { value: kpi.id, range: kpi.keyRange }, true));
     // An objective id wins over a KPI of the same name, as in the trace resolution.
     if (kpi.tracesTo) add(objectiveIds.has(kpi.tracesTo.value) ? 'objective' : 'kpi', 'traces-to', kpi.tracesTo);
   }

@@ -1,3 +1,4 @@
+import { budgetFacts, type BudgetFacts } from './budget.js';
 import { buildDependencyGraph, type DependencyGraph } from './dependencyGraph.js';
 import type { ChannelModel, PlanModel } from './planModel.js';
 import { computeSchedule, type Schedule } from './schedule.js';
@@ -12,6 +13,8 @@ export interface PlanFacts {
   readonly kpiUsers: Map<string, ChannelModel[]>;
   /** Stage id → channels that serve it. */
   readonly stageUsers: Map<string, ChannelModel[]>;
+  /** Total, allocated, available and the base channel shares are taken of. */
+  readonly budget: BudgetFacts;
 }
 
 const cache = new WeakMap<PlanModel, PlanFacts>();
@@ -31,6 +34,7 @@ function createFacts(model: PlanModel): PlanFacts {
   let traces: Map<string, TraceResult> | undefined;
   let kpiUsers: Map<string, ChannelModel[]> | undefined;
   let stageUsers: Map<string, ChannelModel[]> | undefined;
+  let budget: BudgetFacts | undefined;
   return {
     get graph() {
       return (graph ??= buildDependencyGraph(model));
@@ -46,6 +50,9 @@ function createFacts(model: PlanModel): PlanFacts {
     },
     get stageUsers() {
       return (stageUsers ??= indexUsers(model, (channel) => channel.stages.map((stage) => stage.value)));
+    },
+    get budget() {
+      return (budget ??= budgetFacts(model));
     },
   };
 }

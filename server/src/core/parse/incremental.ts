@@ -3,14 +3,14 @@ import { LineIndex } from '../text/lineIndex.js';
 import { splitBlocks, type Block } from './blocks.js';
 import { cutDeepNesting } from './nesting.js';
 import { parseYaml, yamlOptions, type ParsedYaml } from './parseYaml.js';
+import { nodeRange, type NodeRange } from './reuse.js';
 
 // Re-parses only the blocks (top-level sections, channel/KPI entries) whose text changed
 // since the previous version of the same document, and assembles one YAML document from
 // cached and fresh blocks (the first version from fresh blocks only). Falls back to a
 // whole-text parse whenever a block does not parse cleanly on its own, so the result is
-// always what a full parse would give.
-
-type NodeRange = [number, number, number];
+// always what a full parse would give. What callers may rely on (reused pairs, ranges moved
+// in place) is the reuse contract in `reuse.ts`.
 
 interface CachedBlock {
   /** Where the block lies in `ParseState.text`; its node ranges hold these offsets. */
@@ -101,7 +101,7 @@ function seed(parsed: ParsedYaml, text: string, blocks: Block[], state: ParseSta
       }
     }
     if (!isPair(pair)) return false;
-    const keyStart = (pair.key as { range?: NodeRange } | null)?.range?.[0];
+    const keyStart = nodeRange(pair.key)?.[0];
     if (keyStart === undefined || keyStart < block.start || keyStart >= block.end) return false;
     cached.push({ start: block.start, end: block.end, kind: block.kind, pair });
   }
@@ -176,16 +176,16 @@ function documentOf(text: string, blocks: CachedBlock[]): Document.Parsed {
   for (const { kind, pair } of blocks) {
     if (kind === 'entry' && section) {
       // A section map starts at its first entry and ends where its last entry ends.
-      const start = section.items.length === 0 ? (pair.key as { range: NodeRange }).range[0] : section.range![0];
+      const start = section.items.length === 0 ? nodeRange(pair.key)![0] : section.range![0];
       section.items.push(pair);
-      const range = (pair.value as { range?: NodeRange } | null)?.range ?? (pair.key as { range: NodeRange }).range;
+      const range = nodeRange(pair.value) ?? nodeRange(pair.key)!;
       section.range = [start, range[1], range[2]];
       continue;
     }
     if (kind === 'header') {
       // A fresh pair: the cached header pair keeps its own value untouched.
       section = new YAMLMap();
-      const keyEnd = (pair.key as { range: NodeRange }).range[2];
+      const keyEnd = nodeRange(pair.key)![2];
       section.range = [keyEnd, keyEnd, keyEnd];
       root.items.push(new Pair(pair.key, section));
     } else {
@@ -193,7 +193,7 @@ function documentOf(text: string, blocks: CachedBlock[]): Document.Parsed {
       root.items.push(pair);
     }
   }
-  const firstKey = (root.items[0]!.key as { range: NodeRange }).range;
+  const firstKey = nodeRange(root.items[0]!.key)!;
   root.range = [firstKey[0], text.length, text.length];
   const doc = new Document(null, yamlOptions) as unknown as Document.Parsed;
   doc.contents = root as Document.Parsed['contents'];
@@ -218,7 +218,7 @@ function collectRanges(block: CachedBlock): NodeRange[] {
   const ranges: NodeRange[] = [];
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
-    const range = (node as { range?: NodeRange }).range;
+    const range = nodeRange(node);
     if (range) ranges.push(range);
     if (isMap(node) || isSeq(node)) {
       for (const item of node.items) {

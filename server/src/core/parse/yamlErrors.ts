@@ -1,4 +1,5 @@
 import { isCollection, isScalar, visit, type Document } from 'yaml';
+import { nodeRange } from './reuse.js';
 
 // Turns the YAML parser's errors into diagnostics a plan author can act on: the message says
 // what to type, and an unclosed quote or bracket is shown where it opens, not at the end of
@@ -74,7 +75,7 @@ export function errorOffsets(error: YamlError, doc: Document.Parsed, text: strin
 function openingBefore(doc: Document.Parsed, offset: number): number | undefined {
   let found: number | undefined;
   visit(doc, (_key, node) => {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
+    const range = nodeRange(node);
     if (!range || range[1] !== offset) return;
     const opens = (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) || (isCollection(node) && node.flow === true);
     if (opens && (found === undefined || range[0] > found)) found = range[0];

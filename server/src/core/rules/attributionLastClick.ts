@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const attributionLastClick: Rule = {
+export const attributionLastClick = defineRule({
   name: 'attribution-last-click',
   area: 'measurement',
   defaultSeverity: 'warning',
@@ -14,4 +14,4 @@ export const attributionLastClick: Rule = {
         'Last-click credits whichever channel is last (usually paid search) and undervalues brand, content and upper-funnel work, so budget drifts the wrong way. Set `model` to data-driven, position-based or mmm.',
     });
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const attributionMissing: Rule = {
+export const attributionMissing = defineRule({
   name: 'attribution-missing',
   area: 'measurement',
   defaultSeverity: 'warning',
@@ -13,4 +13,4 @@ export const attributionMissing: Rule = {
         'The plan names no attribution model. Agree one before launch (e.g. `attribution: { model: data-driven, lookback: 30d }`) so channels are judged by the same rules.',
     });
   },
-};
+});

@@ -1,17 +1,17 @@
-import { budgetTotals, money } from './budgetTotals.js';
-import type { Rule } from './rule.js';
+import { formatMoney } from '../text/money.js';
+import { defineRule } from './rule.js';
 
-export const budgetOverallocated: Rule = {
+export const budgetOverallocated = defineRule({
   name: 'budget-overallocated',
   area: 'budget',
   defaultSeverity: 'error',
   summary: 'Channel budgets sum above the total.',
-  check({ model, report }) {
-    const totals = budgetTotals(model);
-    if (!totals || totals.allocated <= totals.available) return;
+  check({ model, facts, report }) {
+    const { allocated, available, currency } = facts.budget;
+    if (available === undefined || allocated <= available) return;
     report({
       range: model.budget!.total!.range,
-      message: `Channel budgets add up to ${money(totals.allocated, totals.currency)}, ${money(totals.allocated - totals.available, totals.currency)} more than the ${money(totals.available, totals.currency)} available. Cut channel budgets or raise \`total\`.`,
+      message: `Channel budgets add up to ${formatMoney(allocated, currency)}, ${formatMoney(allocated - available, currency)} more than the ${formatMoney(available, currency)} available. Cut channel budgets or raise \`total\`.`,
     });
   },
-};
+});

@@ -1,17 +1,17 @@
-import { budgetTotals, money } from './budgetTotals.js';
-import type { Rule } from './rule.js';
+import { formatMoney } from '../text/money.js';
+import { defineRule } from './rule.js';
 
-export const budgetUnallocated: Rule = {
+export const budgetUnallocated = defineRule({
   name: 'budget-unallocated',
   area: 'budget',
   defaultSeverity: 'warning',
   summary: 'Channel budgets sum below the total.',
-  check({ model, report }) {
-    const totals = budgetTotals(model);
-    if (!totals || totals.allocated >= totals.available) return;
+  check({ model, facts, report }) {
+    const { allocated, available, currency } = facts.budget;
+    if (available === undefined || allocated >= available) return;
     report({
       range: model.budget!.total!.range,
-      message: `Channel budgets add up to ${money(totals.allocated, totals.currency)}, leaving ${money(totals.available - totals.allocated, totals.currency)} of the ${money(totals.available, totals.currency)} unallocated. Give it to the channels that move the objective, or hold it as \`contingency\`.`,
+      message: `Channel budgets add up to ${formatMoney(allocated, currency)}, leaving ${formatMoney(available - allocated, currency)} of the ${formatMoney(available, currency)} unallocated. Give it to the channels that move the objective, or hold it as \`contingency\`.`,
     });
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const channelWithoutKpi: Rule = {
+export const channelWithoutKpi = defineRule({
   name: 'channel-without-kpi',
   area: 'trace',
   defaultSeverity: 'warning',
@@ -14,4 +14,4 @@ export const channelWithoutKpi: Rule = {
       });
     }
   },
-};
+});

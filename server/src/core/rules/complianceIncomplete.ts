@@ -1,8 +1,8 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 const GDPR_KEYS = ['lawful_basis', 'consent', 'retention', 'third_party_data'] as const;
 
-export const complianceIncomplete: Rule = {
+export const complianceIncomplete = defineRule({
   name: 'compliance-incomplete',
   area: 'compliance',
   defaultSeverity: 'warning',
@@ -16,7 +16,6 @@ export const complianceIncomplete: Rule = {
     report({
       range: gdpr.range,
       message: `GDPR is in scope but \`compliance\` lacks ${missing.map((key) => `\`${key}\``).join(', ')}. Record ${missing.length === 1 ? 'it' : 'them'} before launch so no channel is paused mid-flight.`,
-      data: { missing },
     });
   },
-};
+});

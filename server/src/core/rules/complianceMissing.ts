@@ -1,7 +1,7 @@
 import { personalDataMedia } from '../schema/planSchema.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const complianceMissing: Rule = {
+export const complianceMissing = defineRule({
   name: 'compliance-missing',
   area: 'compliance',
   defaultSeverity: 'error',
@@ -18,8 +18,7 @@ export const complianceMissing: Rule = {
       report({
         range: medium?.range ?? channel.personalData[0]?.range ?? channel.keyRange,
         message: `Channel \`${channel.id}\` ${reason}, but the plan has no \`compliance\` section. Add one before launch with \`regulations\`, \`lawful_basis\`, \`consent\`, \`retention\` and \`third_party_data\`, so the channel is not paused mid-flight.`,
-        data: { channel: channel.id },
       });
     }
   },
-};
+});

@@ -1,15 +1,12 @@
-import { MAX_CHAIN } from '../model/traces.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const dependencyCycle: Rule = {
+export const dependencyCycle = defineRule({
   name: 'dependency-cycle',
   area: 'sequencing',
   defaultSeverity: 'error',
   summary: 'Channels depend on each other in a cycle.',
   check({ model, facts, report }) {
     for (const cycle of facts.graph.cycles) {
-      // Every link gets a diagnostic: data holding the whole cycle would grow with its square.
-      const data = { cycle: cycle.slice(0, MAX_CHAIN), length: cycle.length - 1 };
       const shown = cycle.length > 8 ? [...cycle.slice(0, 6), '…', cycle[cycle.length - 1]!] : cycle;
       const named = shown.map((id) => (id === '…' ? id : `\`${id}\``)).join(' → ') + (cycle.length > 8 ? ` (${cycle.length - 1} channels)` : '');
       // Report on each dependency that closes a link of the cycle: `b` depends on `a` for a → b.
@@ -21,9 +18,8 @@ export const dependencyCycle: Rule = {
         report({
           range: dependency.on.range,
           message: `Dependency cycle: ${named} (each waits for the one before), so none of them can start. Remove one of these dependencies.`,
-          data,
         });
       }
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import { closestMatch } from '../text/didYouMean.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const dependencyUnknown: Rule = {
+export const dependencyUnknown = defineRule({
   name: 'dependency-unknown',
   area: 'sequencing',
   defaultSeverity: 'error',
@@ -12,8 +12,7 @@ export const dependencyUnknown: Rule = {
       report({
         range: dependency.on.range,
         message: `Channel \`${channel.id}\` depends on \`${dependency.on.value}\`, which is not a channel.${suggestion ? ` Did you mean \`${suggestion}\`?` : ' Name a channel defined under `channels`.'}`,
-        data: { id: dependency.on.value, suggestion },
       });
     }
   },
-};
+});

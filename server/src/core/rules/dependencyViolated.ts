@@ -1,8 +1,8 @@
 import { earliestStartAllowed } from '../model/schedule.js';
 import { formatDay, plural } from '../text/dates.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const dependencyViolated: Rule = {
+export const dependencyViolated = defineRule({
   name: 'dependency-violated',
   area: 'sequencing',
   defaultSeverity: 'error',
@@ -29,8 +29,7 @@ export const dependencyViolated: Rule = {
       report({
         range: target.range,
         message: `\`${edge.to.id}\` must ${rule} (${kind}), but ${finishRule ? 'ends' : 'starts'} ${plural(early, 'day')} too early. ${finishRule ? 'End' : 'Start'} it on ${required} or later, or change the dependency.`,
-        data: { field: finishRule ? 'end' : 'start', date: required, upstream: edge.from.id },
       });
     }
   },
-};
+});

@@ -23,7 +23,7 @@ import { ownerMissing } from './ownerMissing.js';
 import { paidWithoutBudget } from './paidWithoutBudget.js';
 import { propositionMissing } from './propositionMissing.js';
 import { reviewCadenceMissing } from './reviewCadenceMissing.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleData } from './rule.js';
 import { schema } from './schema.js';
 import { simultaneousLaunch } from './simultaneousLaunch.js';
 import { stageUncovered } from './stageUncovered.js';
@@ -31,7 +31,7 @@ import { stageUnknown } from './stageUnknown.js';
 import { yamlSyntax } from './yamlSyntax.js';
 
 /** Every rule, in the order of the catalogue. */
-export const rules: readonly Rule[] = [
+export const rules = [
   yamlSyntax,
   schema,
   objectiveMissing,
@@ -62,12 +62,28 @@ export const rules: readonly Rule[] = [
   reviewCadenceMissing,
   propositionMissing,
   mixOneSided,
-];
+] as const satisfies readonly Rule[];
 
-export const ruleNames: readonly string[] = rules.map((rule) => rule.name);
+/** A rule's name: a diagnostic's code, a key of the quick fixes, of the severity settings and of the docs pages. */
+export type RuleName = (typeof rules)[number]['name'];
 
-export function findRule(name: string): Rule | undefined {
-  return rules.find((rule) => rule.name === name);
+/** Any rule of the registry, typed so its findings may carry any rule's `data`. */
+export type RegisteredRule = Rule<RuleName>;
+
+/** The `data` any rule's diagnostics may carry. */
+export type DiagnosticData = RuleData<RuleName>;
+
+export const ruleNames: readonly RuleName[] = rules.map((rule) => rule.name);
+
+const names: ReadonlySet<string> = new Set(ruleNames);
+
+export function isRuleName(name: string): name is RuleName {
+  return names.has(name);
 }
 
-export type { Rule, RuleContext, RuleFinding } from './rule.js';
+export function findRule(name: string): RegisteredRule | undefined {
+  return (rules as readonly RegisteredRule[]).find((rule) => rule.name === name);
+}
+
+export { defineRule } from './rule.js';
+export type { Rule, RuleContext, RuleData, RuleDataMap, RuleFinding } from './rule.js';

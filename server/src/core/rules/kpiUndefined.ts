@@ -1,7 +1,7 @@
 import { closestMatch } from '../text/didYouMean.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const kpiUndefined: Rule = {
+export const kpiUndefined = defineRule({
   name: 'kpi-undefined',
   area: 'trace',
   defaultSeverity: 'error',
@@ -16,9 +16,8 @@ export const kpiUndefined: Rule = {
           message: suggestion
             ? `Channel \`${channel.id}\` reports against KPI \`${kpi.value}\`, which is not defined. Did you mean \`${suggestion}\`?`
             : `Channel \`${channel.id}\` reports against KPI \`${kpi.value}\`, which is not defined. Define it under \`kpis\` with \`traces_to\`, an owner and a \`measure\`.`,
-          data: { id: kpi.value, suggestion },
         });
       }
     }
   },
-};
+});

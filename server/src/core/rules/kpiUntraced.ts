@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const kpiUntraced: Rule = {
+export const kpiUntraced = defineRule({
   name: 'kpi-untraced',
   area: 'trace',
   defaultSeverity: 'error',
@@ -17,7 +17,6 @@ export const kpiUntraced: Rule = {
             report({
               range: kpi.keyRange,
               message: `KPI \`${kpi.id}\` does not trace to anything. Add \`traces_to: ${objectiveId ?? '<objective id>'}\` (or a KPI that does).`,
-              data: { fix: 'add-traces-to', objectiveId },
             });
           } else {
             report({
@@ -33,7 +32,6 @@ export const kpiUntraced: Rule = {
               trace.last === kpi.id
                 ? `KPI \`${kpi.id}\` traces to \`${trace.unknownId}\`, which is neither the objective nor a KPI. Point it at ${target} or a defined KPI.`
                 : `KPI \`${kpi.id}\` traces through ${chainText(trace.chain.slice(1), trace.length - 1)} to \`${trace.unknownId}\`, which is neither the objective nor a KPI. Point \`${trace.last}\` at ${target} or a defined KPI.`,
-            data: { unknownId: trace.unknownId, objectiveId },
           });
           break;
         case 'cycle':
@@ -45,7 +43,7 @@ export const kpiUntraced: Rule = {
       }
     }
   },
-};
+});
 
 function chainText(chain: string[], length = chain.length): string {
   const shown = chain

@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const kpiUnused: Rule = {
+export const kpiUnused = defineRule({
   name: 'kpi-unused',
   area: 'trace',
   defaultSeverity: 'warning',
@@ -14,4 +14,4 @@ export const kpiUnused: Rule = {
       report({ range: kpi.keyRange, message: `No channel reports against KPI \`${kpi.id}\`. Add it to a channel's \`kpis\`, or remove it.` });
     }
   },
-};
+});

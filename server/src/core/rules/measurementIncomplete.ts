@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const measurementIncomplete: Rule = {
+export const measurementIncomplete = defineRule({
   name: 'measurement-incomplete',
   area: 'measurement',
   defaultSeverity: 'warning',
@@ -19,8 +19,7 @@ export const measurementIncomplete: Rule = {
       report({
         range: measure.keyRange,
         message: `The measure of KPI \`${kpi.id}\` lacks ${missing.map((key) => `\`${key}\``).join(', ')}. Fill ${missing.length === 1 ? 'it' : 'them'} in before launch so the number cannot be argued about later.`,
-        data: { kpi: kpi.id, missing },
       });
     }
   },
-};
+});

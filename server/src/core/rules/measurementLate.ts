@@ -1,7 +1,7 @@
 import { formatDay, plural } from '../text/dates.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const measurementLate: Rule = {
+export const measurementLate = defineRule({
   name: 'measurement-late',
   area: 'measurement',
   defaultSeverity: 'warning',
@@ -19,8 +19,7 @@ export const measurementLate: Rule = {
       report({
         range: readyBy.range,
         message: `Measurement of \`${kpi.id}\` is ready ${plural(readyBy.day - first.day, 'day')} after \`${first.id}\` starts on ${formatDay(first.day)}. Agree the measure before launch: set \`ready_by\` on or before ${formatDay(first.day)}.`,
-        data: { suggestedDate: formatDay(first.day) },
       });
     }
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const measurementMissing: Rule = {
+export const measurementMissing = defineRule({
   name: 'measurement-missing',
   area: 'measurement',
   defaultSeverity: 'warning',
@@ -11,8 +11,7 @@ export const measurementMissing: Rule = {
       report({
         range: kpi.keyRange,
         message: `KPI \`${kpi.id}\` has no \`measure\`. Agree before launch what is counted, from which source, the baseline and the target.`,
-        data: { kpi: kpi.id },
       });
     }
   },
-};
+});

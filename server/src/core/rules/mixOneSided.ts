@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const mixOneSided: Rule = {
+export const mixOneSided = defineRule({
   name: 'mix-one-sided',
   area: 'integration',
   defaultSeverity: 'warning',
@@ -15,6 +15,6 @@ export const mixOneSided: Rule = {
       only === 'inbound'
         ? 'Outbound accelerates: add paid or direct channels that reach people who would not find you.'
         : 'Inbound builds the foundation that lowers acquisition cost: add owned or earned channels (SEO, content, PR).';
-    report({ range: model.rootKeys.get('channels') ?? model.anchorRange, message: `Every channel is ${only}; none is ${other}. ${advice}`, data: { only } });
+    report({ range: model.rootKeys.get('channels') ?? model.anchorRange, message: `Every channel is ${only}; none is ${other}. ${advice}` });
   },
-};
+});

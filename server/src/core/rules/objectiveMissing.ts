@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const objectiveMissing: Rule = {
+export const objectiveMissing = defineRule({
   name: 'objective-missing',
   area: 'objective',
   defaultSeverity: 'error',
@@ -12,4 +12,4 @@ export const objectiveMissing: Rule = {
       message: 'The plan has no `objective`. Add one commercial objective (id, statement, metric, target, deadline) that every KPI traces back to.',
     });
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const objectiveMultiple: Rule = {
+export const objectiveMultiple = defineRule({
   name: 'objective-multiple',
   area: 'objective',
   defaultSeverity: 'error',
@@ -15,4 +15,4 @@ export const objectiveMultiple: Rule = {
       });
     }
   },
-};
+});

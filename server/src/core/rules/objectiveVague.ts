@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const objectiveVague: Rule = {
+export const objectiveVague = defineRule({
   name: 'objective-vague',
   area: 'objective',
   defaultSeverity: 'warning',
@@ -15,7 +15,6 @@ export const objectiveVague: Rule = {
     report({
       range: objective.keyRange,
       message: `The objective is vague: it lacks ${missing.join(' and ')}. Say how much, by when (e.g. \`target: 4000\`, \`deadline: 2026-09-30\`).`,
-      data: { missing: missing.length },
     });
   },
-};
+});

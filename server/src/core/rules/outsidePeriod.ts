@@ -1,7 +1,7 @@
 import { formatDay } from '../text/dates.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const outsidePeriod: Rule = {
+export const outsidePeriod = defineRule({
   name: 'outside-period',
   area: 'sequencing',
   defaultSeverity: 'warning',
@@ -28,4 +28,4 @@ export const outsidePeriod: Rule = {
       }
     }
   },
-};
+});

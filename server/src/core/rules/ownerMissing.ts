@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const ownerMissing: Rule = {
+export const ownerMissing = defineRule({
   name: 'owner-missing',
   area: 'ownership',
   defaultSeverity: 'warning',
@@ -11,16 +11,14 @@ export const ownerMissing: Rule = {
         report({
           range: channel.keyRange,
           message: `Channel \`${channel.id}\` has no \`owner\`. Name the person accountable for it.`,
-          data: { kind: 'channel' },
         });
     }
     for (const kpi of model.kpis.values()) {
       if (!kpi.owner && !kpi.measure?.owner)
-        report({ range: kpi.keyRange, message: `KPI \`${kpi.id}\` has no \`owner\`. Name the person accountable for the number.`, data: { kind: 'kpi' } });
+        report({ range: kpi.keyRange, message: `KPI \`${kpi.id}\` has no \`owner\`. Name the person accountable for the number.` });
     }
     for (const review of model.reviews.values()) {
-      if (!review.owner)
-        report({ range: review.keyRange, message: `The ${review.cadence} review has no \`owner\`. Name who runs it.`, data: { kind: 'review' } });
+      if (!review.owner) report({ range: review.keyRange, message: `The ${review.cadence} review has no \`owner\`. Name who runs it.` });
     }
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const paidWithoutBudget: Rule = {
+export const paidWithoutBudget = defineRule({
   name: 'paid-without-budget',
   area: 'budget',
   defaultSeverity: 'error',
@@ -14,4 +14,4 @@ export const paidWithoutBudget: Rule = {
       });
     }
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const propositionMissing: Rule = {
+export const propositionMissing = defineRule({
   name: 'proposition-missing',
   area: 'integration',
   defaultSeverity: 'warning',
@@ -22,4 +22,4 @@ export const propositionMissing: Rule = {
       message: `The plan has ${propositions.length} propositions. Choose one: customers who meet different promises in different channels experience co-ordinated campaigns, not an integrated plan.`,
     });
   },
-};
+});

@@ -1,5 +1,5 @@
 import { reviewCadences } from '../schema/planSchema.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 const PURPOSE: Record<string, string> = {
   weekly: 'execution: blockers and dependencies at risk',
@@ -7,7 +7,7 @@ const PURPOSE: Record<string, string> = {
   quarterly: 'investment: budget reallocation',
 };
 
-export const reviewCadenceMissing: Rule = {
+export const reviewCadenceMissing = defineRule({
   name: 'review-cadence-missing',
   area: 'rhythm',
   defaultSeverity: 'warning',
@@ -19,7 +19,6 @@ export const reviewCadenceMissing: Rule = {
     report({
       range: model.reviewsSection?.keyRange ?? model.anchorRange,
       message: `The plan has no ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}` : missing[0]} review. A plan nobody reviews is a schedule: add ${missing.map((cadence) => `\`${cadence}\` (${PURPOSE[cadence]})`).join('; ')} under \`reviews\`.`,
-      data: { missing },
     });
   },
-};
+});

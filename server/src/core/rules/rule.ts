@@ -1,32 +1,49 @@
 import type { PlanFacts } from '../model/planFacts.js';
 import type { PlanModel } from '../model/planModel.js';
 import type { ParsedYaml } from '../parse/parseYaml.js';
+import type { SchemaFixData } from '../schema/validate.js';
 import type { Range, SeverityName } from '../types.js';
 
-export interface RuleFinding {
+/**
+ * The `data` a rule's findings carry, by rule name: only what a quick fix reads. A rule
+ * missing here reports no `data` (its fix, if any, re-derives everything from the model).
+ */
+export interface RuleDataMap {
+  schema: SchemaFixData;
+}
+
+/** The `data` type of one rule's findings (`never` for a rule that reports none). */
+export type RuleData<Name extends string> = Name extends keyof RuleDataMap ? RuleDataMap[Name] : never;
+
+export interface RuleFinding<Data = never> {
   range: Range;
   message: string;
-  /** Facts a quick fix needs (e.g. `{ suggestion: 'seo' }`). */
-  data?: Record<string, unknown>;
+  /** Facts the rule's quick fix reads (see `RuleDataMap`). */
+  data?: Data;
   /** Overrides the rule's severity for this finding (e.g. YAML warnings vs errors). */
   severity?: SeverityName;
 }
 
-export interface RuleContext {
+export interface RuleContext<Data = never> {
   parsed: ParsedYaml;
   model: PlanModel;
-  /** Derived cross-item facts (graph, traces, usage), computed once per model. */
+  /** Derived cross-item facts (graph, traces, usage, budget), computed once per model. */
   facts: PlanFacts;
-  report(finding: RuleFinding): void;
+  report(finding: RuleFinding<Data>): void;
 }
 
-export interface Rule {
+export interface Rule<Name extends string = string> {
   /** Stable kebab-case name; the diagnostic's code and the docs page's name. */
-  name: string;
+  name: Name;
   area:
     'syntax' | 'schema' | 'objective' | 'trace' | 'measurement' | 'sequencing' | 'journey' | 'ownership' | 'budget' | 'compliance' | 'rhythm' | 'integration';
   defaultSeverity: SeverityName;
   /** One line: what the rule checks. */
   summary: string;
-  check(context: RuleContext): void;
+  check(context: RuleContext<RuleData<Name>>): void;
+}
+
+/** A rule whose name keeps its literal type, so the registry can derive `RuleName` from it. */
+export function defineRule<Name extends string>(rule: Rule<Name>): Rule<Name> {
+  return rule;
 }

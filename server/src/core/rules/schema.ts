@@ -1,9 +1,9 @@
 import type { LocatedDate } from '../model/planModel.js';
 import { validateSchema } from '../schema/validate.js';
 import type { Range } from '../types.js';
-import type { Rule, RuleContext } from './rule.js';
+import { defineRule, type RuleContext } from './rule.js';
 
-export const schema: Rule = {
+export const schema = defineRule({
   name: 'schema',
   area: 'schema',
   defaultSeverity: 'error',
@@ -18,7 +18,7 @@ export const schema: Rule = {
     if (model.period) checkOrder(context, 'The plan period', model.period.start, model.period.end);
     for (const channel of model.channels.values()) checkOrder(context, `Channel \`${channel.id}\``, channel.start, channel.end);
   },
-};
+});
 
 function syntaxErrorTest({ parsed }: RuleContext): (range: Range) => boolean {
   const lines = parsed.lineIndex;

@@ -1,7 +1,7 @@
 import { formatDay } from '../text/dates.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const simultaneousLaunch: Rule = {
+export const simultaneousLaunch = defineRule({
   name: 'simultaneous-launch',
   area: 'sequencing',
   defaultSeverity: 'warning',
@@ -17,4 +17,4 @@ export const simultaneousLaunch: Rule = {
       message: `Every channel starts on ${formatDay(day!)}. Sequence them: let inbound foundations (SEO, content) go first and outbound activity amplify them, with explicit \`depends_on\`.`,
     });
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const stageUncovered: Rule = {
+export const stageUncovered = defineRule({
   name: 'stage-uncovered',
   area: 'journey',
   defaultSeverity: 'warning',
@@ -15,4 +15,4 @@ export const stageUncovered: Rule = {
       });
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import { closestMatch } from '../text/didYouMean.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const stageUnknown: Rule = {
+export const stageUnknown = defineRule({
   name: 'stage-unknown',
   area: 'journey',
   defaultSeverity: 'error',
@@ -25,9 +25,8 @@ export const stageUnknown: Rule = {
         report({
           range: stage.range,
           message: `Channel \`${channel.id}\` names stage \`${stage.value}\`, which is not in the \`journey\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ` Use one of: ${[...stages].join(', ')}.`}`,
-          data: { id: stage.value, suggestion },
         });
       }
     }
   },
-};
+});

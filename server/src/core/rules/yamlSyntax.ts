@@ -1,6 +1,6 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const yamlSyntax: Rule = {
+export const yamlSyntax = defineRule({
   name: 'yaml-syntax',
   area: 'syntax',
   defaultSeverity: 'error',
@@ -8,4 +8,4 @@ export const yamlSyntax: Rule = {
   check({ parsed, report }) {
     for (const problem of parsed.problems) report({ range: problem.range, message: problem.message, severity: problem.severity });
   },
-};
+});

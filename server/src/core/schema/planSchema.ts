@@ -74,7 +74,7 @@ export const periodSchema = z
 export const budgetSchema = z
   .strictObject({
     total: z.number().nonnegative().describe('The whole budget. Channel budgets should add up to it.'),
-    currency: z.string().optional().describe('ISO currency code (e.g. GBP, EUR, USD).'),
+    currency: z.string().optional().describe('ISO currency code (e.g. GBP, EUR, USD); GBP, EUR, USD, JPY and INR are shown as £, €, $, ¥ and ₹.'),
     contingency: z.number().nonnegative().optional().describe('Part of the total held back on purpose (not allocated to channels).'),
   })
   .describe("The plan's budget, shaped by the plan rather than by channel silos.");
@@ -112,7 +112,11 @@ export const channelSchema = z
     stages: z.array(id).optional().describe('The journey stages this channel serves.'),
     start: isoDate.describe('First day the channel runs (YYYY-MM-DD).'),
     end: isoDate.describe('Last day the channel runs, included (YYYY-MM-DD).'),
-    budget: z.number().nonnegative().optional().describe("The channel's share of the plan budget."),
+    budget: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe("The channel's share of the plan budget, shown as a share of `budget.total` (or of all channel budgets without one)."),
     kpis: z.array(id).optional().describe('The KPIs this channel reports against.'),
     depends_on: z.array(dependencySchema).optional().describe('Channels that must come first, with kind and lag.'),
     personal_data: z.array(z.string()).optional().describe('Personal data the channel processes. Makes `compliance` mandatory.'),

@@ -2,16 +2,20 @@ import { isMap, isPair, isSeq, type Document, type Pair } from 'yaml';
 import type { z } from 'zod';
 import { ENTRY_SECTIONS } from '../parse/blocks.js';
 import { resolveNode, scalarKey, toPlainData, type ParsedYaml } from '../parse/parseYaml.js';
+import { PairCache, textRangeOf } from '../parse/reuse.js';
 import { didYouMean } from '../text/didYouMean.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import type { Range } from '../types.js';
 import { channelSchema, ID_PATTERN, kpiSchema, milestoneSchema, planSchema } from './planSchema.js';
 import { allowedKeysAt } from './schemaNavigation.js';
 
+/** What the `schema` quick fix reads: the unknown key and the key it was probably meant to be, or the values allowed. */
+export type SchemaFixData = { key: string; suggestion: string } | { allowed: string[] };
+
 export interface SchemaProblem {
   range: Range;
   message: string;
-  data?: Record<string, unknown>;
+  data?: SchemaFixData;
 }
 
 type PathKey = string | number;
@@ -21,7 +25,7 @@ const entrySchemas: Record<string, z.ZodType> = { channels: channelSchema, kpis:
 
 // Entries are validated one by one and their problems kept per YAML pair, so an edit to one
 // channel re-validates that channel only (the incremental parser reuses unchanged pairs).
-const entryCache = new WeakMap<Pair, { line: number; section: string; problems: SchemaProblem[] }>();
+const entryProblems = new PairCache<Pair, SchemaProblem[]>();
 
 /** Validates the plan against the zod schema and places every issue on the key or value at fault. */
 export function validateSchema(parsed: ParsedYaml, anchorRange: Range): SchemaProblem[] {
@@ -58,11 +62,12 @@ export function validateSchema(parsed: ParsedYaml, anchorRange: Range): SchemaPr
 }
 
 function validateEntry(doc: Document.Parsed, lines: LineIndex, section: string, pair: Pair, anchorRange: Range): SchemaProblem[] {
-  const keyRange = rangeOf(pair.key, lines);
-  const line = keyRange?.start.line ?? -1;
-  const hit = entryCache.get(pair);
+  const keyRange = textRangeOf(pair.key, lines);
   // The same unchanged pair can move to another section (its problems name the section).
-  if (hit && hit.line === line && hit.section === section) return hit.problems;
+  return entryProblems.get(pair, keyRange?.start.line ?? -1, section, () => entryIssues(doc, lines, section, pair, keyRange, anchorRange));
+}
+
+function entryIssues(doc: Document.Parsed, lines: LineIndex, section: string, pair: Pair, keyRange: Range | undefined, anchorRange: Range): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const id = scalarKey(pair.key);
   if (id === undefined || !ID_PATTERN.test(id)) {
@@ -84,7 +89,6 @@ function validateEntry(doc: Document.Parsed, lines: LineIndex, section: string, 
     }
     problems.push(...duplicateKeys(value, lines, `${section}.${id}`, false));
   }
-  entryCache.set(pair, { line, section, problems });
   return problems;
 }
 
@@ -124,7 +128,7 @@ function describe(issue: Issue, prefix: PathKey[], locate: Locator, fallback: Ra
       return {
         range: locate.key([...local, key]) ?? locate.value(local) ?? fallback,
         message: `Unknown key \`${key}\`${path.length ? ` in \`${dotted(path)}\`` : ''}.${suggestion || ` Allowed here: ${allowed.join(', ')}.`}`,
-        data: { key, suggestion: suggestion ? suggestion.slice(' Did you mean `'.length, -2) : undefined },
+        ...(suggestion ? { data: { key, suggestion: suggestion.slice(' Did you mean `'.length, -2) } } : {}),
       };
     }
     case 'invalid_type':
@@ -155,7 +159,6 @@ function missingKey(path: PathKey[], local: PathKey[], locate: Locator, fallback
   return {
     range: locate.key(local.slice(0, -1)) ?? fallback,
     message: `${parent.length ? `\`${dotted(parent)}\`` : 'The plan'} needs \`${String(key)}\`: add ${example}.`,
-    data: { missingKey: key },
   };
 }
 
@@ -192,11 +195,6 @@ function dotted(path: PathKey[]): string {
     .replace(/\.\[/g, '[');
 }
 
-function rangeOf(node: unknown, lines: LineIndex): Range | undefined {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range ? lines.range(range[0], range[1]) : undefined;
-}
-
 /** Finds the YAML node at a path below a start node (first of duplicate keys, as the model does). */
 class Locator {
   constructor(
@@ -229,14 +227,14 @@ class Locator {
     if (path.length === 0 && !this.startPair) return undefined; // the root has no key: callers fall back to the plan's anchor
     const found = this.pairAt(path);
     if (!found) return undefined;
-    return found.pair ? rangeOf(found.pair.key, this.lines) : rangeOf(found.node, this.lines);
+    return found.pair ? textRangeOf(found.pair.key, this.lines) : textRangeOf(found.node, this.lines);
   }
 
   /** The value at the path; for an empty value, its key. */
   value(path: PathKey[]): Range | undefined {
     const found = this.pairAt(path);
     if (!found) return undefined;
-    return rangeOf(found.node, this.lines) ?? (found.pair ? rangeOf(found.pair.key, this.lines) : undefined);
+    return textRangeOf(found.node, this.lines) ?? (found.pair ? textRangeOf(found.pair.key, this.lines) : undefined);
   }
 }
 
@@ -259,7 +257,7 @@ function duplicateKeys(start: unknown, lines: LineIndex, basePath: string, atRoo
       const key = scalarKey(pair.key);
       if (key === undefined) continue;
       if (seen.has(key)) {
-        const range = rangeOf(pair.key, lines);
+        const range = textRangeOf(pair.key, lines);
         if (range && !(atRoot && depth === 0 && key === 'objective')) {
           problems.push({ range, message: `\`${key}\` appears twice${path ? ` in \`${path}\`` : ''}: the first one counts. Merge them or rename this one.` });
         }

@@ -20,8 +20,3 @@ export function code(text: string): string {
 export function formatNumber(value: number): string {
   return value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 }
-
-export function percent(part: number, whole: number): string {
-  if (whole <= 0) return '—';
-  return `${(Math.round((part / whole) * 1000) / 10).toLocaleString('en-GB')}%`;
-}

@@ -1,9 +1,8 @@
 import { isMap, isPair, isSeq, type Document } from 'yaml';
 import { scalarKey } from '../parse/parseYaml.js';
+import { nodeRange } from '../parse/reuse.js';
 
 export type PathKey = string | number;
-
-type NodeRange = [number, number, number];
 
 export interface KeyAtOffset {
   /** The plan path of the key, itself included (`['channels', 'seo', 'start']`). */
@@ -11,10 +10,6 @@ export interface KeyAtOffset {
   /** Offsets of the key's text. */
   start: number;
   end: number;
-}
-
-function rangeOf(node: unknown): NodeRange | undefined {
-  return (node as { range?: NodeRange } | null)?.range;
 }
 
 /** The mapping key under the offset (end included), found by descending the parsed tree. */
@@ -26,11 +21,11 @@ export function keyAtOffset(doc: Document.Parsed | null, offset: number): KeyAtO
       let next: unknown;
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
-        const keyRange = rangeOf(pair.key);
+        const keyRange = nodeRange(pair.key);
         const key = scalarKey(pair.key);
         if (!keyRange || key === undefined) continue;
         if (keyRange[0] <= offset && offset <= keyRange[1]) return { path: [...path, key], start: keyRange[0], end: keyRange[1] };
-        const valueRange = rangeOf(pair.value);
+        const valueRange = nodeRange(pair.value);
         if (valueRange && valueRange[0] <= offset && offset < Math.max(valueRange[1], valueRange[0] + 1)) {
           path.push(key);
           next = pair.value;
@@ -40,7 +35,7 @@ export function keyAtOffset(doc: Document.Parsed | null, offset: number): KeyAtO
       node = next;
     } else if (isSeq(node)) {
       const index = node.items.findIndex((item) => {
-        const range = rangeOf(item);
+        const range = nodeRange(item);
         return range !== undefined && range[0] <= offset && offset <= range[1];
       });
       if (index < 0) return undefined;

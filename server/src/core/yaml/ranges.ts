@@ -1,11 +1,6 @@
 import { isMap, isPair, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { scalarKey } from '../parse/parseYaml.js';
-
-type NodeRange = [number, number, number];
-
-export function nodeRange(node: unknown): NodeRange | undefined {
-  return (node as { range?: NodeRange } | null)?.range;
-}
+import { nodeRange } from '../parse/reuse.js';
 
 /** Offsets of a pair from its key to the end of its value's text (trailing line breaks left out). */
 export function pairSpan(text: string, pair: Pair): { key: string; keyStart: number; keyEnd: number; end: number } | undefined {

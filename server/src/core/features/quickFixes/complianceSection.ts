@@ -15,7 +15,7 @@ const complianceSection: YamlEntry = {
 };
 
 /** One section for the whole plan, after the measurement sections when present. */
-export const addCompliance: QuickFix = ({ model, yaml }) => {
+export const addCompliance: QuickFix<'compliance-missing'> = ({ model, yaml }) => {
   if (model.compliance) return [];
   return proposal('Add a `compliance` section', insertEntries(yaml, [], [complianceSection], { after: ['attribution', 'kpis', 'channels'] }), true);
 };

@@ -9,7 +9,7 @@ import { sameRange } from './quickFix.js';
  * day every dependency of that kind allows, or move both dates and keep the duration.
  * The days come from the current schedule, never from the diagnostic's data.
  */
-export const moveToEarliestAllowed: QuickFix = ({ model, facts, yaml }, diagnostic) => {
+export const moveToEarliestAllowed: QuickFix<'dependency-violated'> = ({ model, facts, yaml }, diagnostic) => {
   const channel = [...model.channels.values()].find((item) => sameRange(item.start?.range, diagnostic.range) || sameRange(item.end?.range, diagnostic.range));
   const dates = channel && datesOf(channel);
   if (!channel?.start || !channel.end || !dates) return [];

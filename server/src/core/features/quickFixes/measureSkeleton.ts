@@ -35,7 +35,7 @@ export function measureSkeleton(facts: PlanFacts, kpiId: string): YamlEntry {
   };
 }
 
-export const addMeasure: QuickFix = ({ model, facts, yaml }, diagnostic) => {
+export const addMeasure: QuickFix<'measurement-missing'> = ({ model, facts, yaml }, diagnostic) => {
   const kpi = kpiWithKeyAt(model, diagnostic.range);
   if (!kpi || kpi.measure) return [];
   return proposal(`Add a \`measure\` skeleton to ${code(kpi.id)}`, insertEntries(yaml, ['kpis', kpi.id], [measureSkeleton(facts, kpi.id)]), true);

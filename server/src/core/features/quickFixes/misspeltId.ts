@@ -3,7 +3,7 @@ import { replaceScalar } from '../../yaml/edits/replaceScalar.js';
 import { code, idInChannelsAt, proposal, sameRange, writableIds, type QuickFix } from './quickFix.js';
 
 /** `dependency-unknown`: replace the id with the nearest channel id (not the channel itself). */
-export const correctDependency: QuickFix = ({ model, facts, yaml }, diagnostic) => {
+export const correctDependency: QuickFix<'dependency-unknown'> = ({ model, facts, yaml }, diagnostic) => {
   const unknown = facts.graph.unknown.find(({ dependency }) => sameRange(dependency.on.range, diagnostic.range));
   if (!unknown) return [];
   const candidates = writableIds(model.channels.keys()).filter((id) => id !== unknown.channel.id);
@@ -12,7 +12,7 @@ export const correctDependency: QuickFix = ({ model, facts, yaml }, diagnostic) 
 };
 
 /** `stage-unknown`: replace the stage with the nearest journey stage. */
-export const correctStage: QuickFix = ({ model, yaml }, diagnostic) => {
+export const correctStage: QuickFix<'stage-unknown'> = ({ model, yaml }, diagnostic) => {
   const found = idInChannelsAt(model, diagnostic.range, 'stages');
   const stages = new Set(model.journey.map((stage) => stage.value));
   if (!found || stages.has(found.id.value)) return [];

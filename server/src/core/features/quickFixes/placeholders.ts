@@ -13,7 +13,7 @@ const REVIEW_FOCUS: Record<string, string> = {
 };
 
 /** `owner-missing`: `owner: <…>` in the channel, KPI or review. */
-export const addOwner: QuickFix = ({ model, yaml }, diagnostic) => {
+export const addOwner: QuickFix<'owner-missing'> = ({ model, yaml }, diagnostic) => {
   // An `owner:` left empty is filled in place.
   const channel = channelWithKeyAt(model, diagnostic.range);
   if (channel && !channel.owner) {
@@ -31,7 +31,7 @@ export const addOwner: QuickFix = ({ model, yaml }, diagnostic) => {
 };
 
 /** `attribution-missing`: `attribution: { model: data-driven, lookback: 30d }`, or the model in an existing section. */
-export const addAttribution: QuickFix = ({ model, yaml }) => {
+export const addAttribution: QuickFix<'attribution-missing'> = ({ model, yaml }) => {
   const attribution = model.attribution;
   if (attribution?.model) return [];
   if (attribution) {
@@ -48,7 +48,7 @@ export const addAttribution: QuickFix = ({ model, yaml }) => {
 };
 
 /** `review-cadence-missing`: the missing reviews under `reviews`, created after the plan's measurement sections if absent. */
-export const addMissingReviews: QuickFix = ({ model, yaml }) => {
+export const addMissingReviews: QuickFix<'review-cadence-missing'> = ({ model, yaml }) => {
   const missing = reviewCadences.filter((cadence) => !model.reviews.has(cadence));
   if (missing.length === 0) return [];
   const entries: YamlEntry[] = missing.map((cadence) => ({

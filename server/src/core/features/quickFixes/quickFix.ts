@@ -1,6 +1,7 @@
 import type { PlanFacts } from '../../model/planFacts.js';
 import { ID_PATTERN } from '../../schema/planSchema.js';
 import type { ChannelModel, KpiModel, Located, PlanModel } from '../../model/planModel.js';
+import type { RuleData, RuleName } from '../../rules/index.js';
 import type { Diagnostic, Range, TextEdit } from '../../types.js';
 import type { YamlEditContext } from '../../yaml/edits/editContext.js';
 
@@ -17,11 +18,15 @@ export interface FixProposal {
   isPreferred?: boolean;
 }
 
+/** A diagnostic of one rule, with that rule's `data`. */
+export type RuleDiagnostic<Name extends RuleName> = Omit<Diagnostic, 'code' | 'data'> & { code: Name; data?: RuleData<Name> };
+
 /**
- * Proposes fixes for one diagnostic of the current analysis. Fixes find what they change in
- * the model by the diagnostic's range and re-derive every fact (never from `data` alone).
+ * Proposes fixes for one diagnostic of the current analysis (of rule `Name`). Fixes find
+ * what they change in the model by the diagnostic's range and re-derive every fact; only the
+ * `schema` fix reads `data`, and only from the current analysis's diagnostic.
  */
-export type QuickFix = (context: FixContext, diagnostic: Diagnostic) => FixProposal[];
+export type QuickFix<Name extends RuleName = RuleName> = (context: FixContext, diagnostic: RuleDiagnostic<Name>) => FixProposal[];
 
 /** A one-element list when the edits could be made, an empty one otherwise. */
 export function proposal(title: string, edits: TextEdit[] | undefined, isPreferred = false): FixProposal[] {

@@ -8,7 +8,7 @@ import { code, kpiWithKeyAt, objectiveIdOf, proposal, sameRange, writableIds, ty
  * at a KPI without `traces_to` gets it there; a dangling or circular `traces_to` is pointed
  * at the objective, or at the near KPI id that was meant.
  */
-export const traceToObjective: QuickFix = ({ model, facts, yaml }, diagnostic) => {
+export const traceToObjective: QuickFix<'kpi-untraced'> = ({ model, facts, yaml }, diagnostic) => {
   const objectiveId = objectiveIdOf(model);
   if (!objectiveId) return [];
   // `traces_to:` may be there with nothing (or no text) in it: fill it rather than add a second one.

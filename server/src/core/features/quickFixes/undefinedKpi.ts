@@ -7,7 +7,7 @@ import { measureSkeleton } from './measureSkeleton.js';
 import { code, idInChannelsAt, objectiveIdOf, writableIds, type FixProposal, type QuickFix } from './quickFix.js';
 
 /** `kpi-undefined`: change to the near KPI id (preferred), or define the KPI under `kpis`. */
-export const defineOrCorrectKpi: QuickFix = ({ model, facts, yaml }, diagnostic) => {
+export const defineOrCorrectKpi: QuickFix<'kpi-undefined'> = ({ model, facts, yaml }, diagnostic) => {
   const found = idInChannelsAt(model, diagnostic.range, 'kpis');
   if (!found || model.kpis.has(found.id.value)) return [];
   const id = found.id.value;

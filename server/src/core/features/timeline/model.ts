@@ -1,3 +1,4 @@
+import { budgetShare, type BudgetFacts } from '../../model/budget.js';
 import { factsOf } from '../../model/planFacts.js';
 import type { ChannelModel, LocatedDate, PlanModel } from '../../model/planModel.js';
 import { datesOf, earliestStartAllowed, type Schedule } from '../../model/schedule.js';
@@ -48,7 +49,7 @@ export const MAX_PROBLEMS_LISTED = 2000;
 
 export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}): TimelineModel {
   const { model, diagnostics, parsed } = doc.analysis;
-  const { graph, schedule } = factsOf(model);
+  const { graph, schedule, budget } = factsOf(model);
 
   const owners = channelOfEachDiagnostic(model.channels.values(), diagnostics);
   const perChannel = new Map<string, ChannelDiagnostics>();
@@ -64,12 +65,11 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
     if (problems.length < MAX_PROBLEMS_LISTED) problems.push({ ...message, channel });
   });
 
-  const budgetTotal = totalBudget(model);
   const stageIds = new Set(model.journey.map((stage) => stage.value));
   const bars: TimelineBar[] = [];
   const undated: TimelineUndated[] = [];
   for (const channel of model.channels.values()) {
-    const base = channelFacts(channel, stageIds, budgetTotal, perChannel.get(channel.id) ?? emptyDiagnostics());
+    const base = channelFacts(channel, stageIds, budget, perChannel.get(channel.id) ?? emptyDiagnostics());
     const planned = schedule.channels.get(channel.id);
     if (planned) {
       bars.push({
@@ -121,8 +121,9 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
 
   return {
     title: model.title?.value ?? 'Untitled plan',
-    currency: model.budget?.currency,
-    budgetTotal,
+    currency: budget.currency,
+    budgetTotal: budget.base > 0 ? budget.base : undefined,
+    budgetShareOf: budget.base > 0 ? budget.baseLabel : undefined,
     period,
     deadline,
     today: todayDay === undefined ? undefined : dateOf(todayDay),
@@ -147,7 +148,7 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
   };
 }
 
-function channelFacts(channel: ChannelModel, stageIds: Set<string>, budgetTotal: number | undefined, diagnostics: ChannelDiagnostics): TimelineChannel {
+function channelFacts(channel: ChannelModel, stageIds: Set<string>, budgetFacts: BudgetFacts, diagnostics: ChannelDiagnostics): TimelineChannel {
   const stages = channel.stages.map((stage) => stage.value);
   const budget = channel.budget?.value;
   return {
@@ -158,21 +159,13 @@ function channelFacts(channel: ChannelModel, stageIds: Set<string>, budgetTotal:
     medium: channel.medium?.value,
     owner: channel.owner?.value,
     budget,
-    budgetShare: budget !== undefined && budgetTotal ? budget / budgetTotal : undefined,
+    budgetShare: budget === undefined ? undefined : budgetShare(budgetFacts, budget),
     lane: stages.find((stage) => stageIds.has(stage)) ?? UNSTAGED,
     stages,
     diagnostics,
     keyRange: channel.keyRange,
     range: channel.range,
   };
-}
-
-function totalBudget(model: PlanModel): number | undefined {
-  const total = model.budget?.total?.value;
-  if (total !== undefined && total > 0) return total;
-  let sum = 0;
-  for (const channel of model.channels.values()) sum += channel.budget?.value ?? 0;
-  return sum > 0 ? sum : undefined;
 }
 
 function undatedReason(channel: ChannelModel): string {

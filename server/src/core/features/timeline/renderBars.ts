@@ -3,7 +3,7 @@ import { messageCount } from './channelDiagnostics.js';
 import { routeEdge, STUB, type BarBox } from './arrows.js';
 import { longDate } from './axis.js';
 import { escapeXml, truncate } from './escape.js';
-import { compactMoney, fullMoney, percent } from './format.js';
+import { formatMoney, formatMoneyCompact, formatPercent } from '../../text/money.js';
 import { BAR_HEIGHT, CHART_LEFT, LANE_LABEL_WIDTH, NAME_WIDTH, ROW, round, type Layout } from './layout.js';
 import { problemBadge, type BadgeSeverity } from './marks.js';
 import type { ChannelDiagnostics, TimelineBar, TimelineChannel, TimelineEdge, TimelineModel } from './types.js';
@@ -34,7 +34,7 @@ function channelTooltip(channel: TimelineChannel, model: TimelineModel, extra: s
     ...extra,
     channel.budget === undefined
       ? 'No budget'
-      : `Budget ${fullMoney(channel.budget, model.currency)}${channel.budgetShare === undefined ? '' : ` (${percent(channel.budgetShare)} of the total)`}`,
+      : `Budget ${formatMoney(channel.budget, model.currency)}${channel.budgetShare === undefined ? '' : ` (${formatPercent(channel.budgetShare, 1)} of ${model.budgetShareOf})`}`,
     channel.stages.length > 0 ? `Stages: ${truncate(channel.stages.join(', '), 200)}` : 'No journey stage',
     ...problemLines(channel.diagnostics),
   ];
@@ -85,9 +85,9 @@ export function renderBars(model: TimelineModel, layout: Layout): string {
       labelX += 18;
     }
     if (bar.budget !== undefined) {
-      const share = bar.budgetShare === undefined ? '' : ` · ${percent(bar.budgetShare)}`;
+      const share = bar.budgetShare === undefined ? '' : ` · ${formatPercent(bar.budgetShare, 1)}`;
       items.push(
-        `<text class="budget" x="${round(labelX)}" y="${round(box.middle + 4)}">${escapeXml(compactMoney(bar.budget, truncate(model.currency ?? '', 6)) + share)}</text>`,
+        `<text class="budget" x="${round(labelX)}" y="${round(box.middle + 4)}">${escapeXml(formatMoneyCompact(bar.budget, truncate(model.currency ?? '', 6)) + share)}</text>`,
       );
     }
     parts.push(`<g class="${classes}" data-channel="${escapeXml(bar.id)}">${items.join('')}</g>`);

@@ -1,6 +1,6 @@
 import { longDate } from './axis.js';
 import { escapeXml, truncate } from './escape.js';
-import { fullMoney } from './format.js';
+import { formatMoney } from '../../text/money.js';
 import { layoutTimeline, type Layout } from './layout.js';
 import { renderLegend } from './legend.js';
 import { renderBars, renderEdges, renderNames, renderUndated } from './renderBars.js';
@@ -52,7 +52,7 @@ function arrowMarkers(): string {
 function renderHeader(model: TimelineModel, layout: Layout): string {
   const facts: string[] = [];
   if (model.period) facts.push(`${longDate(model.period.start.day)} – ${longDate(model.period.end.day)}`);
-  if (model.budgetTotal !== undefined) facts.push(`budget ${fullMoney(model.budgetTotal, model.currency && truncate(model.currency, 6))}`);
+  if (model.budgetTotal !== undefined) facts.push(`budget ${formatMoney(model.budgetTotal, model.currency && truncate(model.currency, 6))}`);
   facts.push(`${model.bars.length + model.undated.length} channel${model.bars.length + model.undated.length === 1 ? '' : 's'}`);
   if (model.criticalPath.length > 0) facts.push(`critical path: ${model.criticalPath.join(' → ')}`);
   const maxChars = Math.floor((layout.width - 16) / 6.6);

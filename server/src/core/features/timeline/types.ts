@@ -46,7 +46,7 @@ export interface TimelineChannel {
   medium: string | undefined;
   owner: string | undefined;
   budget: number | undefined;
-  /** Budget as a fraction (0..1+) of the plan total (or of the channel sum when no total is set). */
+  /** Budget as a fraction (0..1+) of `TimelineModel.budgetTotal`; undefined when that is 0 or unknown. */
   budgetShare: number | undefined;
   /** Lane id: the channel's first known stage, or `""`. */
   lane: string;
@@ -110,8 +110,10 @@ export interface TimelineMilestone {
 export interface TimelineModel {
   title: string;
   currency: string | undefined;
-  /** The plan's budget total, or the sum of channel budgets when the plan sets none. */
+  /** What channel budgets are a share of: the plan's total, or the sum of channel budgets when the plan sets none; undefined when it is 0. */
   budgetTotal: number | undefined;
+  /** How `budgetTotal` is named next to a share (`66.7% of the total`). */
+  budgetShareOf: 'the total' | 'channel budgets' | undefined;
   period: { start: TimelineDate; end: TimelineDate } | undefined;
   deadline: TimelineDate | undefined;
   today: TimelineDate | undefined;

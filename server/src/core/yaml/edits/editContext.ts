@@ -1,5 +1,6 @@
 import { isMap, isPair, isSeq, type Document, type Pair } from 'yaml';
-import type { ParsedYaml } from '../../parse/parseYaml.js';
+import { scalarKey, type ParsedYaml } from '../../parse/parseYaml.js';
+import { nodeRange, PairCache } from '../../parse/reuse.js';
 import type { LineIndex } from '../../text/lineIndex.js';
 
 /** What the YAML editing helpers need to know about the file they edit. */
@@ -24,22 +25,20 @@ export function detectEol(text: string): string {
   return match ? match[0] : '\n';
 }
 
-type NodeRange = [number, number, number];
-
-/** Steps counted under one top-level pair or section entry, kept while the pair is reused. */
-const countsUnderPair = new WeakMap<Pair, { depth: number; counts: Map<number, number> }>();
+/** Steps counted under one top-level pair or section entry, kept while the pair is reused where it was. */
+const countsUnderPair = new PairCache<Pair, Map<number, number>>();
 
 /**
  * The most common distance between a block mapping's key and the block mapping or list
  * nested under it; lists written flush with their key (`journey:\n- a`) do not count.
- * The counts under each top-level pair and section entry are kept with the pair: the
- * incremental parser hands back the same pairs for blocks an edit did not touch, and a
- * block only ever moves by whole lines, which changes no column.
+ * The counts under each top-level pair and section entry are kept with the pair (the reuse
+ * contract, `parse/reuse.ts`).
  */
 export function detectIndentStep(parsed: ParsedYaml): number {
   const counts = new Map<number, number>();
   const column = (offset: number) => parsed.lineIndex.positionAt(offset).character;
-  const visit = (node: unknown, depth: number, into: Map<number, number>): void => {
+  /** `section`: for the entries of a top-level mapping, its key (`''` at the root). */
+  const visit = (node: unknown, depth: number, into: Map<number, number>, section = ''): void => {
     if (depth > 64) return;
     if (isSeq(node)) {
       for (const item of node.items) visit(item, depth + 1, into);
@@ -49,13 +48,14 @@ export function detectIndentStep(parsed: ParsedYaml): number {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       if (depth <= 1 && !node.flow) {
-        let known = countsUnderPair.get(pair);
-        if (known?.depth !== depth) {
-          known = { depth, counts: new Map() };
-          countPair(pair, false, depth, known.counts);
-          countsUnderPair.set(pair, known);
-        }
-        for (const [step, count] of known.counts) into.set(step, (into.get(step) ?? 0) + count);
+        const keyStart = nodeRange(pair.key)?.[0];
+        const line = keyStart === undefined ? -1 : parsed.lineIndex.positionAt(keyStart).line;
+        const known = countsUnderPair.get(pair, line, section, () => {
+          const counts = new Map<number, number>();
+          countPair(pair, false, depth, counts);
+          return counts;
+        });
+        for (const [step, count] of known) into.set(step, (into.get(step) ?? 0) + count);
       } else {
         countPair(pair, node.flow === true, depth, into);
       }
@@ -63,16 +63,16 @@ export function detectIndentStep(parsed: ParsedYaml): number {
   };
   const countPair = (pair: Pair, inFlow: boolean, depth: number, into: Map<number, number>): void => {
     const value = pair.value;
-    const keyRange = (pair.key as { range?: NodeRange } | null)?.range;
+    const keyRange = nodeRange(pair.key);
     if (!inFlow && keyRange && (isMap(value) || isSeq(value)) && !value.flow) {
       const first = value.items[0];
-      const childStart = isMap(value) ? (first as { key?: { range?: NodeRange } } | undefined)?.key?.range?.[0] : value.range?.[0];
+      const childStart = isMap(value) ? nodeRange((first as { key?: unknown } | undefined)?.key)?.[0] : value.range?.[0];
       if (childStart !== undefined) {
         const step = column(childStart) - column(keyRange[0]);
         if (step > 0 && step <= 8) into.set(step, (into.get(step) ?? 0) + 1);
       }
     }
-    visit(value, depth + 1, into);
+    visit(value, depth + 1, into, depth === 0 ? (scalarKey(pair.key) ?? '') : '');
   };
   visit(parsed.doc?.contents, 0, counts);
   let best = DEFAULT_INDENT_STEP;

@@ -1,7 +1,8 @@
 import { isAlias, isMap, isPair, type Pair, type YAMLMap } from 'yaml';
 import type { TextEdit } from '../../types.js';
 import type { YamlEditContext } from './editContext.js';
-import { colonAfter, contentEnd, findPair, isEmptyValue, rangeOf } from './nodes.js';
+import { colonAfter, contentEnd, findPair, isEmptyValue } from './nodes.js';
+import { nodeRange } from '../../parse/reuse.js';
 import { flowMapping, hasBlockMapping, mapping, nestUnder, renderBlock, renderFlow, renderFlowEntries, type YamlEntry } from './value.js';
 
 export interface InsertOptions {
@@ -52,8 +53,8 @@ function insertIntoMap(context: YamlEditContext, place: MapPlace, entries: YamlE
   if (map.flow) return insertIntoFlowMap(context, place, entries);
   const pairs = map.items.filter(isPair);
   const anchor = after.map((key) => findPair(map, key)).find((pair) => pair !== undefined) ?? pairs[pairs.length - 1];
-  const firstKey = rangeOf(pairs[0]?.key);
-  const anchorKey = rangeOf(anchor?.key);
+  const firstKey = nodeRange(pairs[0]?.key);
+  const anchorKey = nodeRange(anchor?.key);
   if (!anchor || !firstKey || !anchorKey) return undefined;
   const indent = columnOf(context, firstKey[0]);
   const line = lineOfEnd(context, contentEnd(anchor.value, anchorKey[1]));
@@ -66,9 +67,9 @@ function insertIntoMap(context: YamlEditContext, place: MapPlace, entries: YamlE
 
 function insertUnderEmptyValue(context: YamlEditContext, map: YAMLMap, pair: Pair, entries: YamlEntry[]): TextEdit[] | undefined {
   const { text, lines } = context;
-  const keyRange = rangeOf(pair.key);
+  const keyRange = nodeRange(pair.key);
   if (!keyRange) return undefined;
-  const valueRange = rangeOf(pair.value);
+  const valueRange = nodeRange(pair.value);
   if (map.flow) {
     if (!valueRange) return undefined;
     const flow = renderFlow(flowMapping(entries));
@@ -92,7 +93,7 @@ function insertUnderEmptyValue(context: YamlEditContext, map: YAMLMap, pair: Pai
 
 function insertIntoFlowMap(context: YamlEditContext, place: MapPlace, entries: YamlEntry[]): TextEdit[] | undefined {
   const { text, lines } = context;
-  const range = rangeOf(place.map);
+  const range = nodeRange(place.map);
   if (!range || text[range[1] - 1] !== '}') return undefined;
   if (hasBlockMapping(entries)) {
     const converted = flowToBlock(context, place, entries);
@@ -113,8 +114,8 @@ function insertIntoFlowMap(context: YamlEditContext, place: MapPlace, entries: Y
 /** `key: { a: 1 }  # c` → `key:  # c` with `a: 1` and the entries as indented lines below. */
 function flowToBlock(context: YamlEditContext, { map, owner, ownerMap }: MapPlace, entries: YamlEntry[]): TextEdit[] | undefined {
   const { text, lines } = context;
-  const range = rangeOf(map);
-  const keyRange = rangeOf(owner?.key);
+  const range = nodeRange(map);
+  const keyRange = nodeRange(owner?.key);
   if (!owner || !ownerMap || ownerMap.flow || !range || !keyRange) return undefined;
   if (!/^[ \t]*:[ \t]*$/.test(text.slice(keyRange[1], range[0]))) return undefined;
   const line = lines.positionAt(range[0]).line;
@@ -125,7 +126,7 @@ function flowToBlock(context: YamlEditContext, { map, owner, ownerMap }: MapPlac
   const indent = columnOf(context, keyRange[0]) + context.indentStep;
   const existing: string[] = [];
   for (const pair of map.items) {
-    const start = rangeOf(pair.key)?.[0];
+    const start = nodeRange(pair.key)?.[0];
     const end = pairEnd(text, pair);
     if (start === undefined || end === undefined) return undefined;
     const source = text.slice(start, end);
@@ -137,15 +138,15 @@ function flowToBlock(context: YamlEditContext, { map, owner, ownerMap }: MapPlac
 }
 
 function hasValue(pair: Pair): boolean {
-  const range = rangeOf(pair.value);
+  const range = nodeRange(pair.value);
   return range !== undefined && range[1] > range[0];
 }
 
 /** Where a pair's text ends: after its value, or after the `:` of an empty value. */
 function pairEnd(text: string, pair: Pair): number | undefined {
-  const valueRange = rangeOf(pair.value);
+  const valueRange = nodeRange(pair.value);
   if (valueRange && valueRange[1] > valueRange[0]) return valueRange[1];
-  const keyEnd = rangeOf(pair.key)?.[1];
+  const keyEnd = nodeRange(pair.key)?.[1];
   if (keyEnd === undefined) return undefined;
   const colon = colonAfter(text, keyEnd);
   return colon === undefined ? keyEnd : colon + 1;

@@ -1,15 +1,9 @@
 import { isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import { scalarKey } from '../../parse/parseYaml.js';
+import { nodeRange } from '../../parse/reuse.js';
 
 // Small readers of the yaml AST that the editing helpers share. The first of repeated keys
 // is the one that counts, as in the plan model.
-
-type NodeRange = [number, number, number];
-
-export function rangeOf(node: unknown): NodeRange | undefined {
-  const range = (node as { range?: NodeRange } | null | undefined)?.range;
-  return Array.isArray(range) ? range : undefined;
-}
 
 /** Maps this small are searched directly; bigger ones get an index, so fixing every problem of a big plan stays linear. */
 const INDEX_FROM = 16;
@@ -67,7 +61,7 @@ export function pairWithKeyAt(root: unknown, offset: number): PairInMap | undefi
   let found: PairInMap | undefined;
   const visit = (node: unknown, depth: number): void => {
     if (found || depth > 64) return;
-    const range = rangeOf(node);
+    const range = nodeRange(node);
     // Skip subtrees that cannot contain the offset (the root of an assembled document may lack a range).
     if (range && (offset < range[0] || offset > range[2])) return;
     if (isSeq(node)) {
@@ -75,7 +69,7 @@ export function pairWithKeyAt(root: unknown, offset: number): PairInMap | undefi
     } else if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
-        if (rangeOf(pair.key)?.[0] === offset) {
+        if (nodeRange(pair.key)?.[0] === offset) {
           found = { pair, map: node };
           return;
         }
@@ -98,7 +92,7 @@ export function contentEnd(node: unknown, fallback: number): number {
     if ((isMap(current) || isSeq(current)) && !current.flow && current.items.length > 0) {
       const last = current.items[current.items.length - 1];
       if (isPair(last)) {
-        end = rangeOf(last.key)?.[1] ?? end;
+        end = nodeRange(last.key)?.[1] ?? end;
         if (last.value === null || last.value === undefined) return end;
         current = last.value;
       } else {
@@ -106,7 +100,7 @@ export function contentEnd(node: unknown, fallback: number): number {
       }
       continue;
     }
-    return rangeOf(current)?.[1] ?? end;
+    return nodeRange(current)?.[1] ?? end;
   }
   return end;
 }

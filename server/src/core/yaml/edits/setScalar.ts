@@ -3,7 +3,8 @@ import type { TextEdit } from '../../types.js';
 import { insertEntries } from './insertBlock.js';
 import { replaceScalar } from './replaceScalar.js';
 import type { YamlEditContext } from './editContext.js';
-import { colonAfter, isEmptyValue, pairAtPath, rangeOf } from './nodes.js';
+import { colonAfter, isEmptyValue, pairAtPath } from './nodes.js';
+import { nodeRange } from '../../parse/reuse.js';
 import { scalarText } from './value.js';
 
 /**
@@ -16,12 +17,12 @@ export function setScalar(context: YamlEditContext, path: string[], value: strin
   if (!found) return insertEntries(context, path.slice(0, -1), [{ key: path[path.length - 1]!, value }]);
   const { pair, map } = found;
   if (isAlias(pair.value)) return undefined;
-  const range = rangeOf(pair.value);
+  const range = nodeRange(pair.value);
   if (isScalar(pair.value) && range && range[1] > range[0]) {
     return [replaceScalar(context, context.lines.range(range[0], range[1]), value)];
   }
   if (!isEmptyValue(pair.value)) return undefined;
-  const keyEnd = rangeOf(pair.key)?.[1];
+  const keyEnd = nodeRange(pair.key)?.[1];
   const colon = keyEnd === undefined ? undefined : colonAfter(context.text, keyEnd);
   if (colon === undefined) return undefined;
   const position = context.lines.positionAt(colon + 1);
