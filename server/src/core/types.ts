@@ -34,7 +34,7 @@ export const severityName: Record<DiagnosticSeverity, SeverityName> = {
 };
 
 /** A diagnostic's code: the rule that found it, or a note the server adds on its own. */
-export type DiagnosticCode = RuleName | 'file-too-large' | 'too-many-problems';
+export type DiagnosticCode = RuleName | 'file-too-large' | 'file-unreadable' | 'too-many-problems';
 
 export interface Diagnostic {
   range: Range;
