@@ -7,6 +7,12 @@ export type { TimelineModel, TimelineBar, TimelineUndated } from './core/feature
 /** `TimelineParams` → `TimelineResult | null` (null: the server has no such open document). */
 export const TimelineRequest = { method: 'throughline/timeline' } as const;
 
+export type { ExportParams, ExportResult } from './core/features/export/request.js';
+export type { ExportFormat } from './core/features/export/exportPlan.js';
+
+/** `ExportParams` → `ExportResult | null` (null: the server has no such open document): the plan as iCalendar, CSV, SVG or HTML. */
+export const ExportRequest = { method: 'throughline/export' } as const;
+
 /**
  * Server → client, optional: a plan's analysis changed (`{ uri, version }`). The preview
  * refreshes on it; without it, the preview refreshes on the client's own edit events.

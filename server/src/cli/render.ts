@@ -1,13 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
-import { analyzeText, buildTimeline, isIsoDate, renderHtml, renderSvg } from '../core/index.js';
+import { extname } from 'node:path';
+import { buildTimeline, isIsoDate, renderHtml, renderSvg } from '../core/index.js';
 import { parseCommandArgs } from './args.js';
-import { ConfigLookup } from './check/configLookup.js';
-import { describeFsError } from './check/fsErrors.js';
-import { readPlanFile } from './check/readPlanFile.js';
-import { installedRuleDocs } from './check/ruleDocs.js';
 import { ExitCode, UsageError, type Command } from './command.js';
-import { displayPath } from './formatters/paths.js';
+import { localToday, writeOutput } from './output.js';
+import { readPlanInput } from './planInput.js';
 
 const HELP = `Usage: throughline render <plan> -o <file.svg|file.html> [options]
 
@@ -33,12 +29,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function localToday(): string {
-  const now = new Date();
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 function renderOptions(values: Record<string, string | boolean | undefined>, positionals: string[]) {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which plan? Give one plan file.' : 'render takes one plan file at a time.');
   const output = values.output;
@@ -62,31 +52,16 @@ export const renderCommand: Command = {
       return ExitCode.Ok;
     }
     const options = renderOptions(values, positionals);
-    const planPath = resolve(io.cwd, options.plan);
-    const read = readPlanFile(planPath);
-    if ('problem' in read) {
-      io.stderr(`throughline: ${displayPath(io.cwd, planPath)}: ${read.problem}\n`);
-      return ExitCode.UsageOrInput;
-    }
-    const rules = new ConfigLookup((path, problem) => io.stderr(`throughline: warning: ${displayPath(io.cwd, path)}: ${problem}\n`)).rulesFor(planPath);
-    const analysis = analyzeText(read.text, { rules, docsBaseUri: installedRuleDocs().baseUri });
-    const timeline = buildTimeline({ uri: planPath, version: 0, analysis }, { today: options.today });
-    const content =
-      options.format === 'html' ? renderHtml(timeline, { source: displayPath(io.cwd, planPath) }) : `${renderSvg(timeline, { embedStyle: true })}\n`;
-    if (options.output === '-') {
-      io.stdout(content);
-      return ExitCode.Ok;
-    }
-    const outputPath = resolve(io.cwd, options.output);
-    try {
-      writeFileSync(outputPath, content);
-    } catch (error) {
-      io.stderr(`throughline: ${displayPath(io.cwd, outputPath)}: cannot write: ${describeFsError(error)}\n`);
-      return ExitCode.UsageOrInput;
-    }
+    const input = readPlanInput(io, options.plan);
+    if (!input) return ExitCode.UsageOrInput;
+    const timeline = buildTimeline({ uri: input.path, version: 0, analysis: input.analysis }, { today: options.today });
+    const content = options.format === 'html' ? renderHtml(timeline, { source: input.shown }) : `${renderSvg(timeline, { embedStyle: true })}\n`;
+    const written = writeOutput(io, options.output, content);
+    if (written === false) return ExitCode.UsageOrInput;
+    if (written === undefined) return ExitCode.Ok;
     const channels = timeline.bars.length + timeline.undated.length;
     io.stderr(
-      `Wrote ${displayPath(io.cwd, outputPath)} (${channels} channel${channels === 1 ? '' : 's'}, ${timeline.problems.length} problem${timeline.problems.length === 1 ? '' : 's'}).\n`,
+      `Wrote ${written} (${channels} channel${channels === 1 ? '' : 's'}, ${timeline.problems.length} problem${timeline.problems.length === 1 ? '' : 's'}).\n`,
     );
     return ExitCode.Ok;
   },

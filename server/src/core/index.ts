@@ -37,6 +37,14 @@ export { timelineCss } from './features/timeline/style.js';
 export type { TimelineParams, TimelineResult } from './features/timeline/request.js';
 export type { TimelineBar, TimelineChannel, TimelineModel, TimelineUndated } from './features/timeline/types.js';
 
+// Exports for people outside the editor: iCalendar, CSV (and the timeline as SVG / HTML)
+export { exportPlan, EXPORT_FORMATS, isExportFormat } from './features/export/exportPlan.js';
+export type { ExportFormat, ExportOptions, PlanExport } from './features/export/exportPlan.js';
+export { exportResult } from './features/export/request.js';
+export type { ExportParams, ExportResult } from './features/export/request.js';
+export { planCalendar } from './features/export/planCalendar.js';
+export { planCsv, CSV_COLUMNS, PHASING_COLUMN_PREFIX } from './features/export/planCsv.js';
+
 // Schema and text helpers the adapters need
 export { planJsonSchema } from './schema/jsonSchema.js';
 export { isIsoDate } from './text/dates.js';
