@@ -45,6 +45,15 @@ export type { ExportParams, ExportResult } from './features/export/request.js';
 export { planCalendar } from './features/export/planCalendar.js';
 export { planCsv, CSV_COLUMNS, PHASING_COLUMN_PREFIX } from './features/export/planCsv.js';
 
+// Plan diff: what changed between two versions, as data, Markdown, and a timeline with the old bars as outlines
+export { diffPlans } from './features/diff/planDiff.js';
+export type { PlanSide } from './features/diff/planDiff.js';
+export { diffMarkdown } from './features/diff/diffMarkdown.js';
+export { diffTimeline, renderDiffHtml, renderDiffSvg } from './features/diff/diffPage.js';
+export type { DiffPictureInput } from './features/diff/diffPage.js';
+export { hasChanges } from './features/diff/types.js';
+export type { PlanDiff, PlanSideInfo } from './features/diff/types.js';
+
 // Schema and text helpers the adapters need
 export { planJsonSchema } from './schema/jsonSchema.js';
 export { isIsoDate } from './text/dates.js';

@@ -16,6 +16,12 @@ export function readPlanFile(path: string): PlanText {
   } catch (error) {
     return { problem: `cannot read: ${describeFsError(error)}` };
   }
+  return decodePlanBytes(bytes);
+}
+
+/** A plan's bytes (from a file or from git) as UTF-8 text, or why they are not a plan. */
+export function decodePlanBytes(bytes: Uint8Array): PlanText {
+  if (bytes.length > MAX_PLAN_BYTES) return { problem: `too large for a plan (${(bytes.length / 1024 / 1024).toFixed(1)} MB)` };
   if (bytes.includes(0)) return { problem: 'binary file (it contains NUL bytes), not a plan' };
   let text: string;
   try {
