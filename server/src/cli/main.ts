@@ -1,4 +1,5 @@
 import { didYouMean } from '../core/index.js';
+import { actionCommand } from './action/actionCommand.js';
 import { checkCommand } from './check/checkCommand.js';
 import { ExitCode, UsageError, type CliIo, type Command } from './command.js';
 import { diffCommand } from './diff/diffCommand.js';
@@ -15,6 +16,7 @@ const commands: Record<string, Command> = {
   render: renderCommand,
   diff: diffCommand,
   export: exportCommand,
+  'github-action': actionCommand,
 };
 
 function help(): string {

@@ -58,4 +58,5 @@ export type { PlanDiff, PlanSideInfo } from './features/diff/types.js';
 export { planJsonSchema } from './schema/jsonSchema.js';
 export { isIsoDate } from './text/dates.js';
 export { didYouMean } from './text/didYouMean.js';
+export { codeSpan, escapeMarkdown } from './text/markdown.js';
 export { LineIndex } from './text/lineIndex.js';

@@ -1,5 +1,5 @@
 import { parseIsoDate, plural } from '../../text/dates.js';
-import { escapeMarkdown } from '../../text/markdown.js';
+import { codeSpan as code, escapeMarkdown } from '../../text/markdown.js';
 import { longDate } from '../timeline/axis.js';
 import { fullMoney, percent } from '../timeline/format.js';
 import { hasChanges, type ChannelChange, type DiffProblem, type DiffValue, type FieldChange, type PlanDiff } from './types.js';
@@ -16,15 +16,6 @@ function text(value: string, max = 300): string {
   return escapeMarkdown(value.length > max ? `${value.slice(0, max)}…` : value).replace(/@/g, '@\u200b');
 }
 
-/** An id or other literal as a code span, with a fence longer than any backtick run inside. */
-function code(value: string): string {
-  const shown = (value.length > 120 ? `${value.slice(0, 120)}…` : value).replace(/[\r\n]+/g, ' ');
-  const longest = Math.max(0, ...[...shown.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = shown.startsWith('`') || shown.endsWith('`') || shown.startsWith(' ') ? ' ' : '';
-  return `${fence}${pad}${shown}${pad}${fence}`;
-}
-
 function date(value: string | null): string {
   if (value === null) return 'none';
   const day = parseIsoDate(value);
@@ -37,7 +28,7 @@ function amount(value: number | null, currency: string | null): string {
 
 function shown(value: DiffValue): string {
   if (value === null) return '*none*';
-  if (Array.isArray(value)) return value.length === 0 ? '*none*' : value.map(code).join(', ');
+  if (Array.isArray(value)) return value.length === 0 ? '*none*' : value.map((item) => code(item)).join(', ');
   if (typeof value === 'number') return text(String(value));
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? date(value) : text(value);
 }
@@ -127,7 +118,7 @@ function detailLines(diff: PlanDiff): string[] {
       return [`- ${code(channel.id)}${channel.was ? ` (was ${code(channel.was)})` : ''}: ${lines.join('; ')}`];
     }),
   ];
-  const path = (ids: string[] | null) => (ids ?? []).map(code).join(' → ') || '*none*';
+  const path = (ids: string[] | null) => (ids ?? []).map((item) => code(item)).join(' → ') || '*none*';
   const pathChanged = JSON.stringify(schedule.criticalPath.before) !== JSON.stringify(schedule.criticalPath.after);
   const scheduleLines =
     diff.status !== 'changed'
