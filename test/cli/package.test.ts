@@ -7,13 +7,13 @@
 // files are using. npm runs with a temporary cache and prefix and `--offline`: the tarball has
 // no dependencies, so an install that needed the registry would fail here.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { LspClient } from '../helpers/lspClient.js';
-import { cleanPlan, oneErrorPlan, repoRoot } from './support.js';
+import { cleanPlan, copyCheckout, oneErrorPlan, repoRoot } from './support.js';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string> };
 const NPM_TIMEOUT = 240_000;
@@ -35,23 +35,6 @@ function run(command: string, args: string[], cwd: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, error: result.error };
 }
 
-/** The checkout's files as git sees them (what a clone plus local edits holds), copied to `target`. */
-function copyCheckout(target: string): void {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
-  for (const path of listed.split('\0').filter(Boolean)) {
-    const from = join(repoRoot, path);
-    if (!existsSync(from)) continue; // deleted in the work tree, not yet committed
-    const to = join(target, path);
-    mkdirSync(join(to, '..'), { recursive: true });
-    cpSync(from, to, { verbatimSymlinks: true });
-  }
-  symlinkSync(join(repoRoot, 'node_modules'), join(target, 'node_modules'), 'dir');
-}
-
 before(() => {
   root = mkdtempSync(join(tmpdir(), 'throughline-package-'));
   npmEnv = {
@@ -65,7 +48,7 @@ before(() => {
   };
   writeFileSync(join(root, 'npmrc'), '');
   const checkout = join(root, 'checkout');
-  copyCheckout(checkout);
+  copyCheckout(checkout, { linkNodeModules: true });
   const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', root], checkout)) as { filename: string; files: { path: string }[] }[];
   tarball = join(root, packed[0]!.filename);
   packedFiles = packed[0]!.files.map((file) => file.path).sort();
