@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { EXPORT_PLAN_COMMAND, exportPlan } from './exportPlan.js';
 import { exportTimelineSvg } from './exportSvg.js';
 import { EXPORT_COMMAND, TimelinePreview, VIEW_TYPE } from './timelinePreview.js';
 
@@ -15,6 +16,7 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
     preview,
     vscode.commands.registerCommand(OPEN_COMMAND, (uri?: unknown) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand(EXPORT_COMMAND, (source?: unknown, target?: unknown) => exportTimelineSvg(client, preview.currentUri, source, target)),
+    vscode.commands.registerCommand(EXPORT_PLAN_COMMAND, (source?: unknown) => exportPlan(client, preview.currentUri, source)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => preview.restore(panel, state),
     }),
