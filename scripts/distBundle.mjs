@@ -10,7 +10,10 @@ export const distBuildOptions = {
   entryPoints: ['server/src/cli/main.ts'],
   outfile: DIST_FILE,
   bundle: true,
-  minify: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // Not minifyIdentifiers: short names are assigned by frequency, and two builds were seen to break ties differently.
+  minifyIdentifiers: false,
   sourcemap: false,
   legalComments: 'none',
   platform: 'node',
