@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'media/preview.js', 'node_modules/**', '.cache/**', 'test-results/**', '.bench/**', '**/*.d.ts', 'test/fixtures/**'] },
+  { ignores: ['out/**', 'dist/**', 'media/preview.js', 'node_modules/**', '.cache/**', 'test-results/**', '.bench/**', '**/*.d.ts', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,10 @@
 // Bundles the CLI, the language server, the extension and the webview script with esbuild,
+// and the committed CLI bundle dist/throughline.js (for the GitHub Action and pre-commit),
 // then regenerates schema/plan.schema.json from the zod schema (the single source of truth).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { DIST_FILE, distBuildOptions } from './distBundle.mjs';
 import { yamlWithoutEnvReads } from './yamlWithoutEnvReads.mjs';
 
 const production = process.argv.includes('--production');
@@ -12,6 +14,7 @@ const node = { ...common, platform: 'node', format: 'cjs', plugins: [yamlWithout
 const jobs = [
   build({ ...node, entryPoints: { cli: 'server/src/cli/main.ts', server: 'server/src/server.ts' }, outdir: 'out' }),
   build({ ...node, sourcemap: false, entryPoints: { 'schema-gen': 'server/src/core/schema/jsonSchema.ts' }, outdir: 'out' }),
+  build(distBuildOptions).then(() => chmodSync(DIST_FILE, 0o755)),
 ];
 if (existsSync('client/src/extension.ts')) {
   jobs.push(build({ ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] }));

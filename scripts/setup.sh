@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine: Debian packages for the browser-driven tests, the local
-# VS Code (code-server) and the Neovim LSP check, the npm packages, and a build.
+# VS Code (code-server), the Neovim LSP check and the pre-commit hook test, the npm
+# packages, and a build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium ripgrep libkrb5-dev neovim)
+packages=(chromium ripgrep libkrb5-dev neovim pre-commit)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -17,9 +17,11 @@ import {
   completion,
   definition,
   documentSymbols,
+  exportResult,
   foldingRanges,
   hover,
   inlayHints,
+  isExportFormat,
   prepareRename,
   references,
   rename,
@@ -37,9 +39,9 @@ import {
 } from './core/index.js';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
 import { DocumentCache } from './documentCache.js';
-import { guardNotification, guardRequest, requestFailed, type Logger } from './guard.js';
+import { guardNotification, guardRequest, invalidParams, requestFailed, type Logger } from './guard.js';
 import { positionParam, rangeParam, stringParam } from './params.js';
-import { TimelineRequest, type TimelineParams } from './protocol.js';
+import { ExportRequest, TimelineRequest, type ExportParams, type TimelineParams } from './protocol.js';
 import { defaultSettings, readEditorSettings, type EditorSettings } from './settings.js';
 import { WorkspacePlans } from './workspacePlans.js';
 
@@ -237,6 +239,14 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   connection.onRequest(
     TimelineRequest,
     request(TimelineRequest.method, (params: TimelineParams) => timelineResult(openDoc(params?.uri), params)),
+  );
+
+  connection.onRequest(
+    ExportRequest,
+    request('throughline/export', (params: ExportParams) => {
+      if (!isExportFormat(params?.format)) throw invalidParams(`format: ics, csv, svg or html, not ${JSON.stringify(params?.format)}`);
+      return exportResult(openDoc(params.uri), params);
+    }),
   );
 
   connection.onShutdown(() => {

@@ -4,12 +4,15 @@
 // `connection.onRequest(TimelineRequest, handler)`, and the compiler checks both sides'
 // params and results. The types come from the core; nothing here imports vscode.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { TimelineParams, TimelineResult } from './core/index.js';
+import type { ExportParams, ExportResult, TimelineParams, TimelineResult } from './core/index.js';
 
-export type { TimelineBar, TimelineModel, TimelineParams, TimelineResult, TimelineUndated } from './core/index.js';
+export type { ExportFormat, ExportParams, ExportResult, TimelineBar, TimelineModel, TimelineParams, TimelineResult, TimelineUndated } from './core/index.js';
 
 /** The timeline of an open plan; null when the server has no such open document. */
 export const TimelineRequest = new RequestType<TimelineParams, TimelineResult | null, void>('throughline/timeline');
+
+/** The plan as iCalendar, CSV, SVG or HTML; null when the server has no such open document. */
+export const ExportRequest = new RequestType<ExportParams, ExportResult | null, void>('throughline/export');
 
 export interface AnalysisChangedParams {
   uri: string;
@@ -23,4 +26,4 @@ export interface AnalysisChangedParams {
 export const AnalysisChangedNotification = new NotificationType<AnalysisChangedParams>('throughline/analysisChanged');
 
 /** Every custom method, for tests that check each is handled and documented. */
-export const CUSTOM_METHODS: readonly string[] = [TimelineRequest.method, AnalysisChangedNotification.method];
+export const CUSTOM_METHODS: readonly string[] = [TimelineRequest.method, ExportRequest.method, AnalysisChangedNotification.method];

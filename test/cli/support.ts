@@ -1,7 +1,7 @@
 // Runs the built CLI (`node bin/throughline.js`) as a real child process in temporary folders.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { yamlWithoutEnvReads } from '../../scripts/yamlWithoutEnvReads.mjs';
@@ -91,6 +91,26 @@ export function makeTree(files: Record<string, string | Buffer>): string {
     writeFileSync(absolute, content);
   }
   return root;
+}
+
+/**
+ * The checkout's files as git sees them (tracked, and untracked but not ignored: what a clone
+ * plus the local edits holds), copied to `target`; node_modules linked in when asked.
+ */
+export function copyCheckout(target: string, options: { linkNodeModules?: boolean } = {}): void {
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  for (const path of listed.split('\0').filter(Boolean)) {
+    const from = join(repoRoot, path);
+    if (!existsSync(from)) continue; // deleted in the work tree, not yet committed
+    const to = join(target, path);
+    mkdirSync(dirname(to), { recursive: true });
+    cpSync(from, to, { verbatimSymlinks: true });
+  }
+  if (options.linkNodeModules) symlinkSync(join(repoRoot, 'node_modules'), join(target, 'node_modules'), 'dir');
 }
 
 export function removeTree(root: string): void {

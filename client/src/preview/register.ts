@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { exportPlan } from './exportPlan.js';
 import { exportTimelineSvg } from './exportSvg.js';
 import { COMMANDS, INTERNAL_COMMANDS } from '../commandIds.js';
 import { TimelinePreview, VIEW_TYPE } from './timelinePreview.js';
@@ -13,6 +14,7 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
     vscode.commands.registerCommand(COMMANDS.exportTimelineSvg, (source?: unknown, target?: unknown) =>
       exportTimelineSvg(client, preview.currentUri, source, target),
     ),
+    vscode.commands.registerCommand(COMMANDS.exportPlan, (source?: unknown) => exportPlan(client, preview.currentUri, source)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => preview.restore(panel, state),
     }),

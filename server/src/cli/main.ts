@@ -1,6 +1,9 @@
 import { didYouMean } from '../core/index.js';
+import { actionCommand } from './action/actionCommand.js';
 import { checkCommand } from './check/checkCommand.js';
 import { ExitCode, UsageError, type CliIo, type Command } from './command.js';
+import { diffCommand } from './diff/diffCommand.js';
+import { exportCommand } from './export/exportCommand.js';
 import { renderCommand } from './render.js';
 import { version } from './version.js';
 
@@ -11,6 +14,9 @@ import { version } from './version.js';
 const commands: Record<string, Command> = {
   check: checkCommand,
   render: renderCommand,
+  diff: diffCommand,
+  export: exportCommand,
+  'github-action': actionCommand,
 };
 
 function help(): string {

@@ -1,13 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
-import { analyzeText, buildTimeline, isIsoDate, renderHtml, renderSvg } from '../core/index.js';
+import { extname } from 'node:path';
+import { buildTimeline, isIsoDate, renderHtml, renderSvg } from '../core/index.js';
 import { parseCommandArgs } from './args.js';
-import { describeFsError } from '../node/fsErrors.js';
-import { readPlanFile } from './check/readPlanFile.js';
-import { localToday } from '../node/nodeHost.js';
-import { cliWorkspace } from './workspace.js';
 import { ExitCode, UsageError, type Command } from './command.js';
-import { displayPath } from './formatters/paths.js';
+import { localToday, writeOutput } from './output.js';
+import { readPlanInput } from './planInput.js';
+import { cliWorkspace } from './workspace.js';
 
 const HELP = `Usage: throughline render <plan> -o <file.svg|file.html> [options]
 
@@ -56,32 +53,18 @@ export const renderCommand: Command = {
       return ExitCode.Ok;
     }
     const options = renderOptions(values, positionals);
-    const planPath = resolve(io.cwd, options.plan);
-    const read = await readPlanFile(planPath);
-    if ('problem' in read) {
-      io.stderr(`throughline: ${displayPath(io.cwd, planPath)}: ${read.problem}\n`);
-      return ExitCode.UsageOrInput;
-    }
     const workspace = await cliWorkspace(io, undefined);
     if (!workspace) return ExitCode.UsageOrInput;
-    const analysis = analyzeText(read.text, await workspace.optionsFor(planPath));
-    const timeline = buildTimeline({ uri: planPath, version: 0, analysis }, { today: options.today });
-    const content =
-      options.format === 'html' ? renderHtml(timeline, { source: displayPath(io.cwd, planPath) }) : `${renderSvg(timeline, { embedStyle: true })}\n`;
-    if (options.output === '-') {
-      io.stdout(content);
-      return ExitCode.Ok;
-    }
-    const outputPath = resolve(io.cwd, options.output);
-    try {
-      writeFileSync(outputPath, content);
-    } catch (error) {
-      io.stderr(`throughline: ${displayPath(io.cwd, outputPath)}: cannot write: ${describeFsError(error)}\n`);
-      return ExitCode.UsageOrInput;
-    }
+    const input = await readPlanInput(io, options.plan, workspace);
+    if (!input) return ExitCode.UsageOrInput;
+    const timeline = buildTimeline({ uri: input.path, version: 0, analysis: input.analysis }, { today: options.today });
+    const content = options.format === 'html' ? renderHtml(timeline, { source: input.shown }) : `${renderSvg(timeline, { embedStyle: true })}\n`;
+    const written = writeOutput(io, options.output, content);
+    if (written === false) return ExitCode.UsageOrInput;
+    if (written === undefined) return ExitCode.Ok;
     const channels = timeline.bars.length + timeline.undated.length;
     io.stderr(
-      `Wrote ${displayPath(io.cwd, outputPath)} (${channels} channel${channels === 1 ? '' : 's'}, ${timeline.problems.length} problem${timeline.problems.length === 1 ? '' : 's'}).\n`,
+      `Wrote ${written} (${channels} channel${channels === 1 ? '' : 's'}, ${timeline.problems.length} problem${timeline.problems.length === 1 ? '' : 's'}).\n`,
     );
     return ExitCode.Ok;
   },

@@ -37,10 +37,28 @@ export { timelineCss } from './features/timeline/style.js';
 export type { TimelineParams, TimelineResult } from './features/timeline/request.js';
 export type { TimelineBar, TimelineChannel, TimelineModel, TimelineUndated } from './features/timeline/types.js';
 
+// Exports for people outside the editor: iCalendar, CSV (and the timeline as SVG / HTML)
+export { exportPlan, EXPORT_FORMATS, isExportFormat } from './features/export/exportPlan.js';
+export type { ExportFormat, ExportOptions, PlanExport } from './features/export/exportPlan.js';
+export { exportResult } from './features/export/request.js';
+export type { ExportParams, ExportResult } from './features/export/request.js';
+export { planCalendar } from './features/export/planCalendar.js';
+export { planCsv, CSV_COLUMNS, PHASING_COLUMN_PREFIX } from './features/export/planCsv.js';
+
+// Plan diff: what changed between two versions, as data, Markdown, and a timeline with the old bars as outlines
+export { diffPlans } from './features/diff/planDiff.js';
+export type { PlanSide } from './features/diff/planDiff.js';
+export { diffMarkdown } from './features/diff/diffMarkdown.js';
+export { diffTimeline, renderDiffHtml, renderDiffSvg } from './features/diff/diffPage.js';
+export type { DiffPictureInput } from './features/diff/diffPage.js';
+export { hasChanges } from './features/diff/types.js';
+export type { PlanDiff, PlanSideInfo } from './features/diff/types.js';
+
 // Schema and text helpers the adapters need
 export { planJsonSchema } from './schema/jsonSchema.js';
 export { isIsoDate } from './text/dates.js';
 export { didYouMean } from './text/didYouMean.js';
+export { codeSpan, escapeMarkdown } from './text/markdown.js';
 export { LineIndex } from './text/lineIndex.js';
 
 // The workspace seam: file names, limits, the host interface, config lookup, analysis options

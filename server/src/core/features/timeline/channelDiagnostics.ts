@@ -19,15 +19,16 @@ export function emptyDiagnostics(): ChannelDiagnostics {
 }
 
 /**
- * The channel whose entry range contains each diagnostic (or undefined). Entries do not
- * overlap, so a binary search over entries sorted by start finds the only candidate.
+ * The channel (or other entry: a KPI …) whose entry range contains each diagnostic (or
+ * undefined). Entries do not overlap, so a binary search over entries sorted by start finds
+ * the only candidate.
  */
-export function channelOfEachDiagnostic(channels: Iterable<ChannelModel>, diagnostics: Diagnostic[]): (string | undefined)[] {
+export function channelOfEachDiagnostic(channels: Iterable<Pick<ChannelModel, 'id' | 'range'>>, diagnostics: Diagnostic[]): (string | undefined)[] {
   const sorted = [...channels].sort((a, b) => compare(a.range.start, b.range.start));
   return diagnostics.map((diagnostic) => {
     let low = 0;
     let high = sorted.length - 1;
-    let candidate: ChannelModel | undefined;
+    let candidate: Pick<ChannelModel, 'id' | 'range'> | undefined;
     while (low <= high) {
       const mid = (low + high) >> 1;
       if (compare(sorted[mid]!.range.start, diagnostic.range.start) <= 0) {

@@ -20,6 +20,13 @@ export function renderLegend(model: TimelineModel): string {
   if (model.deadline)
     entries.push({ sample: (x, y) => `<g class="deadline"><line x1="${x + 8}" y1="${y - 7}" x2="${x + 8}" y2="${y + 7}"/></g>`, label: 'Deadline' });
   if (model.today) entries.push({ sample: (x, y) => `<g class="today"><line x1="${x + 8}" y1="${y - 7}" x2="${x + 8}" y2="${y + 7}"/></g>`, label: 'Today' });
+  if (model.baseline) {
+    entries.push({ sample: (x, y) => `<g class="ghost"><rect class="ghost-body" x="${x}" y="${y - 5}" width="16" height="10" rx="2"/></g>`, label: 'Before' });
+    entries.push({
+      sample: (x, y) => `<g class="bar untyped moved"><rect class="bar-body" x="${x}" y="${y - 5}" width="16" height="10" rx="2"/></g>`,
+      label: 'Moved',
+    });
+  }
   entries.push({ sample: (x, y) => `${problemBadge('error', x + 6, y)}${problemBadge('warning', x + 20, y)}`, label: 'Problems' });
 
   const y = LEGEND_TOP + 12;

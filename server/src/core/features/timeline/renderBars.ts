@@ -6,6 +6,7 @@ import { escapeXml, truncate } from './escape.js';
 import { formatMoney, formatMoneyCompact, formatPercent } from '../../text/money.js';
 import { BAR_HEIGHT, CHART_LEFT, LANE_LABEL_WIDTH, NAME_WIDTH, ROW, round, type Layout } from './layout.js';
 import { problemBadge, type BadgeSeverity } from './marks.js';
+import { movedIds } from './renderBaseline.js';
 import type { ChannelDiagnostics, TimelineBar, TimelineChannel, TimelineEdge, TimelineModel } from './types.js';
 
 const CHAR_WIDTH = 6.6;
@@ -70,9 +71,10 @@ function barsWithRightEndArrows(model: TimelineModel): Set<string> {
 export function renderBars(model: TimelineModel, layout: Layout): string {
   const parts: string[] = [];
   const rightEndArrows = barsWithRightEndArrows(model);
+  const moved = movedIds(model);
   for (const bar of model.bars) {
     const box = barBox(bar, layout);
-    const classes = ['bar', bar.type ?? 'untyped', bar.critical ? 'critical' : ''].filter(Boolean).join(' ');
+    const classes = ['bar', bar.type ?? 'untyped', bar.critical ? 'critical' : '', moved.has(bar.id) ? 'moved' : ''].filter(Boolean).join(' ');
     const items = [`<title>${barTooltip(bar, model)}</title>`];
     if (!bar.critical && bar.slack > 0) {
       items.push(`<rect class="bar-slack" x="${box.right}" y="${round(box.top + BAR_HEIGHT + 1)}" width="${round(bar.slack * layout.pxPerDay)}" height="3"/>`);

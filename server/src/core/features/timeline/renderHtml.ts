@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { escapeXml, truncate } from './escape.js';
+import { baselineCss } from './renderBaseline.js';
 import { renderSvg } from './renderSvg.js';
 import { timelineCss } from './style.js';
 import type { TimelineModel } from './types.js';
@@ -27,10 +28,14 @@ footer { margin-top: 24px; font-size: 12px; }
 export interface HtmlOptions {
   /** Shown in the footer: the plan file the page was rendered from. */
   source?: string;
+  /** Shown in the footer: the command that made the page (default `throughline render`). */
+  generator?: string;
+  /** Markup (already escaped) shown above the timeline: the plan diff's changes. */
+  intro?: string;
 }
 
 export function renderHtml(model: TimelineModel, options: HtmlOptions = {}): string {
-  const css = `${pageCss}${timelineCss}`;
+  const css = `${pageCss}${timelineCss}${model.baseline ? baselineCss : ''}`;
   const hash = createHash('sha256').update(css, 'utf8').digest('base64');
   const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
   return [
@@ -41,9 +46,10 @@ export function renderHtml(model: TimelineModel, options: HtmlOptions = {}): str
     `<title>${escapeXml(truncate(`${model.title} — timeline`, 200))}</title>`,
     `<style>${css}</style>`,
     '</head><body>',
+    ...(options.intro ? [options.intro] : []),
     `<figure>${renderSvg(model)}</figure>`,
     problemList(model),
-    `<footer>Rendered by <code>throughline render</code>${options.source ? ` from <code>${escapeXml(options.source)}</code>` : ''}.</footer>`,
+    `<footer>Rendered by <code>${escapeXml(options.generator ?? 'throughline render')}</code>${options.source ? ` from <code>${escapeXml(options.source)}</code>` : ''}.</footer>`,
     '</body></html>',
     '',
   ].join('\n');

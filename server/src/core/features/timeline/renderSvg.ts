@@ -4,6 +4,7 @@ import { formatMoney } from '../../text/money.js';
 import { layoutTimeline, type Layout } from './layout.js';
 import { renderLegend } from './legend.js';
 import { renderBars, renderEdges, renderNames, renderUndated } from './renderBars.js';
+import { baselineCss, renderBaseline, shiftMarker } from './renderBaseline.js';
 import { clipPaths, renderAxis, renderDayLines, renderLanes, renderPeriod, renderReadyAndMilestones } from './renderMarkers.js';
 import { timelineCss } from './style.js';
 import type { TimelineModel } from './types.js';
@@ -20,12 +21,12 @@ export interface RenderOptions {
 export function renderSvg(model: TimelineModel, options: RenderOptions = {}): string {
   const layout = layoutTimeline(model);
   const { width, height } = layout;
-  const style = options.embedStyle ? `<style>${timelineCss}</style>` : '';
+  const style = options.embedStyle ? `<style>${timelineCss}${model.baseline ? baselineCss : ''}</style>` : '';
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="tl" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(truncate(`Timeline of ${model.title}`, 200))}">`,
     `<title>${escapeXml(truncate(model.title, 300))}</title>`,
     style,
-    `<defs>${arrowMarkers()}${clipPaths(layout)}</defs>`,
+    `<defs>${arrowMarkers()}${model.baseline ? shiftMarker() : ''}${clipPaths(layout)}</defs>`,
     `<rect class="background" x="0" y="0" width="${width}" height="${height}"/>`,
     renderLanes(model, layout),
     renderPeriod(model, layout),
@@ -33,6 +34,7 @@ export function renderSvg(model: TimelineModel, options: RenderOptions = {}): st
     renderDayLines(model, layout),
     renderReadyAndMilestones(model, layout),
     renderEdges(model, layout),
+    renderBaseline(model, layout),
     renderBars(model, layout),
     renderNames(model, layout),
     renderUndated(model, layout),
@@ -55,6 +57,7 @@ function renderHeader(model: TimelineModel, layout: Layout): string {
   if (model.budgetTotal !== undefined) facts.push(`budget ${formatMoney(model.budgetTotal, model.currency && truncate(model.currency, 6))}`);
   facts.push(`${model.bars.length + model.undated.length} channel${model.bars.length + model.undated.length === 1 ? '' : 's'}`);
   if (model.criticalPath.length > 0) facts.push(`critical path: ${model.criticalPath.join(' → ')}`);
+  if (model.baseline) facts.push(`outlines: ${model.baseline.label}`);
   const maxChars = Math.floor((layout.width - 16) / 6.6);
   return (
     `<g class="header"><text class="title" x="8" y="19">${escapeXml(truncate(model.title, Math.floor(maxChars * 0.8)))}</text>` +

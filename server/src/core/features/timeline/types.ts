@@ -107,6 +107,27 @@ export interface TimelineMilestone {
   date: TimelineDate;
 }
 
+/** A channel's bar in an older version of the plan, drawn as a ghost outline (the plan diff). */
+export interface TimelineGhost {
+  id: string;
+  name: string;
+  start: TimelineDate;
+  end: TimelineDate;
+  /** Days the start and the end moved to reach the current bar (0 for a removed channel). */
+  startDays: number;
+  endDays: number;
+}
+
+/** The old version a diff timeline is compared with: ghosts of the old bars. */
+export interface TimelineBaseline {
+  /** What the old version is, for the header (`origin/main`, a file name). */
+  label: string;
+  /** Old bars of channels still on the timeline (renamed ones under their new id), moved or not. */
+  bars: TimelineGhost[];
+  /** Old bars of channels that are gone; their rows are the lane REMOVED_LANE. */
+  removed: TimelineGhost[];
+}
+
 export interface TimelineModel {
   title: string;
   currency: string | undefined;
@@ -134,4 +155,6 @@ export interface TimelineModel {
   problems: (TimelineMessage & { channel: string | undefined })[];
   /** How many diagnostics the document has in all. */
   problemCount: number;
+  /** Only on a diff timeline: the old version's bars. */
+  baseline?: TimelineBaseline;
 }
