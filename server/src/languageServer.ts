@@ -38,6 +38,7 @@ import { guardNotification, guardRequest, requestFailed, type Logger } from './g
 import { positionParam, rangeParam, stringParam } from './params.js';
 import { TimelineRequest, type TimelineParams } from './protocol.js';
 import { defaultSettings, readEditorSettings, type EditorSettings } from './settings.js';
+import { slowRequestsForTests } from './testSlowdown.js';
 import { WorkspacePlans } from './workspacePlans.js';
 
 const PLAN_GLOBS = ['**/*.plan.yaml', '**/*.plan.yml'];
@@ -99,7 +100,8 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
     settingsLoaded = resolve;
     setTimeout(resolve, 3000).unref();
   });
-  const request = <P, R>(method: string, handler: (params: P) => R) => guardRequest(log, method, handler);
+  const slowedForTests = slowRequestsForTests(log);
+  const request = <P, R>(method: string, handler: (params: P) => R) => guardRequest(log, method, slowedForTests(method, handler));
   const notification = <P>(method: string, handler: (params: P) => void | Promise<void>) => guardNotification(log, method, handler);
 
   const reanalyzeEverything = async () => {
