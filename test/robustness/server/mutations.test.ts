@@ -15,9 +15,11 @@ import { ServerUnderTest } from '../support/server.js';
 const RUNS = 600;
 /**
  * CPU time of this process and the server's main thread together (this process's alone where the
- * server's cannot be read); all 600 sequences take about 31 s of it on this 2-core machine.
+ * server's cannot be read). All 600 sequences take about 31 s of it on this 2-core machine when
+ * it is idle and up to 37 s when two other processes keep both cores busy (contention makes the
+ * same work cost more CPU time), so all of them run on a busy machine too.
  */
-const CPU_BUDGET_MS = 40_000;
+const CPU_BUDGET_MS = 60_000;
 
 describe('random mutations sent to the server', () => {
   const corpus = loadCorpus();
