@@ -13,6 +13,8 @@ export { burnCpu, processCpuMs };
 /**
  * Milliseconds the main thread of process `pid` (this one by default) has run on a CPU: the
  * first field of Linux's /proc/<pid>/schedstat, in ns. Undefined where /proc is not there.
+ * The kernel brings it up to date at scheduler ticks and switches, so a reading of a thread
+ * that is running lags by up to one tick (a few ms): nothing next to the suites' limits.
  *
  * The main thread, not the sum over /proc/<pid>/task/*: a Node server runs a request on its
  * main thread from the first byte read to the answer written, so that thread's time is the
