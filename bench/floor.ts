@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseDocument } from 'yaml';
 import { yamlOptions } from '../server/src/core/parse/parseYaml.js';
+import { mainThreadCpuMs } from '../test/helpers/cpuTime.js';
 
-/** CPU time of this process's main thread, in ms (Linux /proc schedstat; NaN elsewhere). */
-function mainThreadCpuMs(): number {
-  try {
-    return Number(readFileSync('/proc/self/schedstat', 'utf8').split(' ')[0]) / 1e6;
-  } catch {
-    return NaN;
-  }
-}
+/** CPU time of this process's main thread, in ms (NaN where /proc cannot be read). */
+const mainThreadCpu = () => mainThreadCpuMs() ?? NaN;
 
 export interface FloorSamples {
   defaultsMs: number[];
@@ -28,11 +22,11 @@ export function measureFloor(text: string, runs: number): FloorSamples {
   parseDocument(text);
   const samples: FloorSamples = { defaultsMs: [], oursMs: [], defaultsCpuMs: [] };
   for (let k = 0; k < runs; k++) {
-    const cpu = mainThreadCpuMs();
+    const cpu = mainThreadCpu();
     let started = performance.now();
     parseDocument(text);
     samples.defaultsMs.push(performance.now() - started);
-    samples.defaultsCpuMs.push(mainThreadCpuMs() - cpu);
+    samples.defaultsCpuMs.push(mainThreadCpu() - cpu);
     started = performance.now();
     parseDocument(text, yamlOptions);
     samples.oursMs.push(performance.now() - started);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { mainThreadCpuMs } from '../test/helpers/cpuTime.js';
 import { LspClient } from '../test/helpers/lspClient.js';
 
 export const PEER_COMMAND = [process.execPath, 'node_modules/yaml-language-server/bin/yaml-language-server', '--stdio'];
@@ -33,14 +34,7 @@ export function memoryOf(client: LspClient): { peakMb: number; rssMb: number } {
   return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
 }
 
-/**
- * Milliseconds the server's main thread has spent on a CPU (Linux /proc schedstat, in ns):
- * what an operation costs the server itself, whatever else competes for the cores.
- */
+/** Milliseconds the server's main thread has spent on a CPU (NaN where /proc cannot be read; see test/helpers/cpuTime.ts). */
 export function cpuTimeOf(client: LspClient): number {
-  try {
-    return Number(readFileSync(`/proc/${client.process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
-  } catch {
-    return NaN;
-  }
+  return mainThreadCpuMs(client.process.pid!) ?? NaN;
 }

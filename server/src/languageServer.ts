@@ -43,6 +43,7 @@ import { guardNotification, guardRequest, invalidParams, requestFailed, type Log
 import { positionParam, rangeParam, stringParam } from './params.js';
 import { ExportRequest, TimelineRequest, type ExportParams, type TimelineParams } from './protocol.js';
 import { defaultSettings, readEditorSettings, type EditorSettings } from './settings.js';
+import { slowRequestsForTests } from './testSlowdown.js';
 import { WorkspacePlans } from './workspacePlans.js';
 
 /**
@@ -108,7 +109,8 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
     settingsLoaded = resolve;
     setTimeout(resolve, 3000).unref();
   });
-  const request = <P, R>(method: string, handler: (params: P) => R) => guardRequest(log, method, handler);
+  const slowedForTests = slowRequestsForTests(log);
+  const request = <P, R>(method: string, handler: (params: P) => R) => guardRequest(log, method, slowedForTests(method, handler));
   const notification = <P>(method: string, handler: (params: P) => void | Promise<void>) => guardNotification(log, method, handler);
 
   const reanalyzeEverything = async () => {

@@ -55,6 +55,8 @@ export interface StartOptions {
   command?: string[];
   /** Answers to `workspace/configuration` for sections other than `throughline` (null otherwise). */
   configuration?: Record<string, unknown>;
+  /** Environment variables set for the server process, over this process's own. */
+  env?: Record<string, string>;
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -114,7 +116,8 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const [executable, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
-    const child = spawn(executable!, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = options.env ? { ...process.env, ...options.env } : process.env;
+    const child = spawn(executable!, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, options);
     connection.listen();

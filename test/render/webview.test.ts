@@ -64,14 +64,39 @@ async function openWebview(initialState?: unknown): Promise<Webview> {
   return {
     ...watched,
     posted: () => page.evaluate(() => (window as unknown as { __posted: Record<string, unknown>[] }).__posted.slice()),
-    send: async (message) => {
-      await page.evaluate((data) => window.postMessage(data, '*'), message);
-      await page.waitForTimeout(50);
-    },
+    // Waits until the page has handled the message, however busy the machine: messages are
+    // dispatched in the order posted, so once a marker posted after it arrives, it was handled.
+    send: (message) =>
+      page.evaluate(
+        (data) =>
+          new Promise<void>((resolve) => {
+            const listening = new AbortController();
+            const marker = 'throughline-test: the message before this one was handled';
+            // Inline, not a named function: tsx's name-keeping helpers do not exist in the page.
+            window.addEventListener(
+              'message',
+              (event) => {
+                if (event.data !== marker) return;
+                listening.abort();
+                resolve();
+              },
+              { signal: listening.signal },
+            );
+            window.postMessage(data, '*');
+            window.postMessage(marker, '*');
+          }),
+        message,
+      ),
   };
 }
 
 const lastOfType = async (webview: Webview, type: string) => (await webview.posted()).filter((message) => message.type === type).pop();
+/** Waits until the page's saved state satisfies `accept` (the page saves scrolling in an animation frame); 10 s is only a hang detector, the caller asserts. */
+async function savedStateMatches(page: Page, accept: (saved: Record<string, unknown>) => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!accept(await state(page)) && Date.now() < deadline) await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+}
+
 const state = (page: Page) => page.evaluate(() => (window as unknown as { __getState(): Record<string, unknown> }).__getState());
 
 test('draws the SVG it is sent and reports what it drew; clicking a bar asks to reveal that channel', async () => {
@@ -149,11 +174,11 @@ test('zoom (buttons and ctrl+wheel) and scroll survive an update and a reload', 
   await page.keyboard.down('Control');
   await page.mouse.wheel(0, -200);
   await page.keyboard.up('Control');
-  await page.waitForTimeout(100);
+  await savedStateMatches(page, (saved) => (saved.zoom as number) > 1.5625);
   const zoomed = (await state(page)).zoom as number;
   assert.ok(zoomed > 1.5625, `ctrl+wheel zoomed in: ${zoomed}`);
   await page.$eval('#viewport', (element) => element.scrollTo(120, 40));
-  await page.waitForTimeout(100);
+  await savedStateMatches(page, (saved) => saved.scrollLeft === 120 && saved.scrollTop === 40);
   await render(2);
   assert.equal(await page.$eval('#viewport', (element) => element.scrollLeft), 120);
   assert.equal(await page.$eval('#viewport', (element) => element.scrollTop), 40);

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { generatePlan } from '../../helpers/generatePlan.js';
 import { hostileCases } from '../support/hostile.js';
 import { SEED, seededRandom } from '../support/seed.js';
-import { RSS_LIMIT_MB, ServerUnderTest } from '../support/server.js';
+import { costlier, describeCost } from '../support/requestCost.js';
+import { RSS_LIMIT_MB, ServerUnderTest, type SessionStats } from '../support/server.js';
 
 // Every hostile input (alias bombs, 5,000-deep nesting, 200 KB scalars, 20,000 keys, prototype
 // names, tags, many documents, 1e999 …) reaches the real server the way a paste does: a normal
@@ -19,13 +20,14 @@ const LARGE_RSS_LIMIT_MB = 2 * RSS_LIMIT_MB;
 describe('hostile YAML sent to the server', () => {
   let server: ServerUnderTest;
   let largePeakMb = 0;
+  let largeSlowest: SessionStats['slowestRequest'] | undefined;
 
   before(async () => {
     server = await ServerUnderTest.start();
   });
   after(async () => {
     console.log(
-      `server hostile inputs: ${Object.keys(hostileCases).length}; small ones: ${server.summary()}; peak RSS of the large ones ${largePeakMb.toFixed(0)} MB`,
+      `server hostile inputs: ${Object.keys(hostileCases).length}; small ones: ${server.summary()}; large ones: peak RSS ${largePeakMb.toFixed(0)} MB, slowest ${largeSlowest?.label} ${largeSlowest ? describeCost(largeSlowest.cost) : ''}`,
     );
     await server.stop();
   });
@@ -39,6 +41,7 @@ describe('hostile YAML sent to the server', () => {
         await pasteAndType(own, name, hostile, index, LARGE_RSS_LIMIT_MB);
       } finally {
         largePeakMb = Math.max(largePeakMb, own.stats.peakRssMb);
+        if (!largeSlowest || costlier(own.stats.slowestRequest.cost, largeSlowest.cost)) largeSlowest = own.stats.slowestRequest;
         await own.stop();
       }
     });
