@@ -104,7 +104,9 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   let settingsLoaded!: () => void;
   const settingsReady = new Promise<void>((resolve) => {
     settingsLoaded = resolve;
-    setTimeout(resolve, 3000).unref();
+    // Node would otherwise wait for the timer before exiting; a browser's timers have no unref.
+    const timer: { unref?: () => void } = setTimeout(resolve, 3000);
+    timer.unref?.();
   });
   const request = <P, R>(method: string, handler: (params: P) => R) => guardRequest(log, method, handler);
   const notification = <P>(method: string, handler: (params: P) => void | Promise<void>) => guardNotification(log, method, handler);

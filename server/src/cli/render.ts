@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { analyzeText, buildTimeline, isIsoDate, renderHtml, renderSvg } from '../core/index.js';
+import { analyzeText, buildTimeline, isIsoDate, localToday, renderHtml, renderSvg } from '../core/index.js';
 import { parseCommandArgs } from './args.js';
 import { describeFsError } from '../node/fsErrors.js';
 import { readPlanFile } from './check/readPlanFile.js';
-import { localToday } from '../node/nodeHost.js';
 import { cliWorkspace } from './workspace.js';
 import { ExitCode, UsageError, type Command } from './command.js';
 import { displayPath } from './formatters/paths.js';

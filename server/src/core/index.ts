@@ -39,7 +39,8 @@ export type { TimelineBar, TimelineChannel, TimelineModel, TimelineUndated } fro
 
 // Schema and text helpers the adapters need
 export { planJsonSchema } from './schema/jsonSchema.js';
-export { isIsoDate } from './text/dates.js';
+export { base64ToBytes, bytesToBase64 } from './text/base64.js';
+export { isIsoDate, localToday } from './text/dates.js';
 export { didYouMean } from './text/didYouMean.js';
 export { LineIndex } from './text/lineIndex.js';
 
