@@ -1,6 +1,10 @@
 // Bundles the CLI, the language server, the extension and the webview script with esbuild,
 // and the committed CLI bundle dist/throughline.js (for the GitHub Action and pre-commit),
 // then regenerates schema/plan.schema.json from the zod schema (the single source of truth).
+// The web extension is two browser bundles in out/web/: the extension (CommonJS, which the web
+// worker extension host loads with `vscode` as its one require) and the language server (a
+// plain script, which runs in a worker of its own). Neither may need Node: esbuild fails on a
+// Node built-in there, and nothing provides `process` or `Buffer`.
 import { build } from 'esbuild';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +22,13 @@ const jobs = [
 ];
 if (existsSync('client/src/extension.ts')) {
   jobs.push(build({ ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] }));
+}
+if (existsSync('client/src/web/extension.ts')) {
+  const browser = { ...common, platform: 'browser', target: 'es2022', outdir: 'out/web' };
+  jobs.push(
+    build({ ...browser, format: 'cjs', entryPoints: { extension: 'client/src/web/extension.ts' }, external: ['vscode'] }),
+    build({ ...browser, format: 'iife', entryPoints: { server: 'server/src/browserServer.ts' } }),
+  );
 }
 if (existsSync('client/src/webview/main.ts')) {
   jobs.push(

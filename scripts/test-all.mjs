@@ -1,7 +1,8 @@
 // Runs every suite in turn and ends with one line CI can read: "N passed, N failed".
 // Suites: unit (core), cli, lsp (real server over stdio), render (Chromium),
-// robustness (fuzzing through the server), e2e (a real VS Code). A suite whose folder
-// does not exist yet is skipped; SKIP_E2E=1 leaves out the slow VS Code suite.
+// robustness (fuzzing through the server), e2e (a real VS Code), e2e-web (the web extension in
+// the same VS Code's web worker extension host). A suite whose folder does not exist yet is
+// skipped; SKIP_E2E=1 leaves out the slow VS Code suites.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -14,13 +15,16 @@ const suites = [
 ];
 if (process.env.SKIP_E2E !== '1' && existsSync('scripts/e2e/index.mjs')) {
   suites.push({ name: 'e2e', command: ['npm', 'run', '--silent', 'test:e2e'], counted: true, e2e: true });
+  // Built already (by `build` and the e2e suite's own build): the web suite only rebundles its tests.
+  if (existsSync('test/e2e-web'))
+    suites.push({ name: 'e2e-web', command: ['npm', 'run', '--silent', 'test:e2e-web'], counted: true, e2e: true, env: { E2E_SKIP_BUILD: '1' } });
   // The packaged .vsix installed into code-server serves a plan (rebuilds out/ for production, so last).
   if (existsSync('scripts/e2e/check-vsix.mjs')) suites.push({ name: 'vsix', command: ['npm', 'run', '--silent', 'test:vsix'], counted: false });
 }
 
-function run({ command }) {
+function run({ command, env }) {
   return new Promise((resolve) => {
-    const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let output = '';
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);

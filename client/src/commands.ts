@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { COMMANDS } from './commandIds.js';
 
-export function registerClientCommands(client: LanguageClient, outputChannel: vscode.OutputChannel): vscode.Disposable[] {
+export function registerClientCommands(client: BaseLanguageClient, outputChannel: vscode.OutputChannel): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.restartServer, () => restartServer(client, outputChannel)),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => outputChannel.show(true)),
   ];
 }
 
-async function restartServer(client: LanguageClient, outputChannel: vscode.OutputChannel): Promise<void> {
+async function restartServer(client: BaseLanguageClient, outputChannel: vscode.OutputChannel): Promise<void> {
   // vscode-languageclient cannot start a client again after its first start failed; a new
   // window gets a new client (and picks up a rebuilt server).
   if (client.state === State.StartFailed) {
@@ -25,10 +25,17 @@ async function restartServer(client: LanguageClient, outputChannel: vscode.Outpu
   }
   try {
     if (client.state === State.Stopped) await client.start();
-    else await client.restart();
+    else await restart(client);
     outputChannel.appendLine('Language server restarted.');
   } catch (error) {
     outputChannel.appendLine(`Restarting the language server failed: ${error instanceof Error ? error.message : String(error)}`);
     void vscode.window.showErrorMessage('Restarting the Throughline language server failed. See the output for details.');
   }
+}
+
+/** The Node client restarts itself (waiting for a debugged server's port); the browser client has no restart of its own. */
+async function restart(client: BaseLanguageClient & { restart?: () => Promise<void> }): Promise<void> {
+  if (client.restart) return client.restart();
+  await client.stop();
+  await client.start();
 }

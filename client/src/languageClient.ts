@@ -1,42 +1,18 @@
-import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type DocumentFilter, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-
-export const LANGUAGE_ID = 'marketing-plan';
-/** The client id: VS Code reads `throughline.trace.server` from it. */
-export const CLIENT_ID = 'throughline';
-export const CLIENT_NAME = 'Throughline';
-
-/**
- * Plans are served wherever VS Code can read them: files on disk, unsaved editors, and the
- * schemes of virtual workspace folders (e.g. `vscode-vfs` for GitHub repositories). The server
- * only analyzes the text it is sent, so open documents work on any of these schemes.
- */
-export function documentSelector(folders: readonly vscode.WorkspaceFolder[] = vscode.workspace.workspaceFolders ?? []): DocumentFilter[] {
-  const schemes = new Set(['file', 'untitled', ...folders.map((folder) => folder.uri.scheme)]);
-  return [...schemes].map((scheme) => ({ language: LANGUAGE_ID, scheme }));
-}
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_ID, CLIENT_NAME, clientOptions } from './clientOptions.js';
 
 /** The bundled server (scripts/build.mjs writes it next to the extension's bundle). */
 export function serverModulePath(context: vscode.ExtensionContext): string {
   return context.asAbsolutePath('out/server.js');
 }
 
+/** The Node extension's client: the server runs as a Node process, over IPC. */
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = serverModulePath(context);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector(),
-    outputChannel,
-    synchronize: {
-      // Plans, config files and the files plans name are watched by the server, which
-      // registers the watchers itself (workspace/didChangeWatchedFiles) from the patterns in
-      // core/workspace/files.ts: the client watches nothing of its own.
-      // Tells the server when `throughline.*` settings change; it then pulls them again.
-      configurationSection: 'throughline',
-    },
-  };
-  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions(outputChannel));
 }

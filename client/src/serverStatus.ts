@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { COMMANDS } from './commandIds.js';
-import { LANGUAGE_ID } from './languageClient';
+import { LANGUAGE_ID } from './clientOptions.js';
 
 const DETAIL: Record<State, string> = {
   [State.Starting]: 'language server starting…',
@@ -11,7 +11,7 @@ const DETAIL: Record<State, string> = {
 };
 
 /** The `{}` item in the status bar of a plan: shows whether the server runs; restart from it. */
-export function createServerStatus(client: LanguageClient): vscode.Disposable {
+export function createServerStatus(client: BaseLanguageClient): vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('throughline.server', { language: LANGUAGE_ID });
   item.name = 'Throughline language server';
   item.text = 'Throughline';

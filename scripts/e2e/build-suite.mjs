@@ -14,7 +14,8 @@ export const suiteOutDir = join(repoRoot, 'out', 'e2e');
 /** extensionTestsPath for both runners. */
 export const suiteIndex = join(suiteOutDir, 'index.js');
 
-function findTestFiles(dir) {
+/** Every `*.e2e.ts` below `dir`, sorted (the order mocha runs them in). */
+export function findTestFiles(dir) {
   return readdirSync(dir)
     .flatMap((name) => {
       const path = join(dir, name);
@@ -24,22 +25,28 @@ function findTestFiles(dir) {
     .sort();
 }
 
-const testFilesPlugin = {
-  name: 'throughline-e2e-test-files',
-  setup(b) {
-    b.onResolve({ filter: /^throughline-e2e:test-files$/ }, () => ({ path: 'test-files', namespace: 'throughline-e2e' }));
-    b.onLoad({ filter: /.*/, namespace: 'throughline-e2e' }, () => {
-      const files = findTestFiles(suiteDir);
-      if (files.length === 0) throw new Error(`no *.e2e.ts files under ${suiteDir}`);
-      const entries = files.map((path) => {
-        const spec = './' + relative(suiteDir, path).split('\\').join('/');
-        const file = relative(repoRoot, path).split('\\').join('/');
-        return `  { file: ${JSON.stringify(file)}, load: () => { require(${JSON.stringify(spec)}); } },`;
+/**
+ * The esbuild plugin behind `import testFiles from 'throughline-e2e:test-files'`: a module
+ * listing the test files `listFiles()` names, each loaded by a static require.
+ */
+export function testFilesPlugin(listFiles, resolveDir) {
+  return {
+    name: 'throughline-e2e-test-files',
+    setup(b) {
+      b.onResolve({ filter: /^throughline-e2e:test-files$/ }, () => ({ path: 'test-files', namespace: 'throughline-e2e' }));
+      b.onLoad({ filter: /.*/, namespace: 'throughline-e2e' }, () => {
+        const files = listFiles();
+        if (files.length === 0) throw new Error(`no *.e2e.ts files for ${resolveDir}`);
+        const entries = files.map((path) => {
+          const spec = relative(resolveDir, path).split('\\').join('/');
+          const file = relative(repoRoot, path).split('\\').join('/');
+          return `  { file: ${JSON.stringify(file)}, load: () => { require(${JSON.stringify(spec.startsWith('.') ? spec : `./${spec}`)}); } },`;
+        });
+        return { contents: `export default [\n${entries.join('\n')}\n];\n`, resolveDir, loader: 'js', watchFiles: files };
       });
-      return { contents: `export default [\n${entries.join('\n')}\n];\n`, resolveDir: suiteDir, loader: 'js', watchFiles: files };
-    });
-  },
-};
+    },
+  };
+}
 
 // extensionTestsPath: a small loader that makes failures' stack traces point at the .ts files.
 // Node's own source-map support is bypassed because the extension host installs its own
@@ -106,7 +113,7 @@ export async function buildSuite() {
     logLevel: 'warning',
     // mocha's parallel mode (never used here) require.resolve()s its worker files.
     logOverride: { 'require-resolve-not-external': 'silent' },
-    plugins: [testFilesPlugin],
+    plugins: [testFilesPlugin(() => findTestFiles(suiteDir), suiteDir)],
   });
   writeFileSync(suiteIndex, LOADER);
   return suiteIndex;

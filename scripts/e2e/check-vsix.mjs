@@ -3,13 +3,16 @@
 // code-server installs it into an empty extensions folder and lists it, then a workbench with
 // no extension under development opens a plan with problems, and the Problems panel must show
 // a Throughline diagnostic (the language server bundled in the .vsix started and answered).
+// Twice: the Node extension (code-server's default), then, with `remote.extensionKind` set to
+// `web`, the web extension of the same .vsix in the browser's web worker extension host (and
+// code-server's Node extension host's log must not show it activated there).
 //
 //   node scripts/e2e/check-vsix.mjs [--vsix throughline.vsix] [--no-package]
 //
 // --no-package uses the existing .vsix. Saves test-results/vsix-problems.png. Exit code 0
 // when every check passed, 1 when one failed, 2 when the run itself broke.
 import { spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,40 +100,77 @@ async function main(options) {
       `code-server lists ${EXTENSION_ID}@${manifest.version} after --install-extension (listed: ${listed.filter(Boolean).join(', ')})`,
     );
 
-    const port = await freePort();
-    const serverLog = createWriteStream(join(repoRoot, 'test-results', 'vsix-code-server.log'));
-    codeServer = spawnCodeServer({ port, userData, extensionsDir, folder: workspace, cwd: tmp });
-    codeServer.stdout.pipe(serverLog);
-    codeServer.stderr.pipe(serverLog);
-    const startup = await waitUntilUp(codeServer, port, 90_000);
-    if (startup !== 'ready') throw new Error(`code-server ${startup}`);
+    // The Node extension (code-server's default), then the web extension of the same .vsix
+    // (its minified out/web/ bundles) in the web worker extension host, as vscode.dev runs it.
+    for (const host of ['node', 'web']) {
+      const settings = host === 'web' ? { ...QUIET_WORKBENCH_SETTINGS, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : QUIET_WORKBENCH_SETTINGS;
+      writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+      const logsDir = join(userData, 'logs');
+      const earlierSessions = new Set(existsSync(logsDir) ? readdirSync(logsDir) : []);
+      const port = await freePort();
+      const serverLog = createWriteStream(join(repoRoot, 'test-results', `vsix-${host}-code-server.log`));
+      codeServer = spawnCodeServer({ port, userData, extensionsDir, folder: workspace, cwd: tmp });
+      codeServer.stdout.pipe(serverLog);
+      codeServer.stderr.pipe(serverLog);
+      const startup = await waitUntilUp(codeServer, port, 90_000);
+      if (startup !== 'ready') throw new Error(`code-server ${startup}`);
 
-    browser = await launchChromium();
-    const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    // No extensionDevelopmentPath: only the installed .vsix can serve the plan.
-    const payload = JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${port}${join(workspace, PLAN)}`]]);
-    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;
-    const screenshot = join(repoRoot, 'test-results', 'vsix-problems.png');
-    try {
-      const rows = await problemsShown(page, url);
-      check(
-        rows.some((text) => text.includes('throughline') && text.includes(RULE)),
-        `the Problems panel shows Throughline's ${RULE} for ${PLAN} (${rows.length} rows)`,
-      );
-    } catch (error) {
-      if (error instanceof CheckFailed) throw error;
-      throw new CheckFailed(`the Problems panel did not show Throughline's ${RULE} for ${PLAN}: ${error.message}`);
-    } finally {
-      await page.screenshot({ path: screenshot }).then(
-        () => log(`screenshot: ${relative(process.cwd(), screenshot)}`),
-        () => {},
-      );
+      browser = await launchChromium();
+      const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+      // No extensionDevelopmentPath: only the installed .vsix can serve the plan.
+      const payload = JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${port}${join(workspace, PLAN)}`]]);
+      const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;
+      const screenshot = join(repoRoot, 'test-results', host === 'node' ? 'vsix-problems.png' : 'vsix-web-problems.png');
+      try {
+        const rows = await problemsShown(page, url);
+        check(
+          rows.some((text) => text.includes('throughline') && text.includes(RULE)),
+          `${host === 'web' ? 'in the web worker extension host, ' : ''}the Problems panel shows Throughline's ${RULE} for ${PLAN} (${rows.length} rows)`,
+        );
+      } catch (error) {
+        if (error instanceof CheckFailed) throw error;
+        throw new CheckFailed(`the Problems panel did not show Throughline's ${RULE} for ${PLAN} (${host}): ${error.message}`);
+      } finally {
+        await page.screenshot({ path: screenshot }).then(
+          () => log(`screenshot: ${relative(process.cwd(), screenshot)}`),
+          () => {},
+        );
+      }
+      if (host === 'web') {
+        const activations = nodeHostActivations(logsDir, earlierSessions);
+        check(
+          activations.length > 0 && !activations.some((line) => line.includes(EXTENSION_ID)),
+          `code-server's Node extension host activated ${activations.length} extensions, not ${EXTENSION_ID}`,
+        );
+      }
+      await withTimeout(browser.close(), 10_000, 'browser.close() timed out').catch(() => {});
+      browser = undefined;
+      killGroup(codeServer, 'SIGKILL');
+      await new Promise((resolve) => (codeServer.exitCode === null && codeServer.signalCode === null ? codeServer.once('exit', resolve) : resolve()));
     }
   } finally {
     if (browser) await withTimeout(browser.close(), 10_000, 'browser.close() timed out').catch(() => {});
     killGroup(codeServer, 'SIGKILL');
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** The `_doActivateExtension` lines of the Node extension host logs of the code-server sessions not among `earlier`. */
+function nodeHostActivations(logsDir, earlier) {
+  const lines = [];
+  for (const session of readdirSync(logsDir).filter((name) => !earlier.has(name))) {
+    const folder = join(logsDir, session);
+    for (const host of readdirSync(folder).filter((name) => name.startsWith('exthost'))) {
+      const path = join(folder, host, 'remoteexthost.log');
+      if (existsSync(path))
+        lines.push(
+          ...readFileSync(path, 'utf8')
+            .split('\n')
+            .filter((line) => line.includes('_doActivateExtension')),
+        );
+    }
+  }
+  return lines;
 }
 
 let options;

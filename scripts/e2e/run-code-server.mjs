@@ -36,6 +36,10 @@ function parseArgs(argv) {
   return {
     ...suiteDefaults(),
     resultsDir: join(repoRoot, 'test-results'),
+    artifactPrefix: 'e2e',
+    // The web suite's: files copied over the workspace copy, and user settings on top of the quiet ones.
+    workspaceOverlay: undefined,
+    settings: {},
     screenshot: undefined,
     viewport: { width: 1920, height: 1200 },
     keep: false,
@@ -72,7 +76,9 @@ export async function runInCodeServer(userOptions = {}) {
   const started = Date.now();
   const deadline = started + options.timeoutMs;
   const remaining = () => Math.max(0, deadline - Date.now());
-  const screenshotPath = options.screenshot ?? join(options.resultsDir, 'e2e-workbench.png');
+  // Every artifact is test-results/<prefix>-…: `e2e` for the Node suite, `e2e-web` for the web suite.
+  const artifact = (name) => join(options.resultsDir, `${options.artifactPrefix}-${name}`);
+  const screenshotPath = options.screenshot ?? artifact('workbench.png');
 
   let codeServer; // ChildProcess (leader of its own process group)
   let browser; // playwright Browser
@@ -117,7 +123,7 @@ export async function runInCodeServer(userOptions = {}) {
       killCodeServer('SIGKILL');
       if (tmp) {
         try {
-          cpSync(join(tmp, 'user-data', 'logs'), join(options.resultsDir, 'e2e-logs'), { recursive: true });
+          cpSync(join(tmp, 'user-data', 'logs'), artifact('logs'), { recursive: true });
         } catch {
           /* no logs */
         }
@@ -134,7 +140,7 @@ export async function runInCodeServer(userOptions = {}) {
     if (!existsSync(options.workspace)) throw new Error(`workspace folder ${options.workspace} is missing`);
     if (!existsSync(chromiumPath())) throw new Error(`${chromiumPath()} is missing (Debian package \`chromium\`)`);
 
-    rmSync(join(options.resultsDir, 'e2e-logs'), { recursive: true, force: true });
+    rmSync(artifact('logs'), { recursive: true, force: true });
     mkdirSync(options.resultsDir, { recursive: true });
     tmp = mkdtempSync(join(tmpdir(), 'throughline-e2e-'));
     const userData = join(tmp, 'user-data');
@@ -143,13 +149,14 @@ export async function runInCodeServer(userOptions = {}) {
     // The suite works on a copy, so quick fixes and renames never touch the repository.
     const workspace = join(tmp, 'workspace');
     cpSync(options.workspace, workspace, { recursive: true });
+    if (options.workspaceOverlay) cpSync(options.workspaceOverlay, workspace, { recursive: true });
     mkdirSync(join(userData, 'User'), { recursive: true });
     mkdirSync(extensionsDir, { recursive: true });
     mkdirSync(screenshotAcks, { recursive: true });
-    writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(QUIET_WORKBENCH_SETTINGS, null, 2));
+    writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_WORKBENCH_SETTINGS, ...options.settings }, null, 2));
 
     const port = await freePort();
-    const serverLogPath = join(options.resultsDir, 'e2e-code-server.log');
+    const serverLogPath = artifact('code-server.log');
     const serverLog = createWriteStream(serverLogPath);
     log(`starting code-server on 127.0.0.1:${port} (log: ${relative(process.cwd(), serverLogPath)})`);
     codeServer = spawnCodeServer({
@@ -185,7 +192,7 @@ export async function runInCodeServer(userOptions = {}) {
     const context = await browser.newContext({ viewport: options.viewport });
     const page = await context.newPage();
 
-    const browserLog = createWriteStream(join(options.resultsDir, 'e2e-browser-console.log'));
+    const browserLog = createWriteStream(artifact('browser-console.log'));
     page.on('console', (message) => {
       const line = `[${message.type()}] ${message.text()}\n`;
       browserLog.write(line);
@@ -202,8 +209,8 @@ export async function runInCodeServer(userOptions = {}) {
       if (Array.isArray(logs)) {
         for (const { relativePath, contents } of logs) {
           if (typeof relativePath !== 'string' || typeof contents !== 'string') continue;
-          const target = join(options.resultsDir, 'e2e-logs', 'workbench', relativePath);
-          if (!target.startsWith(join(options.resultsDir, 'e2e-logs'))) continue;
+          const target = join(artifact('logs'), 'workbench', relativePath);
+          if (!target.startsWith(artifact('logs'))) continue;
           mkdirSync(dirname(target), { recursive: true });
           writeFileSync(target, contents);
         }
@@ -213,7 +220,7 @@ export async function runInCodeServer(userOptions = {}) {
 
     const screenshotsTaken = new Set();
     const takeScreenshot = async (name) => {
-      const path = name === 'workbench' ? screenshotPath : join(options.resultsDir, `e2e-${name}.png`);
+      const path = name === 'workbench' ? screenshotPath : artifact(`${name}.png`);
       mkdirSync(dirname(path), { recursive: true });
       await page.screenshot({ path, timeout: 30_000 });
       screenshotsTaken.add(name);
@@ -222,7 +229,7 @@ export async function runInCodeServer(userOptions = {}) {
     let screenshotQueue = Promise.resolve();
     // The workbench's log and the extension host's console (console.log(format, ...args),
     // mocha's report among it) both arrive here as (level, args).
-    const hostLog = createWriteStream(join(options.resultsDir, 'e2e-console.log'));
+    const hostLog = createWriteStream(artifact('console.log'));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = Array.isArray(args) ? format(...args) : String(args);
       hostLog.write(`[${type}] ${text}\n`);

@@ -10,7 +10,7 @@ import { AnalysisChangedNotification, type AnalysisChangedParams } from './proto
  * the same version and settings.
  */
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly sent = new Map<string, string>();
 
   constructor(

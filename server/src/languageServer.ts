@@ -43,14 +43,18 @@ import { guardNotification, guardRequest, invalidParams, requestFailed, type Log
 import { positionParam, rangeParam, stringParam } from './params.js';
 import { ExportRequest, TimelineRequest, type ExportParams, type TimelineParams } from './protocol.js';
 import { defaultSettings, readEditorSettings, type EditorSettings } from './settings.js';
-import { slowRequestsForTests } from './testSlowdown.js';
 import { WorkspacePlans } from './workspacePlans.js';
+
+export interface LanguageServerOptions {
+  /** Wraps every request handler: the Node entry passes the test-only slow-request switch (node/testSlowdown.ts). */
+  wrapRequestHandler?: <P, R>(method: string, handler: (params: P) => R) => (params: P) => R | Promise<R>;
+}
 
 /**
  * Wires the core's features to a connection. Every handler is one call into the core, behind
  * one guard; files are read, plans found and config files looked up through the host.
  */
-export function startLanguageServer(connection: Connection, log: Logger, host: WorkspaceHost): void {
+export function startLanguageServer(connection: Connection, log: Logger, host: WorkspaceHost, serverOptions: LanguageServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let settings: EditorSettings = defaultSettings();
   let capabilities: InitializeParams['capabilities'] = {};
@@ -107,9 +111,11 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   let settingsLoaded!: () => void;
   const settingsReady = new Promise<void>((resolve) => {
     settingsLoaded = resolve;
-    setTimeout(resolve, 3000).unref();
+    // Node would otherwise wait for the timer before exiting; a browser's timers have no unref.
+    const timer: { unref?: () => void } = setTimeout(resolve, 3000);
+    timer.unref?.();
   });
-  const slowedForTests = slowRequestsForTests(log);
+  const slowedForTests = serverOptions.wrapRequestHandler ?? ((_method, handler) => handler);
   const request = <P, R>(method: string, handler: (params: P) => R) => guardRequest(log, method, slowedForTests(method, handler));
   const notification = <P>(method: string, handler: (params: P) => void | Promise<void>) => guardNotification(log, method, handler);
 

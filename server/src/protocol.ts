@@ -25,5 +25,59 @@ export interface AnalysisChangedParams {
  */
 export const AnalysisChangedNotification = new NotificationType<AnalysisChangedParams>('throughline/analysisChanged');
 
+// Server → client, sent only by the web extension's server (server/src/browser/webHost.ts):
+// in a browser worker there is no file system, so the server asks the extension, which
+// answers with `vscode.workspace.fs` and `findFiles` — and so works on virtual file systems
+// (github.dev's `vscode-vfs:`, code-server's `vscode-remote:`) as well as on disk.
+
+export interface ReadFileParams {
+  uri: string;
+  /** A file larger than this is not read: its size comes back instead. */
+  maxBytes: number;
+}
+
+/**
+ * A file's bytes in base64 (the protocol stays JSON; the server decodes and checks them with
+ * the core's `decodeTextFile`, as the Node host does), or why they were not read.
+ */
+export type ReadFileResult =
+  { kind: 'file'; base64: string } | { kind: 'too-large'; size: number } | { kind: 'missing' | 'not-a-file' | 'unreadable'; problem: string };
+
+export const ReadFileRequest = new RequestType<ReadFileParams, ReadFileResult, void>('throughline/readFile');
+
+export interface IsFileParams {
+  uri: string;
+}
+
+/** Whether the URI names a file (a symbolic link to one counts). */
+export const IsFileRequest = new RequestType<IsFileParams, boolean, void>('throughline/isFile');
+
+export interface FindFilesParams {
+  folderUri: string;
+  /** Glob of the files wanted, relative to the folder. */
+  include: string;
+  /** Glob of what is never searched (the editor's own `files.exclude` does not apply, as on disk). */
+  exclude: string;
+  maxResults: number;
+}
+
+export interface FindFilesResult {
+  /** Sorted. */
+  uris: string[];
+  /** More files matched than `maxResults`. */
+  truncated: boolean;
+  /** The folder could not be searched (its file system has no search), in a few words. */
+  problem?: string;
+}
+
+export const FindFilesRequest = new RequestType<FindFilesParams, FindFilesResult, void>('throughline/findFiles');
+
 /** Every custom method, for tests that check each is handled and documented. */
-export const CUSTOM_METHODS: readonly string[] = [TimelineRequest.method, ExportRequest.method, AnalysisChangedNotification.method];
+export const CUSTOM_METHODS: readonly string[] = [
+  TimelineRequest.method,
+  ExportRequest.method,
+  AnalysisChangedNotification.method,
+  ReadFileRequest.method,
+  IsFileRequest.method,
+  FindFilesRequest.method,
+];

@@ -1,6 +1,6 @@
 import { openSync, readFileSync, readSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { burnCpu, processCpuMs } from '../../server/src/testSlowdown.js';
+import { burnCpu, processCpuMs } from '../../server/src/node/testSlowdown.js';
 
 // `processCpuMs` (this process's CPU time, `process.cpuUsage()`) and `burnCpu` live beside the
 // server's test-only slow-request switch, which burns CPU the same way.

@@ -30,6 +30,7 @@ interface Setting {
 }
 interface Manifest {
   main: string;
+  browser: string;
   icon: string;
   activationEvents: string[];
   capabilities: { untrustedWorkspaces: { supported: boolean | string; description?: string }; virtualWorkspaces: unknown };
@@ -109,9 +110,12 @@ describe('extension manifest', () => {
       ...contributes.yamlValidation.map((validation) => validation.url),
     ];
     for (const path of paths) assert.ok(existsSync(path), `${path} exists`);
-    // `main` is the esbuild bundle of client/src/extension.ts (scripts/build.mjs).
+    // `main` is the esbuild bundle of client/src/extension.ts, `browser` (the web extension:
+    // vscode.dev, github.dev) the one of client/src/web/extension.ts (scripts/build.mjs).
     assert.equal(manifest.main, './out/extension.js');
     assert.ok(existsSync('client/src/extension.ts'));
+    assert.equal(manifest.browser, './out/web/extension.js');
+    assert.ok(existsSync('client/src/web/extension.ts'));
   });
 
   it('ties the language, its grammar, snippets and activation together', () => {
@@ -289,7 +293,7 @@ describe('.vsix contents (.vscodeignore)', () => {
     ]) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
-    for (const bundle of ['out/extension.js', 'out/server.js']) {
+    for (const bundle of ['out/extension.js', 'out/server.js', 'out/web/extension.js', 'out/web/server.js']) {
       if (existsSync(bundle)) assert.ok(files.includes(bundle), `${bundle} is packaged`);
     }
     // Each rule's page, where docs/rules/ has one, ships with the extension.
@@ -298,7 +302,7 @@ describe('.vsix contents (.vscodeignore)', () => {
       if (existsSync(page)) assert.ok(files.includes(page), `${page} is packaged`);
     }
     const allowed =
-      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|images\/icon\.png|syntaxes\/[^/]+\.tmLanguage\.json|snippets\/[^/]+\.json|schema\/plan\.schema\.json|docs\/rules\/[^/]+\.md|docs\/plan-language\.md|out\/(extension|server)\.js|media\/.+)$/;
+      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|images\/icon\.png|syntaxes\/[^/]+\.tmLanguage\.json|snippets\/[^/]+\.json|schema\/plan\.schema\.json|docs\/rules\/[^/]+\.md|docs\/plan-language\.md|out\/(web\/)?(extension|server)\.js|media\/.+)$/;
     for (const file of files) {
       assert.match(file, allowed, `${file} should not be in the .vsix`);
       assert.doesNotMatch(file, /\.(map|ts)$|node_modules\//, `${file} should not be in the .vsix`);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ExportRequest, type ExportFormat, type ExportParams, type ExportResult } from '../../../server/src/protocol.js';
 import { exportTimelineSvg } from './exportSvg.js';
 import { activePlanUri, isPlanDocument, localToday } from './planEditors.js';
@@ -42,7 +42,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * timeline's SVG export; HTML, iCalendar and CSV come from the server (`throughline/export`),
  * so the file holds the open text, unsaved edits included.
  */
-export async function exportPlan(client: LanguageClient, previewUri: vscode.Uri | undefined, source?: unknown): Promise<vscode.Uri | undefined> {
+export async function exportPlan(client: BaseLanguageClient, previewUri: vscode.Uri | undefined, source?: unknown): Promise<vscode.Uri | undefined> {
   const plan = (source instanceof vscode.Uri ? source : undefined) ?? activePlanUri() ?? previewUri;
   if (!plan) {
     void vscode.window.showWarningMessage('Open a plan (*.plan.yaml) to export it.');

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { TimelineRequest, type TimelineParams, type TimelineResult } from '../../../server/src/protocol.js';
 import { activePlanUri, isPlanDocument, localToday } from './planEditors.js';
 
@@ -15,7 +15,7 @@ function suggestedTarget(plan: vscode.Uri): vscode.Uri | undefined {
  * `target` skips the save dialog (used by tests).
  */
 export async function exportTimelineSvg(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   previewUri: vscode.Uri | undefined,
   source?: unknown,
   target?: unknown,

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Range } from '../../../server/src/core/index.js';
 
+export { localToday } from '../../../server/src/core/index.js';
+
 export const PLAN_LANGUAGE_ID = 'marketing-plan';
 
 export function isPlanDocument(document: vscode.TextDocument): boolean {
@@ -32,10 +34,4 @@ export async function revealRange(uri: vscode.Uri, range: Range): Promise<vscode
   editor.selection = new vscode.Selection(target.start, target.end);
   editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
-}
-
-/** Today in the user's time zone, `YYYY-MM-DD`. */
-export function localToday(now = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { exportPlan } from './exportPlan.js';
 import { exportTimelineSvg } from './exportSvg.js';
 import { COMMANDS, INTERNAL_COMMANDS } from '../commandIds.js';
 import { TimelinePreview, VIEW_TYPE } from './timelinePreview.js';
 
 /** The timeline preview: its commands, the panel and the serializer that restores it after a reload. */
-export function registerTimelinePreview(context: vscode.ExtensionContext, client: LanguageClient): vscode.Disposable[] {
+export function registerTimelinePreview(context: vscode.ExtensionContext, client: BaseLanguageClient): vscode.Disposable[] {
   const preview = new TimelinePreview(context.extensionUri, client);
   return [
     preview,

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { bytesToBase64 } from '../../../server/src/core/index.js';
 import { webviewPage } from './webviewPage.js';
 
 /** The panel's page with a fresh nonce, its script and stylesheet served from the media folder. */
@@ -7,7 +7,8 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
   const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
   return webviewPage({
     cspSource: webview.cspSource,
-    nonce: randomBytes(18).toString('base64'),
+    // Web Crypto: there in Node's extension host and in the browser's alike.
+    nonce: bytesToBase64(crypto.getRandomValues(new Uint8Array(18))),
     scriptUri: media('preview.js'),
     styleUri: media('preview.css'),
   });

@@ -24,4 +24,4 @@ export function writeOutput(io: CliIo, output: string | undefined, content: stri
   return displayPath(io.cwd, path);
 }
 
-export { localToday } from '../node/nodeHost.js';
+export { localToday } from '../core/index.js';

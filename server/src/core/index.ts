@@ -56,7 +56,8 @@ export type { PlanDiff, PlanSideInfo } from './features/diff/types.js';
 
 // Schema and text helpers the adapters need
 export { planJsonSchema } from './schema/jsonSchema.js';
-export { isIsoDate } from './text/dates.js';
+export { base64ToBytes, bytesToBase64 } from './text/base64.js';
+export { isIsoDate, localToday } from './text/dates.js';
 export { didYouMean } from './text/didYouMean.js';
 export { codeSpan, escapeMarkdown } from './text/markdown.js';
 export { LineIndex } from './text/lineIndex.js';

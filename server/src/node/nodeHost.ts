@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { decodeTextFile, MAX_FILE_SIZE, tooLarge, type RuleDocs, type TextFile, type WorkspaceHost } from '../core/index.js';
+import { decodeTextFile, localToday, MAX_FILE_SIZE, tooLarge, type RuleDocs, type TextFile, type WorkspaceHost } from '../core/index.js';
 import { findPlanPaths, isFile } from './findPlans.js';
 import { describeFsError } from './fsErrors.js';
 import { installedRuleDocs } from './ruleDocs.js';
@@ -39,10 +39,4 @@ export async function readTextFileAt(path: string): Promise<TextFile> {
 
 function notLocal(uri: string): TextFile {
   return { problem: `${uri.slice(0, uri.indexOf(':'))}: files are not read from here`, kind: 'unreadable' };
-}
-
-/** Today in the machine's time zone, `YYYY-MM-DD`. */
-export function localToday(now = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

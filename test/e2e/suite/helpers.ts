@@ -1,8 +1,8 @@
 // Helpers shared by the *.e2e.ts files. Everything waits by polling with a bounded timeout,
-// never by fixed sleeps.
+// never by fixed sleeps. Only the vscode API: the web suite (test/e2e-web) runs the same test
+// files in the web worker extension host, where there is no Node; what needs Node (the
+// runner's screenshots, VS Code's log files) is in runnerHooks.ts.
 import * as vscode from 'vscode';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 
 /** The extension's id: `publisher.name` from package.json. */
 export const EXTENSION_ID = 'throughline.throughline';
@@ -77,74 +77,6 @@ export function waitForDiagnostics(
     },
     { what: `diagnostics of ${vscode.workspace.asRelativePath(uri)}`, ...options },
   );
-}
-
-/** Names passed to requestScreenshot so far (index.ts takes the final `workbench` one only if no test did). */
-export const requestedScreenshots = new Set<string>();
-
-/**
- * Asks the code-server runner to screenshot the workbench now, as `test-results/e2e-<name>.png`,
- * and waits (bounded) until it is taken. The runner sets THROUGHLINE_E2E_SCREENSHOT_DIR and
- * watches the extension host's console for the marker line; under other runners this returns
- * false at once.
- */
-export async function requestScreenshot(name: string): Promise<boolean> {
-  const dir = process.env.THROUGHLINE_E2E_SCREENSHOT_DIR;
-  if (!dir) return false;
-  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`screenshot name must be kebab-case: ${name}`);
-  requestedScreenshots.add(name);
-  const done = join(dir, `${name}.done`);
-  console.log(`[throughline-e2e:screenshot] ${name}`);
-  try {
-    await waitFor(() => existsSync(done), { timeout: 30_000, interval: 100, what: `screenshot ${name}` });
-    return true;
-  } catch (error) {
-    console.warn(String(error));
-    return false;
-  }
-}
-
-/** Log files below THROUGHLINE_E2E_LOGS_DIR whose path matches; undefined when the folder is not known. */
-function logFiles(matches: (path: string) => boolean): string[] | undefined {
-  const dir = process.env.THROUGHLINE_E2E_LOGS_DIR;
-  if (!dir || !existsSync(dir)) return undefined;
-  const files: string[] = [];
-  const walk = (path: string): void => {
-    for (const name of readdirSync(path)) {
-      const child = join(path, name);
-      if (statSync(child).isDirectory()) walk(child);
-      else if (matches(child)) files.push(child);
-    }
-  };
-  walk(dir);
-  return files;
-}
-
-function errorLines(files: string[] | undefined): string[] | undefined {
-  return files?.flatMap((file) =>
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((line) => line.includes('[error]')),
-  );
-}
-
-/**
- * The `[error]` lines of the extension host's log so far. Both runners point
- * THROUGHLINE_E2E_LOGS_DIR at the logs folder of their user-data dir; the extension host's log
- * is `exthost1/remoteexthost.log` under code-server and `window1/exthost/exthost.log` under
- * test-electron. Returns undefined when the folder is not known (another runner).
- */
-export function extensionHostLogErrors(): string[] | undefined {
-  return errorLines(logFiles((path) => ['remoteexthost.log', 'exthost.log'].includes(basename(path))));
-}
-
-/**
- * The `[error]` lines the extension wrote to its own log output channel (`Throughline`, kept
- * by VS Code as `<exthost folder>/throughline.throughline/Throughline.log`): the client's
- * start failures and the language server's logged errors. Undefined when the folder is not known.
- */
-export function extensionOutputLogErrors(): string[] | undefined {
-  return errorLines(logFiles((path) => basename(dirname(path)) === EXTENSION_ID && path.endsWith('.log')));
 }
 
 /** A diagnostic's code as a string (VS Code wraps it with its docs link as `{ value, target }`). */

@@ -5,8 +5,8 @@
 // scripts/e2e/run-test-electron.mjs (@vscode/test-electron). run() rejecting is how the
 // runner learns that the suite failed.
 import Mocha from 'mocha';
-import testFiles from 'throughline-e2e:test-files';
-import { requestScreenshot, requestedScreenshots } from './helpers';
+import { requestScreenshot, requestedScreenshots } from './runnerHooks';
+import { runTests } from './runTests';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({
@@ -19,18 +19,10 @@ export async function run(): Promise<void> {
   const grep = process.env.THROUGHLINE_E2E_GREP;
   if (grep) mocha.grep(grep);
 
-  for (const { file, load } of testFiles) {
-    mocha.suite.emit('pre-require', globalThis as unknown as Mocha.MochaGlobals, file, mocha);
-    load();
-    mocha.suite.emit('post-require', globalThis as unknown as Mocha.MochaGlobals, file, mocha);
-  }
-
-  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
-
-  // The runner photographs the workbench now, while the extension host (and so the plan's
-  // diagnostics and the preview webview) is still alive, unless a test (workbench.e2e.ts, which
-  // sets up the scene) already asked for it. A no-op outside code-server.
-  if (!requestedScreenshots.has('workbench')) await requestScreenshot('workbench');
-
-  if (failures > 0) throw new Error(`${failures} end-to-end test${failures === 1 ? '' : 's'} failed`);
+  // The runner photographs the workbench once the tests are done, while the extension host (and
+  // so the plan's diagnostics and the preview webview) is still alive, unless a test
+  // (workbench.e2e.ts, which sets up the scene) already asked for it. A no-op outside code-server.
+  await runTests(mocha, async () => {
+    if (!requestedScreenshots.has('workbench')) await requestScreenshot('workbench');
+  });
 }

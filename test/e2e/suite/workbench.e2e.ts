@@ -5,16 +5,8 @@
 // extension host's log or to the extension's own log.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import {
-  PROBLEMS_PLAN,
-  diagnosticCode,
-  extensionHostLogErrors,
-  extensionOutputLogErrors,
-  openInEditor,
-  requestScreenshot,
-  waitFor,
-  waitForDiagnostics,
-} from './helpers';
+import { PROBLEMS_PLAN, diagnosticCode, openInEditor, waitFor, waitForDiagnostics } from './helpers';
+import { extensionHostLogErrors, extensionOutputLogErrors, requestScreenshot } from './runnerHooks';
 import { channelIds, rangeOf } from './planText';
 import { isDrawn, timelineStatus, timelineTab } from './timelinePanel';
 import { COMMANDS } from '../../../client/src/commandIds.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseSlowdown, SLOW_REQUEST_VARIABLE } from '../../../server/src/testSlowdown.js';
+import { parseSlowdown, SLOW_REQUEST_VARIABLE } from '../../../server/src/node/testSlowdown.js';
 import { generatePlan } from '../../helpers/generatePlan.js';
 import { SEED, seededRandom } from '../support/seed.js';
 import { ANSWER_CPU_LIMIT_MS, ServerUnderTest, type ServerOptions } from '../support/server.js';

@@ -23,6 +23,12 @@ export function formatDay(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** Today in the time zone the program runs in (the user's, in an editor), `YYYY-MM-DD`. */
+export function localToday(now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 export function todayDay(now: Date = new Date()): Day {
   return Math.floor(now.getTime() / MS_PER_DAY);
 }

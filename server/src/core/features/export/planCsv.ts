@@ -1,4 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
+// The library's browser build: the Node one reads `Buffer`, which a browser worker (the web extension's server) lacks.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { Analysis } from '../../analyze.js';
 import { entriesData, phasingOf } from '../../model/entryData.js';
 import { factsOf } from '../../model/planFacts.js';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Base64 } from '../../text/sha256.js';
 import { escapeXml, truncate } from './escape.js';
 import { baselineCss } from './renderBaseline.js';
 import { renderSvg } from './renderSvg.js';
@@ -36,7 +36,7 @@ export interface HtmlOptions {
 
 export function renderHtml(model: TimelineModel, options: HtmlOptions = {}): string {
   const css = `${pageCss}${timelineCss}${model.baseline ? baselineCss : ''}`;
-  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+  const hash = sha256Base64(css);
   const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
   return [
     '<!DOCTYPE html>',

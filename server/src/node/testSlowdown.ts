@@ -1,4 +1,4 @@
-import type { Logger } from './guard.js';
+import type { Logger } from '../guard.js';
 
 // TEST-ONLY switch: THROUGHLINE_TEST_SLOW_REQUEST=<method>:<ms>[:sleep] makes one request
 // handler slow on purpose, so the robustness suites can show that their time checks still
