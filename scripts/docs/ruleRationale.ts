@@ -41,8 +41,8 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
     fix: 'Correct the id to an existing KPI, or define the KPI under `kpis` with `traces_to`, an `owner` and a `measure`. Quick fixes do either.',
   },
   'kpi-unused': {
-    why: 'A KPI no channel reports against is either work the plan forgot to assign or a number nobody will move. Both hide a gap between the measurement framework and the channel plan.',
-    fix: 'Add the KPI to the `kpis` of the channel responsible for moving it, or remove it from the plan.',
+    why: "A KPI no channel reports against is either work the plan forgot to assign or a number nobody will move. Both hide a gap between the measurement framework and the channel plan. The exact rule: a KPI is used when a channel lists it in `kpis`, or when a used KPI traces to it (the check starts at every KPI a channel lists and follows `traces_to` upward, KPI by KPI). Every other KPI is unused, including KPIs that only trace to each other in a loop no channel's KPI reaches, and a whole chain of KPIs that no channel reports against (each of them is reported; `kpi-untraced` reports the loop as well).",
+    fix: 'Add the KPI, or a KPI that traces to it, to the `kpis` of the channel responsible for moving it, or remove it from the plan.',
   },
   'channel-without-kpi': {
     why: 'Every channel must be accountable for something that leads back to the objective; a channel with no KPI cannot be judged at a review, so money cannot move toward or away from it on evidence.',

@@ -84,14 +84,17 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
   return diagnostics.sort(compareDiagnostics);
 }
 
-/** Ids and values quoted in a message are cut to this many characters. */
-const MAX_QUOTED = 80;
-const MAX_MESSAGE = 2000;
+/** No message is longer: the rules quote plan text through `text/quote.ts`, which keeps them well below it. */
+export const MAX_MESSAGE = 2000;
 
-/** A 200 KB id must not make a 200 KB message (the editor shows it, the CLI prints it). */
+/**
+ * A last resort that never cuts a sentence: a message over the bound (a rule that quoted plan
+ * text without `quote`) keeps its whole sentences up to the bound. Tests hold every rule below it.
+ */
 function boundMessage(message: string): string {
-  const quoted = message.replace(/`([^`]{81,})`/g, (_match, code: string) => `\`${code.slice(0, MAX_QUOTED)}…\``);
-  return quoted.length > MAX_MESSAGE ? `${quoted.slice(0, MAX_MESSAGE)}…` : quoted;
+  if (message.length <= MAX_MESSAGE) return message;
+  const cut = message.lastIndexOf('. ', MAX_MESSAGE - 1);
+  return cut > 0 ? message.slice(0, cut + 1) : `${message.slice(0, MAX_MESSAGE - 1)}…`;
 }
 
 function stripUndefined(data: Record<string, unknown>): Record<string, unknown> {

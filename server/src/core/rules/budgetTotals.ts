@@ -1,4 +1,5 @@
 import type { PlanModel } from '../model/planModel.js';
+import { excerpt } from '../text/quote.js';
 
 /** Sum of channel budgets, and what the total leaves for channels once contingency is held back. */
 export function budgetTotals(model: PlanModel): { allocated: number; available: number; currency: string } | undefined {
@@ -10,5 +11,5 @@ export function budgetTotals(model: PlanModel): { allocated: number; available: 
 }
 
 export function money(amount: number, currency: string): string {
-  return `${amount.toLocaleString('en-GB')}${currency ? ` ${currency}` : ''}`;
+  return `${amount.toLocaleString('en-GB')}${currency ? ` ${excerpt(currency)}` : ''}`;
 }

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { quote } from '../text/quote.js';
 
 export const channelWithoutKpi: Rule = {
   name: 'channel-without-kpi',
@@ -10,7 +11,7 @@ export const channelWithoutKpi: Rule = {
       if (channel.kpis.length > 0) continue;
       report({
         range: channel.keyRange,
-        message: `Channel \`${channel.id}\` has no KPI, so nobody can tell whether it works. Add \`kpis: [<kpi id>]\` with a KPI that traces to the objective.`,
+        message: `Channel ${quote(channel.id)} has no KPI, so nobody can tell whether it works. Add \`kpis: [<kpi id>]\` with a KPI that traces to the objective.`,
       });
     }
   },

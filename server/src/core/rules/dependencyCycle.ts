@@ -1,5 +1,6 @@
 import { MAX_CHAIN } from '../model/traces.js';
 import type { Rule } from './rule.js';
+import { quote } from '../text/quote.js';
 
 export const dependencyCycle: Rule = {
   name: 'dependency-cycle',
@@ -11,7 +12,7 @@ export const dependencyCycle: Rule = {
       // Every link gets a diagnostic: data holding the whole cycle would grow with its square.
       const data = { cycle: cycle.slice(0, MAX_CHAIN), length: cycle.length - 1 };
       const shown = cycle.length > 8 ? [...cycle.slice(0, 6), '…', cycle[cycle.length - 1]!] : cycle;
-      const named = shown.map((id) => (id === '…' ? id : `\`${id}\``)).join(' → ') + (cycle.length > 8 ? ` (${cycle.length - 1} channels)` : '');
+      const named = shown.map((id) => (id === '…' ? id : quote(id))).join(' → ') + (cycle.length > 8 ? ` (${cycle.length - 1} channels)` : '');
       // Report on each dependency that closes a link of the cycle: `b` depends on `a` for a → b.
       for (let i = 0; i + 1 < cycle.length; i++) {
         const upstream = cycle[i]!;

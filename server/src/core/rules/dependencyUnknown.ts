@@ -1,5 +1,6 @@
 import { closestMatch } from '../text/didYouMean.js';
 import type { Rule } from './rule.js';
+import { quote } from '../text/quote.js';
 
 export const dependencyUnknown: Rule = {
   name: 'dependency-unknown',
@@ -11,7 +12,7 @@ export const dependencyUnknown: Rule = {
       const suggestion = closestMatch(dependency.on.value, model.channels.keys());
       report({
         range: dependency.on.range,
-        message: `Channel \`${channel.id}\` depends on \`${dependency.on.value}\`, which is not a channel.${suggestion ? ` Did you mean \`${suggestion}\`?` : ' Name a channel defined under `channels`.'}`,
+        message: `Channel ${quote(channel.id)} depends on ${quote(dependency.on.value)}, which is not a channel.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ' Name a channel defined under `channels`.'}`,
         data: { id: dependency.on.value, suggestion },
       });
     }

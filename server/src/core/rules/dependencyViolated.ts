@@ -1,6 +1,7 @@
 import { earliestStartAllowed } from '../model/schedule.js';
 import { formatDay, plural } from '../text/dates.js';
 import type { Rule } from './rule.js';
+import { quote } from '../text/quote.js';
 
 export const dependencyViolated: Rule = {
   name: 'dependency-violated',
@@ -20,15 +21,15 @@ export const dependencyViolated: Rule = {
       const moveTo = formatDay(allowed);
       const rule =
         kind === 'start-to-start'
-          ? `start on or after \`${edge.from.id}\` starts${lagText}`
+          ? `start on or after ${quote(edge.from.id)} starts${lagText}`
           : finishRule
-            ? `end on or after \`${edge.from.id}\` ends${lagText}`
-            : `start after \`${edge.from.id}\` ends${lagText}`;
+            ? `end on or after ${quote(edge.from.id)} ends${lagText}`
+            : `start after ${quote(edge.from.id)} ends${lagText}`;
       const target = finishRule ? edge.to.end! : edge.to.start!;
       const required = finishRule ? formatDay(end + early) : moveTo;
       report({
         range: target.range,
-        message: `\`${edge.to.id}\` must ${rule} (${kind}), but ${finishRule ? 'ends' : 'starts'} ${plural(early, 'day')} too early. ${finishRule ? 'End' : 'Start'} it on ${required} or later, or change the dependency.`,
+        message: `${quote(edge.to.id)} must ${rule} (${kind}), but ${finishRule ? 'ends' : 'starts'} ${plural(early, 'day')} too early. ${finishRule ? 'End' : 'Start'} it on ${required} or later, or change the dependency.`,
         data: { field: finishRule ? 'end' : 'start', date: required, upstream: edge.from.id },
       });
     }

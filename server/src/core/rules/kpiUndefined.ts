@@ -1,5 +1,6 @@
 import { closestMatch } from '../text/didYouMean.js';
 import type { Rule } from './rule.js';
+import { quote } from '../text/quote.js';
 
 export const kpiUndefined: Rule = {
   name: 'kpi-undefined',
@@ -14,8 +15,8 @@ export const kpiUndefined: Rule = {
         report({
           range: kpi.range,
           message: suggestion
-            ? `Channel \`${channel.id}\` reports against KPI \`${kpi.value}\`, which is not defined. Did you mean \`${suggestion}\`?`
-            : `Channel \`${channel.id}\` reports against KPI \`${kpi.value}\`, which is not defined. Define it under \`kpis\` with \`traces_to\`, an owner and a \`measure\`.`,
+            ? `Channel ${quote(channel.id)} reports against KPI ${quote(kpi.value)}, which is not defined. Did you mean ${quote(suggestion)}?`
+            : `Channel ${quote(channel.id)} reports against KPI ${quote(kpi.value)}, which is not defined. Define it under \`kpis\` with \`traces_to\`, an owner and a \`measure\`.`,
           data: { id: kpi.value, suggestion },
         });
       }

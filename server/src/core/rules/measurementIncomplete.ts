@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { quote } from '../text/quote.js';
 
 export const measurementIncomplete: Rule = {
   name: 'measurement-incomplete',
@@ -18,7 +19,7 @@ export const measurementIncomplete: Rule = {
       if (missing.length === 0) continue;
       report({
         range: measure.keyRange,
-        message: `The measure of KPI \`${kpi.id}\` lacks ${missing.map((key) => `\`${key}\``).join(', ')}. Fill ${missing.length === 1 ? 'it' : 'them'} in before launch so the number cannot be argued about later.`,
+        message: `The measure of KPI ${quote(kpi.id)} lacks ${missing.map((key) => `\`${key}\``).join(', ')}. Fill ${missing.length === 1 ? 'it' : 'them'} in before launch so the number cannot be argued about later.`,
         data: { kpi: kpi.id, missing },
       });
     }

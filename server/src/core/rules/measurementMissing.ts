@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { quote } from '../text/quote.js';
 
 export const measurementMissing: Rule = {
   name: 'measurement-missing',
@@ -10,7 +11,7 @@ export const measurementMissing: Rule = {
       if (kpi.measure) continue;
       report({
         range: kpi.keyRange,
-        message: `KPI \`${kpi.id}\` has no \`measure\`. Agree before launch what is counted, from which source, the baseline and the target.`,
+        message: `KPI ${quote(kpi.id)} has no \`measure\`. Agree before launch what is counted, from which source, the baseline and the target.`,
         data: { kpi: kpi.id },
       });
     }

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { excerpt, quote } from '../text/quote.js';
 
 export const ownerMissing: Rule = {
   name: 'owner-missing',
@@ -10,17 +11,17 @@ export const ownerMissing: Rule = {
       if (!channel.owner)
         report({
           range: channel.keyRange,
-          message: `Channel \`${channel.id}\` has no \`owner\`. Name the person accountable for it.`,
+          message: `Channel ${quote(channel.id)} has no \`owner\`. Name the person accountable for it.`,
           data: { kind: 'channel' },
         });
     }
     for (const kpi of model.kpis.values()) {
       if (!kpi.owner && !kpi.measure?.owner)
-        report({ range: kpi.keyRange, message: `KPI \`${kpi.id}\` has no \`owner\`. Name the person accountable for the number.`, data: { kind: 'kpi' } });
+        report({ range: kpi.keyRange, message: `KPI ${quote(kpi.id)} has no \`owner\`. Name the person accountable for the number.`, data: { kind: 'kpi' } });
     }
     for (const review of model.reviews.values()) {
       if (!review.owner)
-        report({ range: review.keyRange, message: `The ${review.cadence} review has no \`owner\`. Name who runs it.`, data: { kind: 'review' } });
+        report({ range: review.keyRange, message: `The ${excerpt(review.cadence)} review has no \`owner\`. Name who runs it.`, data: { kind: 'review' } });
     }
   },
 };

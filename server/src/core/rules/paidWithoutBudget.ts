@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { quote } from '../text/quote.js';
 
 export const paidWithoutBudget: Rule = {
   name: 'paid-without-budget',
@@ -10,7 +11,7 @@ export const paidWithoutBudget: Rule = {
       if (channel.type?.value !== 'paid' || (channel.budget && channel.budget.value > 0)) continue;
       report({
         range: channel.budget?.range ?? channel.type.range,
-        message: `Paid channel \`${channel.id}\` has no budget. Give it a \`budget\` from the plan total.`,
+        message: `Paid channel ${quote(channel.id)} has no budget. Give it a \`budget\` from the plan total.`,
       });
     }
   },

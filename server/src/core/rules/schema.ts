@@ -2,6 +2,7 @@ import type { LocatedDate } from '../model/planModel.js';
 import { validateSchema } from '../schema/validate.js';
 import type { Range } from '../types.js';
 import type { Rule, RuleContext } from './rule.js';
+import { quote } from '../text/quote.js';
 
 export const schema: Rule = {
   name: 'schema',
@@ -16,7 +17,7 @@ export const schema: Rule = {
     }
     const { model } = context;
     if (model.period) checkOrder(context, 'The plan period', model.period.start, model.period.end);
-    for (const channel of model.channels.values()) checkOrder(context, `Channel \`${channel.id}\``, channel.start, channel.end);
+    for (const channel of model.channels.values()) checkOrder(context, `Channel ${quote(channel.id)}`, channel.start, channel.end);
   },
 };
 

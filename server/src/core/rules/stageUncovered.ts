@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { excerpt, quote } from '../text/quote.js';
 
 export const stageUncovered: Rule = {
   name: 'stage-uncovered',
@@ -11,7 +12,7 @@ export const stageUncovered: Rule = {
       if (facts.stageUsers.has(stage.value)) continue;
       report({
         range: stage.range,
-        message: `No channel serves the \`${stage.value}\` stage${stage.need ? ` (${stage.need})` : ''}. Add it to a channel's \`stages\`, or the customer is dropped here.`,
+        message: `No channel serves the ${quote(stage.value)} stage${stage.need ? ` (${excerpt(stage.need)})` : ''}. Add it to a channel's \`stages\`, or the customer is dropped here.`,
       });
     }
   },

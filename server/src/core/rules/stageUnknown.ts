@@ -1,5 +1,6 @@
 import { closestMatch } from '../text/didYouMean.js';
 import type { Rule } from './rule.js';
+import { excerpt, quote, quoteList } from '../text/quote.js';
 
 export const stageUnknown: Rule = {
   name: 'stage-unknown',
@@ -13,7 +14,7 @@ export const stageUnknown: Rule = {
       if (first)
         report({
           range: first.stages[0]!.range,
-          message: `Channel \`${first.id}\` names stage \`${first.stages[0]!.value}\`, but the plan has no \`journey\`. Add \`journey:\` with the stages in order.`,
+          message: `Channel ${quote(first.id)} names stage ${quote(first.stages[0]!.value)}, but the plan has no \`journey\`. Add \`journey:\` with the stages in order.`,
         });
       return;
     }
@@ -24,7 +25,7 @@ export const stageUnknown: Rule = {
         const suggestion = closestMatch(stage.value, stages);
         report({
           range: stage.range,
-          message: `Channel \`${channel.id}\` names stage \`${stage.value}\`, which is not in the \`journey\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ` Use one of: ${[...stages].join(', ')}.`}`,
+          message: `Channel ${quote(channel.id)} names stage ${quote(stage.value)}, which is not in the \`journey\`.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ` Use one of: ${quoteList([...stages], excerpt)}.`}`,
           data: { id: stage.value, suggestion },
         });
       }
