@@ -18,7 +18,7 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
   },
   schema: {
     why: 'The plan language is small on purpose, so that every key means the same thing to every team. A misspelt key is silently ignored by anything else that reads YAML, and a budget written as text or an impossible date breaks the sequencing and budget checks that depend on it.',
-    fix: 'Use the key or value the message suggests (the quick fix renames a misspelt key or value), write dates as `YYYY-MM-DD`, durations as `3d`, `8w` or `48h`, numbers without units or thousands words, and give every channel its required `type`, `mode`, `start` and `end`. The [language reference](../plan-language.md) lists every key.',
+    fix: 'Use the key or value the message suggests (the quick fix renames a misspelt key or value), write dates as `YYYY-MM-DD`, durations as `3d`, `8w` or `48h`, numbers without units or thousands words, and give every channel its required `type`, `mode`, `start` and `end`. Every unknown key of a mapping is reported, each on its own key. A `<<` merge key must merge a mapping (`<<: *defaults`) or a list of them (`<<: [*a, *b]`). Top-level keys that start with `x-` are extension keys and are not checked (any other unknown top-level key is). The [language reference](../plan-language.md) lists every key.',
   },
   'objective-missing': {
     why: 'Integration starts with one commercial objective that all activity is traceable back to. Without it, each channel optimises for its own metric — paid for CPA, SEO for visibility, content for engagement — and the plan is co-ordinated activity, not an integrated one.',

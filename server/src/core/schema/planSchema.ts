@@ -5,6 +5,17 @@ import { isIsoDate } from '../text/dates.js';
 // Everything is optional that a rule reports with a better message (objective-vague,
 // measurement-incomplete, owner-missing …), so one mistake is never reported twice.
 
+/**
+ * Top-level keys that start with `x-` are the plan's own extensions (as in Docker Compose):
+ * shared values for `<<` merges, or data for other tools. The schema and the rules ignore
+ * them; they must still be valid YAML. Anywhere else an `x-` key is an unknown key.
+ */
+export const EXTENSION_PREFIX = 'x-';
+
+export function isExtensionKey(key: string): boolean {
+  return key.startsWith(EXTENSION_PREFIX);
+}
+
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export const id = z.string().regex(ID_PATTERN, { message: 'an id is letters, digits, `-`, `_` or `.`, starting with a letter or digit' });
