@@ -5,6 +5,8 @@ import type { PlanModel } from './model/planModel.js';
 import { parseYamlIncremental, type ParseState } from './parse/incremental.js';
 import { parseYaml, type ParsedYaml } from './parse/parseYaml.js';
 import { rules } from './rules/index.js';
+import { invalidValues, type InvalidValues } from './schema/invalidValues.js';
+import { schemaProblems } from './schema/validate.js';
 import { severityFromName, type Diagnostic } from './types.js';
 
 export interface AnalyzeOptions {
@@ -58,6 +60,8 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
   const suppressions = findSuppressions(parsed.text);
   const docsBase = options.docsBaseUri ?? DEFAULT_DOCS_BASE;
   const diagnostics: Diagnostic[] = [];
+  let invalid: InvalidValues | undefined;
+  const verdict = () => (invalid ??= invalidValues(schemaProblems(parsed, model.anchorRange)));
   for (const rule of rules) {
     const setting = options.rules?.[rule.name] ?? rule.defaultSeverity;
     if (setting === 'off' || suppressions.file.has(rule.name)) continue;
@@ -66,6 +70,9 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
       parsed,
       model,
       facts,
+      get invalid() {
+        return verdict();
+      },
       report(finding) {
         if (isSuppressed(suppressions, rule.name, finding.range.start.line)) return;
         const findingSeverity = finding.severity && setting === rule.defaultSeverity ? severityFromName[finding.severity] : severity;

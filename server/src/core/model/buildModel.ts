@@ -234,18 +234,18 @@ class ModelBuilder {
   private dependencies(node: unknown) {
     const value = this.resolve(node);
     if (!isSeq(value)) return [];
-    return value.items.flatMap((item) => {
+    return value.items.flatMap((item, index) => {
       const resolved = this.resolve(item);
       const range = this.range(resolved);
       if (!range) return [];
       const shorthand = this.string(resolved);
-      if (shorthand) return [{ on: shorthand, kind: 'finish-to-start' as DependencyKind, lagDays: 0, lag: undefined, why: undefined, range }];
+      if (shorthand) return [{ on: shorthand, kind: 'finish-to-start' as DependencyKind, lagDays: 0, lag: undefined, why: undefined, range, index }];
       const on = this.string(this.get(resolved, 'on'));
       if (!on) return [];
       const kind = this.oneOf(this.get(resolved, 'kind'), dependencyKinds)?.value ?? 'finish-to-start';
       const lag = this.string(this.get(resolved, 'lag'));
       const lagDays = lag ? (parseDurationDays(lag.value) ?? 0) : 0;
-      return [{ on, kind, lagDays, lag, why: this.string(this.get(resolved, 'why'))?.value, range }];
+      return [{ on, kind, lagDays, lag, why: this.string(this.get(resolved, 'why'))?.value, range, index }];
     });
   }
 

@@ -55,6 +55,8 @@ export interface DependencyModel {
   why: string | undefined;
   /** Range of the whole list item. */
   range: Range;
+  /** Position in the `depends_on` list. */
+  index: number;
   /** Where the list item is written, when the list is merged in (see `Located`). */
   origin?: Range;
 }

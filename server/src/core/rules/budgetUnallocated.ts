@@ -1,4 +1,4 @@
-import { budgetTotals, money } from './budgetTotals.js';
+import { budgetTotals, money, sumsUnknown } from './budgetTotals.js';
 import type { Rule } from './rule.js';
 
 export const budgetUnallocated: Rule = {
@@ -6,9 +6,9 @@ export const budgetUnallocated: Rule = {
   area: 'budget',
   defaultSeverity: 'warning',
   summary: 'Channel budgets sum below the total.',
-  check({ model, report }) {
+  check({ model, invalid, report }) {
     const totals = budgetTotals(model);
-    if (!totals || totals.allocated >= totals.available) return;
+    if (!totals || sumsUnknown(invalid) || totals.allocated >= totals.available) return;
     report({
       range: model.budget!.total!.range,
       message: `Channel budgets add up to ${money(totals.allocated, totals.currency)}, leaving ${money(totals.available - totals.allocated, totals.currency)} of the ${money(totals.available, totals.currency)} unallocated. Give it to the channels that move the objective, or hold it as \`contingency\`.`,

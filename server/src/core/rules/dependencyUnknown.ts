@@ -7,8 +7,9 @@ export const dependencyUnknown: Rule = {
   area: 'sequencing',
   defaultSeverity: 'error',
   summary: '`depends_on` names no channel.',
-  check({ model, facts, report }) {
+  check({ model, facts, invalid, report }) {
     for (const { channel, dependency } of facts.graph.unknown) {
+      if (invalid.covers(dependency.on)) continue;
       const suggestion = closestMatch(dependency.on.value, model.channels.keys());
       report({
         range: dependency.on.range,

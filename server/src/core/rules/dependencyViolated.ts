@@ -8,8 +8,10 @@ export const dependencyViolated: Rule = {
   area: 'sequencing',
   defaultSeverity: 'error',
   summary: 'A channel starts or ends before its dependency allows.',
-  check({ facts, report }) {
+  check({ facts, invalid, report }) {
     for (const edge of facts.graph.edges) {
+      // A `kind` or `lag` the schema rejects leaves the rule unknown.
+      if (invalid.at('channels', edge.to.id, 'depends_on', edge.dependency.index)) continue;
       const start = edge.to.start?.day;
       const end = edge.to.end?.day;
       const allowed = earliestStartAllowed(edge);

@@ -7,10 +7,12 @@ export const kpiUndefined: Rule = {
   area: 'trace',
   defaultSeverity: 'error',
   summary: 'A channel names a KPI that is not defined.',
-  check({ model, report }) {
+  check({ model, invalid, report }) {
+    // With `kpis` rejected as a whole, no KPI is defined: that is one mistake, reported by the schema check.
+    if (invalid.value('kpis')) return;
     for (const channel of model.channels.values()) {
       for (const kpi of channel.kpis) {
-        if (model.kpis.has(kpi.value)) continue;
+        if (model.kpis.has(kpi.value) || invalid.covers(kpi)) continue;
         const suggestion = closestMatch(kpi.value, model.kpis.keys());
         report({
           range: kpi.range,

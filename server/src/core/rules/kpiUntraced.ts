@@ -6,11 +6,16 @@ export const kpiUntraced: Rule = {
   area: 'trace',
   defaultSeverity: 'error',
   summary: "A KPI's `traces_to` chain does not reach the objective.",
-  check({ model, facts, report }) {
+  check({ model, facts, invalid, report }) {
     const objectiveId = model.objectives[0]?.id?.value;
+    // Without a valid objective id, no chain can be said to miss it.
+    const objectiveUnknown = invalid.value('objective') || invalid.at('objective', 'id') || invalid.at('objective', 0, 'id');
     for (const kpi of model.kpis.values()) {
       const trace = facts.traces.get(kpi.id);
-      if (!trace || trace.status === 'reaches') continue;
+      if (!trace || trace.status === 'reaches' || invalid.value('kpis', kpi.id)) continue;
+      // A chain that stops at, or leaves through, a `traces_to` the schema rejects is that one mistake.
+      if (trace.status !== 'cycle' && invalid.at('kpis', trace.last, 'traces_to')) continue;
+      if (trace.status === 'dangling' && objectiveUnknown) continue;
       const target = objectiveId ? `the objective ${quote(objectiveId)}` : 'the objective';
       switch (trace.status) {
         case 'missing':

@@ -7,11 +7,14 @@ import type { Rule } from './rule.js';
  * starts at every KPI a channel lists and follows `traces_to` upward. Nothing else makes a KPI
  * used, so KPIs that only trace to each other (a loop no channel's KPI reaches) are unused too.
  */
-export function usedKpis(model: PlanModel, listedByChannels: Iterable<string>): Set<string> {
+export function usedKpis(model: PlanModel, listedByChannels: Iterable<string>, onTheWay?: (id: string) => void): Set<string> {
   const used = new Set<string>();
   for (const listed of listedByChannels) {
     // Each KPI is entered once, so the whole walk is linear however long the chains are.
-    for (let id: string | undefined = listed; id !== undefined && model.kpis.has(id) && !used.has(id); id = model.kpis.get(id)!.tracesTo?.value) used.add(id);
+    for (let id: string | undefined = listed; id !== undefined && model.kpis.has(id) && !used.has(id); id = model.kpis.get(id)!.tracesTo?.value) {
+      used.add(id);
+      onTheWay?.(id);
+    }
   }
   return used;
 }
@@ -21,8 +24,14 @@ export const kpiUnused: Rule = {
   area: 'trace',
   defaultSeverity: 'warning',
   summary: 'A KPI no channel reports against, directly or through the KPIs that trace to it.',
-  check({ model, facts, report }) {
-    const used = usedKpis(model, facts.kpiUsers.keys());
+  check({ model, facts, invalid, report }) {
+    // A `kpis` list the schema rejects may name any KPI, and so may a `traces_to` on the way up: which KPIs are used is then unknown.
+    if (invalid.inAnyEntry('channels', 'kpis')) return;
+    let unknownWay = false;
+    const used = usedKpis(model, facts.kpiUsers.keys(), (id) => {
+      if (invalid.at('kpis', id, 'traces_to')) unknownWay = true;
+    });
+    if (unknownWay) return;
     // The unused KPIs that trace straight to each unused KPI, named in its message.
     const feeders = new Map<string, string[]>();
     for (const kpi of model.kpis.values()) {

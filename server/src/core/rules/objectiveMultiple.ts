@@ -6,8 +6,9 @@ export const objectiveMultiple: Rule = {
   area: 'objective',
   defaultSeverity: 'error',
   summary: 'The plan has more than one objective.',
-  check({ model, report }) {
-    if (model.objectives.length < 2) return;
+  check({ model, invalid, report }) {
+    // Items the schema rejects as objectives (`objective: [a, b]`) are that one mistake.
+    if (model.objectives.length < 2 || invalid.value('objective', 0) || invalid.value('objective', 1)) return;
     const firstId = model.objectives[0]!.id?.value;
     const first = firstId === undefined ? 'the first one' : quote(firstId);
     for (const objective of model.objectives.slice(1)) {

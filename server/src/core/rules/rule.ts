@@ -1,6 +1,7 @@
 import type { PlanFacts } from '../model/planFacts.js';
 import type { PlanModel } from '../model/planModel.js';
 import type { ParsedYaml } from '../parse/parseYaml.js';
+import type { InvalidValues } from '../schema/invalidValues.js';
 import type { Range, SeverityName } from '../types.js';
 
 export interface RuleFinding {
@@ -17,6 +18,8 @@ export interface RuleContext {
   model: PlanModel;
   /** Derived cross-item facts (graph, traces, usage), computed once per model. */
   facts: PlanFacts;
+  /** The values the schema rejects: the schema rule reports them, so no other rule reads them as missing or counts them (computed on first use). */
+  readonly invalid: InvalidValues;
   report(finding: RuleFinding): void;
 }
 

@@ -1,5 +1,5 @@
 import type { LocatedDate } from '../model/planModel.js';
-import { validateSchema } from '../schema/validate.js';
+import { schemaProblems } from '../schema/validate.js';
 import type { Range } from '../types.js';
 import type { Rule, RuleContext } from './rule.js';
 import { quote } from '../text/quote.js';
@@ -11,7 +11,7 @@ export const schema: Rule = {
   summary: 'Unknown key, wrong type, bad date, bad enum value, or an end before its start.',
   check(context) {
     const insideSyntaxError = syntaxErrorTest(context);
-    for (const problem of validateSchema(context.parsed, context.model.anchorRange)) {
+    for (const problem of schemaProblems(context.parsed, context.model.anchorRange)) {
       // What the YAML parser made of broken text (`medi⏎owner` as one key) is reported once, as yaml-syntax.
       if (!insideSyntaxError(problem.range)) context.report(problem);
     }

@@ -7,7 +7,9 @@ export const stageUnknown: Rule = {
   area: 'journey',
   defaultSeverity: 'error',
   summary: 'A channel names a journey stage that is not defined.',
-  check({ model, report }) {
+  check({ model, invalid, report }) {
+    // A journey the schema rejects (or a stage of it) may hold any stage.
+    if (invalid.at('journey')) return;
     if (model.journey.length === 0 && !model.rootKeys.has('journey')) {
       // Without a journey there is nothing to check against; say so once, on the first stage used.
       const first = [...model.channels.values()].find((channel) => channel.stages.length > 0);
@@ -21,7 +23,7 @@ export const stageUnknown: Rule = {
     const stages = new Set(model.journey.map((stage) => stage.value));
     for (const channel of model.channels.values()) {
       for (const stage of channel.stages) {
-        if (stages.has(stage.value)) continue;
+        if (stages.has(stage.value) || invalid.covers(stage)) continue;
         const suggestion = closestMatch(stage.value, stages);
         report({
           range: stage.range,

@@ -8,7 +8,7 @@ import type { LineIndex } from '../text/lineIndex.js';
 import { excerpt, quote } from '../text/quote.js';
 import type { Range } from '../types.js';
 import { channelSchema, ID_PATTERN, isExtensionKey, kpiSchema, milestoneSchema, planSchema } from './planSchema.js';
-import { allowedKeysAt } from './schemaNavigation.js';
+import { allowedKeysAt, keysAt } from './schemaNavigation.js';
 
 export type PathKey = string | number;
 
@@ -34,6 +34,18 @@ const entrySchemas: Record<string, z.ZodType> = { channels: channelSchema, kpis:
 // Entries are validated one by one and their problems kept per YAML pair, so an edit to one
 // channel re-validates that channel only (the incremental parser reuses unchanged pairs).
 const entryCache = new WeakMap<Pair, { line: number; section: string; problems: SchemaProblem[] }>();
+
+const problemsOf = new WeakMap<ParsedYaml, SchemaProblem[]>();
+
+/** `validateSchema`, once per parse: the schema rule reports the problems, and the other rules ask which values were rejected. */
+export function schemaProblems(parsed: ParsedYaml, anchorRange: Range): SchemaProblem[] {
+  let problems = problemsOf.get(parsed);
+  if (!problems) {
+    problems = validateSchema(parsed, anchorRange);
+    problemsOf.set(parsed, problems);
+  }
+  return problems;
+}
 
 /** Validates the plan against the zod schema and places every issue on the key or value at fault. */
 export function validateSchema(parsed: ParsedYaml, anchorRange: Range): SchemaProblem[] {
@@ -90,7 +102,9 @@ function validateEntry(doc: Document.Parsed, lines: LineIndex, section: string, 
   }
   if (id !== undefined) {
     const value = resolveNode(pair.value, doc);
-    const { value: plain } = toPlainData(value, doc);
+    // An entry written with nothing (`paid-signups:`) is an entry with no keys yet: its required keys are what is missing.
+    const written = toPlainData(value, doc).value;
+    const plain = written === null ? Object.create(null) : written;
     const prefix = [section, id];
     const locate = new Locator(doc, lines, value, prefix, pair);
     const result = entrySchemas[section]!.safeParse(plain, { reportInput: true });
@@ -136,6 +150,9 @@ function describe(issue: Issue, prefix: PathKey[], locate: Locator, fallback: Ra
   const invalid = (message: string, data?: Record<string, unknown>): SchemaProblem[] => [
     { range: locate.value(local) ?? fallback, message, kind: 'invalid', path, ...(data ? { data } : {}) },
   ];
+  // A key written with nothing after it (`owner:`, `notes: ~`) is not written yet: where the key
+  // is optional that is allowed, and a rule that needs the value says it is missing (with a fix).
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === null && isOptionalKey(path)) return [];
   switch (issue.code) {
     case 'unrecognized_keys': {
       // Every unknown key of the mapping, each on its own key.
@@ -171,6 +188,11 @@ function describe(issue: Issue, prefix: PathKey[], locate: Locator, fallback: Ra
     default:
       return invalid(`${where}: ${issue.message}.`);
   }
+}
+
+function isOptionalKey(path: PathKey[]): boolean {
+  const key = path[path.length - 1];
+  return typeof key === 'string' && keysAt(path.slice(0, -1)).some((info) => info.key === key && !info.required);
 }
 
 /** A required key that is not there: shown on the key of the mapping that lacks it. */
@@ -272,11 +294,13 @@ class Locator {
     return found.pair ? rangeOf(found.pair.key, this.lines) : rangeOf(found.node, this.lines);
   }
 
-  /** The value at the path; for an empty value, its key. */
+  /** The value at the path; for an empty value (no text), its key. */
   value(path: PathKey[]): Range | undefined {
     const found = this.pairAt(path);
     if (!found) return undefined;
-    return rangeOf(found.node, this.lines) ?? (found.pair ? rangeOf(found.pair.key, this.lines) : undefined);
+    const range = rangeOf(found.node, this.lines);
+    const key = found.pair ? rangeOf(found.pair.key, this.lines) : undefined;
+    return range && (!isEmpty(range) || !key) ? range : key;
   }
 }
 
