@@ -70,7 +70,7 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
   },
   'dependency-violated': {
     why: 'A dependency is only a plan if the dates honour it: paid search that launches before the content it uses is ready, or before the organic base has lowered its costs, spends money the plan said it should not yet spend.',
-    fix: "Move the channel's `start` (or `end`, for finish-to-finish) to the date the message gives, or change the dependency's `kind` or `lag` if the plan has changed. Quick fixes move the date, with or without keeping the duration.",
+    fix: "Move the channel's `start` (or `end`, for finish-to-finish) to the date the message gives, or change the dependency's `kind` or `lag` if the plan has changed. Quick fixes move the date, with or without keeping the duration. Dates are whole days, so a lag in hours rounds up to whole days (`24h` is 1 day, `36h` and `48h` are 2): the message says how it counted the lag, and the date it gives, the hover and the quick fixes use the same days.",
   },
   'simultaneous-launch': {
     why: 'Good integrated plans are sequenced rather than simultaneous: inbound builds the foundation and outbound amplifies it. When everything launches on the same day, nothing builds on anything.',

@@ -2,12 +2,13 @@ import type { DependencyEdge } from '../model/dependencyGraph.js';
 import { factsOf } from '../model/planFacts.js';
 import type { ChannelModel, PlanModel } from '../model/planModel.js';
 import { earliestStartAllowed } from '../model/schedule.js';
-import { formatDay, plural } from '../text/dates.js';
+import { formatDay, hoursAsDays, plural } from '../text/dates.js';
 import type { Position } from '../types.js';
 import { budgetBase } from '../model/budgetBase.js';
 import { idIndexOf, type IdOccurrence } from '../model/idIndex.js';
 import type { Hover } from '../lspTypes.js';
 import { code, escapeMarkdown, formatNumber, percent } from '../text/markdown.js';
+import { excerpt } from '../text/quote.js';
 import type { PlanDocument } from '../planDocument.js';
 import { keyDocumentation } from '../schema/schemaDocs.js';
 import { keyAtOffset } from '../yaml/path.js';
@@ -105,7 +106,10 @@ function budgetLine(model: PlanModel, channel: ChannelModel): string | undefined
 }
 
 function edgeTerms(edge: DependencyEdge): string {
-  return `${edge.dependency.kind}, ${edge.dependency.lag ? `lag ${escapeMarkdown(edge.dependency.lag.value)}` : 'no lag'}`;
+  const lag = edge.dependency.lag;
+  if (!lag) return `${edge.dependency.kind}, no lag`;
+  const hours = hoursAsDays(lag.value);
+  return `${edge.dependency.kind}, lag ${hours ? escapeMarkdown(hours) : escapeMarkdown(excerpt(lag.value))}`;
 }
 
 function datesOf(channel: ChannelModel): string {

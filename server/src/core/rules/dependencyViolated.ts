@@ -1,7 +1,7 @@
 import { earliestStartAllowed } from '../model/schedule.js';
-import { formatDay, plural } from '../text/dates.js';
+import { formatDay, hoursAsDays, plural } from '../text/dates.js';
 import type { Rule } from './rule.js';
-import { quote } from '../text/quote.js';
+import { excerpt, quote } from '../text/quote.js';
 
 export const dependencyViolated: Rule = {
   name: 'dependency-violated',
@@ -17,7 +17,9 @@ export const dependencyViolated: Rule = {
       const allowed = earliestStartAllowed(edge);
       if (start === undefined || end === undefined || allowed === undefined || start >= allowed) continue;
       const { kind, lag } = edge.dependency;
-      const lagText = lag ? ` + ${lag.value}` : '';
+      const lagText = lag ? ` + ${excerpt(lag.value)}` : '';
+      // The schedule counts whole days: say how a lag in hours was counted.
+      const rounding = lag ? hoursAsDays(lag.value) : undefined;
       const early = allowed - start;
       const finishRule = kind === 'finish-to-finish';
       const moveTo = formatDay(allowed);
@@ -31,7 +33,7 @@ export const dependencyViolated: Rule = {
       const required = finishRule ? formatDay(end + early) : moveTo;
       report({
         range: target.range,
-        message: `${quote(edge.to.id)} must ${rule} (${kind}), but ${finishRule ? 'ends' : 'starts'} ${plural(early, 'day')} too early. ${finishRule ? 'End' : 'Start'} it on ${required} or later, or change the dependency.`,
+        message: `${quote(edge.to.id)} must ${rule} (${kind}${rounding ? `; ${rounding}` : ''}), but ${finishRule ? 'ends' : 'starts'} ${plural(early, 'day')} too early. ${finishRule ? 'End' : 'Start'} it on ${required} or later, or change the dependency.`,
         data: { field: finishRule ? 'end' : 'start', date: required, upstream: edge.from.id },
       });
     }

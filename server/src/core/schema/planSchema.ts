@@ -106,7 +106,9 @@ export const dependencyObjectSchema = z
       .describe(
         'finish-to-start (default): start after the dependency ends + lag; start-to-start: start at least lag after the dependency starts; finish-to-finish: end at least lag after the dependency ends.',
       ),
-    lag: duration.optional().describe('Extra wait after the dependency point (e.g. 1w, 3d, 48h). Default 0.'),
+    lag: duration
+      .optional()
+      .describe('Extra wait after the dependency point (e.g. 1w, 3d, 48h). Default 0. The schedule counts whole days: hours round up (36h counts as 2 days).'),
     why: z.string().optional().describe('Why the dependency exists, for the people who sequence the plan.'),
   })
   .describe('A dependency with kind, lag and reason.');
