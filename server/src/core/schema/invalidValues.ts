@@ -43,11 +43,12 @@ export function invalidValues(problems: readonly SchemaProblem[]): InvalidValues
     }
   }
   const value = (...path: PathKey[]) => {
+    if (exact.size === 0) return false; // most plans: every rule asks, and nothing is invalid
     for (let length = 0; length <= path.length; length++) if (exact.has(joined(path.slice(0, length)))) return true;
     return false;
   };
   return {
-    at: (...path) => within.has(joined(path)) || value(...path),
+    at: (...path) => exact.size > 0 && (within.has(joined(path)) || value(...path)),
     value,
     inAnyEntry: (section, key) => wholeEntries.has(section) || (entryKeys.get(section)?.has(key) ?? false),
     covers(located) {
