@@ -135,15 +135,38 @@ export function topLevelKeys(): TopLevelKey[] {
   }));
 }
 
-const INTRO = `A plan is one YAML file named \`*.plan.yaml\` or \`*.plan.yml\`. It is ordinary YAML (block or flow style, comments anywhere); Throughline reads the keys below and reports anything else as an unknown key, with a did-you-mean. Each section says what a key holds; the [rules](rules/README.md) say what a good plan does with it.
+const INTRO = `A plan is one YAML file named \`*.plan.yaml\` or \`*.plan.yml\`. It is ordinary YAML (block or flow style, comments anywhere); Throughline reads the keys below and reports every other key as an unknown key, with a did-you-mean (top-level \`x-\` keys excepted, see below). Each section says what a key holds; the [rules](rules/README.md) say what a good plan does with it.
 
 - **Ids** (the objective's \`id\`, the keys under \`channels\`, \`kpis\` and \`milestones\`, journey \`stage\`s) are letters, digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit. Other keys name them: a channel's \`kpis\`, \`stages\` and \`depends_on\`, a KPI's \`traces_to\`.
 - **Dates** are ISO \`YYYY-MM-DD\` and must exist on the calendar. A channel runs from its \`start\` through its \`end\`, both days included.
-- **Durations** are a whole number followed by \`d\` (days), \`w\` (weeks) or \`h\` (hours): \`3d\`, \`8w\`, \`48h\`.
+- **Durations** are a whole number followed by \`d\` (days), \`w\` (weeks) or \`h\` (hours): \`3d\`, \`8w\`, \`48h\`. The schedule counts whole days, so hours round up to whole days: \`24h\` is 1 day, \`36h\` and \`48h\` are 2; the messages, the hover and the quick fixes all use the rounded days.
 - **Dependencies** (\`depends_on\`) have a kind and a lag L (default 0): \`finish-to-start\` (the default): start ≥ the dependency's end + 1 day + L; \`start-to-start\`: start ≥ the dependency's start + L; \`finish-to-finish\`: end ≥ the dependency's end + L. A plain channel id is finish-to-start with no lag.
+- **Shared values** are written once and merged with YAML's merge key: \`<<: *defaults\`, or \`<<: [*a, *b]\` for several, in block or flow style. Merges resolve as YAML tools resolve them (only the merge key is taken from YAML 1.1, so \`on:\` and \`yes\` stay text): a key the mapping writes itself wins wherever it is written, and an earlier merged mapping wins over a later one. Merging something that is not a mapping is a \`schema\` error. A problem with a channel's merged value is shown on that channel's \`<<\` line (on the \`*defaults\` that brings the value in); hover on a \`<<\` line lists what it merges and from where, and hover on merged text lists the mappings that merge it. A quick fix that moves a merged date gives the channel its own date rather than changing the shared one; one that corrects a misspelt id corrects it where it is written.
+- **Extension keys** are top-level keys that start with \`x-\` (as in Docker Compose): they are the plan's own, for shared values to merge or for other tools. The schema check and the rules ignore them (they must still be valid YAML), completion does not offer them and hover says so. Anywhere else an \`x-\` key is an unknown key, and so is any other unknown top-level key.
 - **Required** below means the schema requires the key. Many optional keys are still expected by a rule, which says so with a clearer message (a KPI's \`measure\`, an \`owner\`, the objective's \`target\` …).
 
 The example under each key is taken from [\`examples/clean/q3-acquisition.plan.yaml\`](../examples/clean/q3-acquisition.plan.yaml), a complete plan with no problems.`;
+
+export const SHARED_VALUES_EXAMPLE = `x-paid: &paid { type: paid, mode: outbound, owner: Paid media lead }
+x-summer: &summer { start: 2026-07-01, end: 2026-09-30 }
+
+channels:
+  paid-search:
+    <<: [*paid, *summer]
+    budget: 180000
+    kpis: [paid-conversions]
+  paid-social:
+    <<: [*paid, *summer]
+    owner: Social lead          # written here: wins over the merged owner
+    start: 2026-07-08
+    budget: 15000
+    kpis: [paid-conversions]`;
+
+const SHARED_VALUES = `## Shared values: \`x-\` keys and \`<<\` merges
+
+Values several channels or KPIs share are written once under an \`x-\` key with an anchor, and merged where they apply (see the introduction for the rules). [\`test/fixtures/merges/shared-defaults.plan.yaml\`](../test/fixtures/merges/shared-defaults.plan.yaml) is a complete plan written this way, with no problems.
+
+${codeBlock('yaml', SHARED_VALUES_EXAMPLE)}`;
 
 export function languagePage(): string {
   const root = planJsonSchema() as JsonSchema;
@@ -162,6 +185,7 @@ export function languagePage(): string {
       topLevelKeys().map((item) => [`[${inlineCode(item.key)}](#${item.key})`, item.type, item.required ? 'required' : 'optional', item.meaning]),
     ),
     ...Object.entries(root.properties ?? {}).map(([key, schema]) => section(key, schema, required.has(key), examples.get(key))),
+    SHARED_VALUES,
   ]);
 }
 

@@ -18,7 +18,7 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
   },
   schema: {
     why: 'The plan language is small on purpose, so that every key means the same thing to every team. A misspelt key is silently ignored by anything else that reads YAML, and a budget written as text or an impossible date breaks the sequencing and budget checks that depend on it.',
-    fix: 'Use the key or value the message suggests (the quick fix renames a misspelt key or value), write dates as `YYYY-MM-DD`, durations as `3d`, `8w` or `48h`, numbers without units or thousands words, and give every channel its required `type`, `mode`, `start` and `end`. The [language reference](../plan-language.md) lists every key.',
+    fix: 'Use the key or value the message suggests (the quick fix renames a misspelt key or value), write dates as `YYYY-MM-DD`, durations as `3d`, `8w` or `48h`, numbers without units or thousands words, and give every channel its required `type`, `mode`, `start` and `end`. Every unknown key of a mapping is reported, each on its own key. A `<<` merge key must merge a mapping (`<<: *defaults`) or a list of them (`<<: [*a, *b]`). Top-level keys that start with `x-` are extension keys and are not checked (any other unknown top-level key is). One mistake, one diagnostic: a value this check rejects is reported here only — no other rule reads it as missing, counts it in a sum, or follows it in a trace (the budget sums and `kpi-unused` wait until it is fixed). A key written with nothing after it (`owner:`) is not written yet: where the key is optional this check says nothing, and the rule that needs the value reports it missing, with a quick fix that fills it in. The [language reference](../plan-language.md) lists every key.',
   },
   'objective-missing': {
     why: 'Integration starts with one commercial objective that all activity is traceable back to. Without it, each channel optimises for its own metric — paid for CPA, SEO for visibility, content for engagement — and the plan is co-ordinated activity, not an integrated one.',
@@ -41,8 +41,8 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
     fix: 'Correct the id to an existing KPI, or define the KPI under `kpis` with `traces_to`, an `owner` and a `measure`. Quick fixes do either.',
   },
   'kpi-unused': {
-    why: 'A KPI no channel reports against is either work the plan forgot to assign or a number nobody will move. Both hide a gap between the measurement framework and the channel plan.',
-    fix: 'Add the KPI to the `kpis` of the channel responsible for moving it, or remove it from the plan.',
+    why: "A KPI no channel reports against is either work the plan forgot to assign or a number nobody will move. Both hide a gap between the measurement framework and the channel plan. The exact rule: a KPI is used when a channel lists it in `kpis`, or when a used KPI traces to it (the check starts at every KPI a channel lists and follows `traces_to` upward, KPI by KPI). Every other KPI is unused, including KPIs that only trace to each other in a loop no channel's KPI reaches, and a whole chain of KPIs that no channel reports against (each of them is reported; `kpi-untraced` reports the loop as well). While the schema rejects a channel's `kpis`, or the `traces_to` of a KPI on the way up, which KPIs are used is unknown, and the rule reports nothing until that is fixed.",
+    fix: 'Add the KPI, or a KPI that traces to it, to the `kpis` of the channel responsible for moving it, or remove it from the plan.',
   },
   'channel-without-kpi': {
     why: 'Every channel must be accountable for something that leads back to the objective; a channel with no KPI cannot be judged at a review, so money cannot move toward or away from it on evidence.',
@@ -70,7 +70,7 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
   },
   'dependency-violated': {
     why: 'A dependency is only a plan if the dates honour it: paid search that launches before the content it uses is ready, or before the organic base has lowered its costs, spends money the plan said it should not yet spend.',
-    fix: "Move the channel's `start` (or `end`, for finish-to-finish) to the date the message gives, or change the dependency's `kind` or `lag` if the plan has changed. Quick fixes move the date, with or without keeping the duration.",
+    fix: "Move the channel's `start` (or `end`, for finish-to-finish) to the date the message gives, or change the dependency's `kind` or `lag` if the plan has changed. Quick fixes move the date, with or without keeping the duration. Dates are whole days, so a lag in hours rounds up to whole days (`24h` is 1 day, `36h` and `48h` are 2): the message says how it counted the lag, and the date it gives, the hover and the quick fixes use the same days.",
   },
   'simultaneous-launch': {
     why: 'Good integrated plans are sequenced rather than simultaneous: inbound builds the foundation and outbound amplifies it. When everything launches on the same day, nothing builds on anything.',

@@ -5,6 +5,8 @@ import type { PlanModel } from './model/planModel.js';
 import { parseYamlIncremental, type ParseState } from './parse/incremental.js';
 import { parseYaml, type ParsedYaml } from './parse/parseYaml.js';
 import { rules, type RegisteredRule } from './rules/index.js';
+import { invalidValues, type InvalidValues } from './schema/invalidValues.js';
+import { schemaProblems } from './schema/validate.js';
 import { severityFromName, type Diagnostic } from './types.js';
 
 export interface AnalyzeOptions {
@@ -58,6 +60,8 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
   const suppressions = findSuppressions(parsed.text);
   const docsBase = options.docsBaseUri ?? DEFAULT_DOCS_BASE;
   const diagnostics: Diagnostic[] = [];
+  let invalid: InvalidValues | undefined;
+  const verdict = () => (invalid ??= invalidValues(schemaProblems(parsed, model.anchorRange)));
   for (const rule of rules as readonly RegisteredRule[]) {
     const setting = options.rules?.[rule.name] ?? rule.defaultSeverity;
     if (setting === 'off' || suppressions.file.has(rule.name)) continue;
@@ -66,6 +70,9 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
       parsed,
       model,
       facts,
+      get invalid() {
+        return verdict();
+      },
       report(finding) {
         if (isSuppressed(suppressions, rule.name, finding.range.start.line)) return;
         const findingSeverity = finding.severity && setting === rule.defaultSeverity ? severityFromName[finding.severity] : severity;
@@ -84,14 +91,17 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
   return diagnostics.sort(compareDiagnostics);
 }
 
-/** Ids and values quoted in a message are cut to this many characters. */
-const MAX_QUOTED = 80;
-const MAX_MESSAGE = 2000;
+/** No message is longer: the rules quote plan text through `text/quote.ts`, which keeps them well below it. */
+export const MAX_MESSAGE = 2000;
 
-/** A 200 KB id must not make a 200 KB message (the editor shows it, the CLI prints it). */
+/**
+ * A last resort that never cuts a sentence: a message over the bound (a rule that quoted plan
+ * text without `quote`) keeps its whole sentences up to the bound. Tests hold every rule below it.
+ */
 function boundMessage(message: string): string {
-  const quoted = message.replace(/`([^`]{81,})`/g, (_match, code: string) => `\`${code.slice(0, MAX_QUOTED)}…\``);
-  return quoted.length > MAX_MESSAGE ? `${quoted.slice(0, MAX_MESSAGE)}…` : quoted;
+  if (message.length <= MAX_MESSAGE) return message;
+  const cut = message.lastIndexOf('. ', MAX_MESSAGE - 1);
+  return cut > 0 ? message.slice(0, cut + 1) : `${message.slice(0, MAX_MESSAGE - 1)}…`;
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -2,23 +2,29 @@ import type { DependencyEdge } from '../model/dependencyGraph.js';
 import { factsOf } from '../model/planFacts.js';
 import type { ChannelModel, PlanModel } from '../model/planModel.js';
 import { earliestStartAllowed } from '../model/schedule.js';
-import { formatDay, plural } from '../text/dates.js';
+import { formatDay, hoursAsDays, plural } from '../text/dates.js';
 import type { Position } from '../types.js';
 import { budgetShare } from '../model/budget.js';
 import { idIndexOf, type IdOccurrence } from '../model/idIndex.js';
 import type { Hover } from '../lspTypes.js';
 import { code, escapeMarkdown, formatNumber } from '../text/markdown.js';
 import { formatMoney, formatPercent } from '../text/money.js';
+import { excerpt } from '../text/quote.js';
 import type { PlanDocument } from '../planDocument.js';
 import { keyDocumentation } from '../schema/schemaDocs.js';
 import { keyAtOffset } from '../yaml/path.js';
+import { mergeHover } from './mergeHover.js';
 
-/** Hover on an id (channel, KPI, objective, stage) shows what the plan knows about it; on a key, its docs. */
+/** Hover on an id (channel, KPI, objective, stage) shows what the plan knows about it; on a key, its docs; on merged text, where it is merged (mergeHover.ts). */
 export function hover(doc: PlanDocument, position: Position): Hover | null {
   const { model, parsed } = doc.analysis;
+  const offset = model.lineIndex.offsetAt(position);
   const occurrence = idIndexOf(model).at(position);
-  if (occurrence) return { contents: { kind: 'markdown', value: describeId(model, occurrence) }, range: occurrence.range };
-  const key = keyAtOffset(parsed.doc, model.lineIndex.offsetAt(position));
+  const merge = mergeHover(parsed.doc, model.lineIndex, offset);
+  const markdown = (...parts: (string | undefined)[]) => ({ kind: 'markdown' as const, value: parts.filter((part) => part !== undefined).join('\n\n---\n\n') });
+  if (occurrence) return { contents: markdown(describeId(model, occurrence), merge?.note), range: occurrence.range };
+  if (merge) return { contents: markdown(merge.keyDocs, merge.note), range: model.lineIndex.range(merge.start, merge.end) };
+  const key = keyAtOffset(parsed.doc, offset);
   const docs = key && keyDocumentation(key.path);
   return docs ? { contents: { kind: 'markdown', value: docs }, range: model.lineIndex.range(key.start, key.end) } : null;
 }
@@ -106,7 +112,10 @@ function budgetLine(model: PlanModel, channel: ChannelModel): string | undefined
 }
 
 function edgeTerms(edge: DependencyEdge): string {
-  return `${edge.dependency.kind}, ${edge.dependency.lag ? `lag ${escapeMarkdown(edge.dependency.lag.value)}` : 'no lag'}`;
+  const lag = edge.dependency.lag;
+  if (!lag) return `${edge.dependency.kind}, no lag`;
+  const hours = hoursAsDays(lag.value);
+  return `${edge.dependency.kind}, lag ${hours ? escapeMarkdown(hours) : escapeMarkdown(excerpt(lag.value))}`;
 }
 
 function datesOf(channel: ChannelModel): string {

@@ -1,9 +1,11 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
+import { effectivePairs, hasMergeKey, isMergeKey } from '../parse/merge.js';
 import { resolveNode, scalarKey, type ParsedYaml } from '../parse/parseYaml.js';
 import { nodeRange, PairCache, textRangeOf } from '../parse/reuse.js';
-import { channelModes, channelTypes, dependencyKinds } from '../schema/planSchema.js';
+import { channelModes, channelTypes, dependencyKinds, isExtensionKey } from '../schema/planSchema.js';
 import { parseDurationDays, parseIsoDate } from '../text/dates.js';
 import type { LineIndex } from '../text/lineIndex.js';
+import { rangeContains } from '../text/positions.js';
 import type { Range } from '../types.js';
 import type {
   ChannelModel,
@@ -69,7 +71,10 @@ class ModelBuilder {
       return model;
     }
     let first = true;
-    for (const pair of root.items) {
+    let anchored = false;
+    // The root's own pairs in order (a repeated `objective` is read every time), then what `<<` merges into it.
+    const merged = effectivePairs(root, this.doc).filter((entry) => entry.via);
+    for (const pair of [...root.items.filter((item) => !isMergeKey(item.key)), ...merged.map((entry) => entry.pair)]) {
       const key = scalarKey(pair.key);
       if (key === undefined) continue;
       const keyRange = this.keyRange(pair);
@@ -77,6 +82,12 @@ class ModelBuilder {
         model.anchorRange = keyRange;
         model.rootIndent = keyRange.start.character;
         first = false;
+      }
+      // `x-` keys are the plan's extensions: no rule reads them, and plan-wide problems are shown on a key of the plan itself.
+      if (isExtensionKey(key)) continue;
+      if (!anchored) {
+        model.anchorRange = keyRange;
+        anchored = true;
       }
       if (key !== 'objective' && model.rootKeys.has(key)) continue;
       model.rootKeys.set(key, keyRange);
@@ -164,10 +175,8 @@ class ModelBuilder {
       case 'reviews':
         model.reviewsSection = this.section(pair);
         if (isMap(value)) {
-          for (const reviewPair of value.items) {
-            const cadence = scalarKey(reviewPair.key);
-            if (cadence === undefined || model.reviews.has(cadence)) continue;
-            model.reviews.set(cadence, this.review(cadence, reviewPair));
+          for (const { key: cadence, pair: reviewPair } of effectivePairs(value, this.doc)) {
+            if (!model.reviews.has(cadence)) model.reviews.set(cadence, this.review(cadence, reviewPair));
           }
         }
         break;
@@ -201,8 +210,9 @@ class ModelBuilder {
   }
 
   private channel(id: string, pair: Pair): ChannelModel {
-    const field = this.fields(this.resolve(pair.value));
-    return {
+    const value = this.resolve(pair.value);
+    const field = this.fields(value);
+    return this.locateMerged(value, {
       ...this.section(pair),
       id,
       name: this.string(field('name')),
@@ -217,43 +227,44 @@ class ModelBuilder {
       kpis: this.stringList(field('kpis')),
       dependsOn: this.dependencies(field('depends_on')),
       personalData: this.stringList(field('personal_data')),
-    };
+    });
   }
 
   private dependencies(node: unknown) {
     const value = this.resolve(node);
     if (!isSeq(value)) return [];
-    return value.items.flatMap((item) => {
+    return value.items.flatMap((item, index) => {
       const resolved = this.resolve(item);
       const range = this.range(resolved);
       if (!range) return [];
       const shorthand = this.string(resolved);
-      if (shorthand) return [{ on: shorthand, kind: 'finish-to-start' as DependencyKind, lagDays: 0, lag: undefined, why: undefined, range }];
+      if (shorthand) return [{ on: shorthand, kind: 'finish-to-start' as DependencyKind, lagDays: 0, lag: undefined, why: undefined, range, index }];
       const on = this.string(this.get(resolved, 'on'));
       if (!on) return [];
       const kind = this.oneOf(this.get(resolved, 'kind'), dependencyKinds)?.value ?? 'finish-to-start';
       const lag = this.string(this.get(resolved, 'lag'));
       const lagDays = lag ? (parseDurationDays(lag.value) ?? 0) : 0;
-      return [{ on, kind, lagDays, lag, why: this.string(this.get(resolved, 'why'))?.value, range }];
+      return [{ on, kind, lagDays, lag, why: this.string(this.get(resolved, 'why'))?.value, range, index }];
     });
   }
 
   private kpi(id: string, pair: Pair): KpiModel {
     const value = this.resolve(pair.value);
     const measurePair = this.pair(value, 'measure');
-    return {
+    return this.locateMerged(value, {
       ...this.section(pair),
       id,
       name: this.string(this.get(value, 'name')),
       tracesTo: this.string(this.get(value, 'traces_to')),
       owner: this.string(this.get(value, 'owner')),
       measure: measurePair ? this.measure(measurePair) : undefined,
-    };
+    });
   }
 
   private measure(pair: Pair): MeasureModel {
-    const field = this.fields(this.resolve(pair.value));
-    return {
+    const value = this.resolve(pair.value);
+    const field = this.fields(value);
+    return this.locateMerged(value, {
       ...this.section(pair),
       definition: this.string(field('definition')),
       source: this.string(field('source')),
@@ -263,17 +274,47 @@ class ModelBuilder {
       target: this.number(field('target')),
       cadence: this.string(field('cadence')),
       readyBy: this.date(field('ready_by')),
-    };
+    });
   }
 
   private milestone(id: string, pair: Pair): MilestoneModel {
     const value = this.resolve(pair.value);
-    return { ...this.section(pair), id, date: this.date(this.get(value, 'date')), label: this.string(this.get(value, 'label'))?.value };
+    return this.locateMerged(value, {
+      ...this.section(pair),
+      id,
+      date: this.date(this.get(value, 'date')),
+      label: this.string(this.get(value, 'label'))?.value,
+    });
   }
 
   private review(cadence: string, pair: Pair): ReviewModel {
     const value = this.resolve(pair.value);
-    return { ...this.section(pair), cadence, owner: this.string(this.get(value, 'owner')), focus: this.string(this.get(value, 'focus')) };
+    return this.locateMerged(value, {
+      ...this.section(pair),
+      cadence,
+      owner: this.string(this.get(value, 'owner')),
+      focus: this.string(this.get(value, 'focus')),
+    });
+  }
+
+  /**
+   * Values a mapping merges from outside its own `<<` line are located at the `<<` source
+   * that brings them in, and keep where their text is as `origin` (see planModel.ts). The
+   * model's properties are the keys in camelCase (`depends_on` → `dependsOn`).
+   */
+  private locateMerged<T extends object>(map: unknown, built: T): T {
+    if (!isMap(map) || !hasMergeKey(map)) return built;
+    for (const { key, pair, via, source } of effectivePairs(map, this.doc)) {
+      if (!via) continue;
+      const inline = this.range(via.value);
+      const written = this.range(pair.key);
+      // A mapping written inside the `<<` line itself (`<<: { type: paid }`) is already in the entry.
+      if (!written || (inline && rangeContains(inline, written))) continue;
+      const at = this.range(source) ?? this.keyRange(via);
+      const property = key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+      if (Object.prototype.hasOwnProperty.call(built, property)) relocate((built as Record<string, unknown>)[property], at);
+    }
+    return built;
   }
 
   private stage(node: unknown): StageModel | undefined {
@@ -288,9 +329,8 @@ class ModelBuilder {
 
   private eachEntry(node: unknown, visit: (id: string, pair: Pair) => void): void {
     if (!isMap(node)) return;
-    for (const pair of node.items) {
-      const id = scalarKey(pair.key);
-      if (id !== undefined && id !== '') visit(id, pair);
+    for (const { key: id, pair } of effectivePairs(node, this.doc)) {
+      if (id !== '') visit(id, pair);
     }
   }
 
@@ -300,25 +340,20 @@ class ModelBuilder {
     return this.doc ? resolveNode(node, this.doc) : node;
   }
 
+  /** The pair of a key in a mapping, merges applied (merge.ts): the first of repeated keys, its own before merged ones. */
   private pair(map: unknown, key: string): Pair | undefined {
     if (!isMap(map)) return undefined;
     for (const pair of (map as YAMLMap).items) {
-      if (isPair(pair) && scalarKey(pair.key) === key) return pair;
+      if (isPair(pair) && !isMergeKey(pair.key) && scalarKey(pair.key) === key) return pair;
     }
-    return undefined;
+    return effectivePairs(map as YAMLMap, this.doc).find((entry) => entry.key === key)?.pair;
   }
 
-  /** Looks up the values of a mapping's keys (the first of repeated keys, as `get` does) through one pass over its pairs. */
+  /** Looks up the values of a mapping's keys (as `get` does) through one pass over its pairs. */
   private fields(map: unknown): (key: string) => unknown {
-    const firstPairs = new Map<string, Pair>();
-    if (isMap(map)) {
-      for (const pair of (map as YAMLMap).items) {
-        if (!isPair(pair)) continue;
-        const key = scalarKey(pair.key);
-        if (key !== undefined && !firstPairs.has(key)) firstPairs.set(key, pair);
-      }
-    }
-    return (key) => firstPairs.get(key)?.value;
+    const pairs = new Map<string, Pair>();
+    if (isMap(map)) for (const { key, pair } of effectivePairs(map as YAMLMap, this.doc)) pairs.set(key, pair);
+    return (key) => pairs.get(key)?.value;
   }
 
   private get(map: unknown, key: string): unknown {
@@ -375,23 +410,32 @@ class ModelBuilder {
   private sectionOfMap(map: YAMLMap, keyRange: Range, written: unknown = map): Section {
     const keys = new Map<string, Range>();
     let bodyIndent = keyRange.start.character + 2;
-    let first = true;
-    for (const pair of map.items) {
-      const key = scalarKey(pair.key);
-      if (key === undefined) continue;
-      const range = this.keyRange(pair);
-      if (first) {
-        bodyIndent = range.start.character;
-        first = false;
-      }
-      if (!keys.has(key)) keys.set(key, range);
-    }
+    const firstKey = map.items.find((pair) => isPair(pair) && scalarKey(pair.key) !== undefined);
+    if (firstKey) bodyIndent = this.keyRange(firstKey).start.character;
+    // Merged-in keys count as present, at the range where they are written.
+    for (const { key, pair } of effectivePairs(map, this.doc)) keys.set(key, this.keyRange(pair));
     const writtenEnd = this.range(written)?.end;
     const afterKey =
       writtenEnd && (writtenEnd.line > keyRange.end.line || (writtenEnd.line === keyRange.end.line && writtenEnd.character > keyRange.end.character));
     const end = afterKey ? writtenEnd : keyRange.end;
     return { keyRange, range: { start: keyRange.start, end }, bodyIndent, keys };
   }
+}
+
+/** Moves every range of a model value (and the values inside it) to `at`, keeping the old one as `origin`. */
+function relocate(value: unknown, at: Range): void {
+  if (Array.isArray(value)) {
+    for (const item of value) relocate(item, at);
+    return;
+  }
+  if (!value || typeof value !== 'object' || value instanceof Map) return;
+  const located = value as { range?: Range; keyRange?: Range; origin?: Range };
+  if (located.range && !located.origin) {
+    located.origin = located.range;
+    located.range = at;
+    if (located.keyRange) located.keyRange = at;
+  }
+  for (const [key, inner] of Object.entries(value)) if (key !== 'range' && key !== 'keyRange' && key !== 'origin') relocate(inner, at);
 }
 
 function isDefined<T>(value: T | undefined): value is T {

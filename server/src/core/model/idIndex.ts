@@ -13,7 +13,7 @@ export interface IdOccurrence {
   id: string;
   role: IdRole;
   definition: boolean;
-  /** The id's text without surrounding quotes: what a rename replaces. */
+  /** The id's text without surrounding quotes, where it is written (merged text too): what a rename replaces. */
   range: Range;
 }
 
@@ -52,7 +52,7 @@ function buildIndex(model: PlanModel): IdIndex {
   const occurrenceIn =
     (into: IdOccurrence[]): AddOccurrence =>
     (kind, role, located, definition = false) => {
-      into.push({ kind, id: located.value, role, definition, range: unquoted(model.text, model, located.range) });
+      into.push({ kind, id: located.value, role, definition, range: unquoted(model.text, model, located.origin ?? located.range) });
     };
   const add = occurrenceIn(occurrences);
   const addOfEntry = (section: 'channels' | 'kpis', entry: ChannelModel | KpiModel, collect: (add: AddOccurrence) => void) => {
@@ -84,6 +84,7 @@ function buildIndex(model: PlanModel): IdIndex {
     if (kpi.tracesTo) add(objectiveIds.has(kpi.tracesTo.value) ? 'objective' : 'kpi', 'traces-to', kpi.tracesTo);
   }
   occurrences.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  dropRepeats(occurrences);
 
   // Grouped by id on first use: hover, the request asked for most right after a keystroke, only needs `at`.
   let byId: Map<string, IdOccurrence[]> | undefined;
@@ -121,6 +122,25 @@ function buildIndex(model: PlanModel): IdIndex {
       return (group().get(`${kind}\u0000${id}`) ?? []).filter((occurrence) => occurrence.definition);
     },
   };
+}
+
+/**
+ * Text shared through an alias or a `<<` merge is one occurrence, however many entries read it:
+ * a rename edits it once, and references list it once.
+ */
+function dropRepeats(sorted: IdOccurrence[]): void {
+  let kept = 0;
+  for (const occurrence of sorted) {
+    const previous = sorted[kept - 1];
+    const repeat =
+      previous !== undefined &&
+      comparePositions(previous.range.start, occurrence.range.start) === 0 &&
+      comparePositions(previous.range.end, occurrence.range.end) === 0 &&
+      previous.kind === occurrence.kind &&
+      previous.id === occurrence.id;
+    if (!repeat) sorted[kept++] = occurrence;
+  }
+  sorted.length = kept;
 }
 
 /** The range without the quotes of a quoted scalar (`"seo"` → `seo`). */

@@ -6,10 +6,17 @@ import type { Range } from '../types.js';
 // The plan as the rules and editor features see it: plain values with the source range of
 // every key and value. Built from whatever parsed; wrong-typed values are left out (the
 // schema check reports them), so every consumer can trust the types here.
+//
+// A value merged in with `<<: *defaults` is located where the entry takes it in: `range` is
+// the `*defaults` of that `<<` line (so what a rule says about this channel's value is shown
+// in this channel), and `origin` is where the text is written (what a rename or an edit of
+// the text changes, for every mapping that merges it).
 
 export interface Located<T> {
   value: T;
   range: Range;
+  /** Where the text is, when it is merged in from outside the entry (`range` is then the `<<` source). */
+  origin?: Range;
 }
 
 export interface LocatedDate extends Located<string> {
@@ -25,8 +32,10 @@ export interface Section {
   range: Range;
   /** Column at which the section's own keys are (or would be) written. */
   bodyIndent: number;
-  /** Keys present in the section, with their ranges. */
+  /** Keys present in the section, with their ranges (merged-in keys where they are written). */
   keys: Map<string, Range>;
+  /** Where the section is written, when it is merged in from outside its entry (see `Located`). */
+  origin?: Range;
 }
 
 /** An entry of an id-keyed map (`channels`, `kpis`). */
@@ -46,6 +55,10 @@ export interface DependencyModel {
   why: string | undefined;
   /** Range of the whole list item. */
   range: Range;
+  /** Position in the `depends_on` list. */
+  index: number;
+  /** Where the list item is written, when the list is merged in (see `Located`). */
+  origin?: Range;
 }
 
 export interface ChannelModel extends Entry {

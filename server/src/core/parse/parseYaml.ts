@@ -1,6 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type ParsedNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type ParsedNode } from 'yaml';
 import { LineIndex } from '../text/lineIndex.js';
 import type { Range } from '../types.js';
+import { effectivePairs, isMergeKey } from './merge.js';
 import { cutDeepNesting, MAX_NESTING } from './nesting.js';
 import { describeYamlError, errorOffsets, type YamlError } from './yamlErrors.js';
 
@@ -27,6 +28,9 @@ export const yamlOptions = {
   prettyErrors: false,
   keepSourceTokens: false,
   strict: false,
+  // `<<` merge keys, as YAML tools users know resolve them (see merge.ts). Only this: the rest
+  // of YAML 1.1 would also read `on:` (of `depends_on`), `yes` and `no` as booleans.
+  merge: true,
 } as const;
 
 export function parseYaml(text: string): ParsedYaml {
@@ -77,29 +81,31 @@ export function resolveNode(node: unknown, doc: Document.Parsed): unknown {
 
 /**
  * Plain data for schema validation: null-prototype objects (ids never reach Object.prototype),
- * the first of duplicate keys wins (as in the model), and alias expansion is bounded.
+ * the first of duplicate keys wins (as in the model), merge keys are applied (merge.ts), and
+ * alias expansion is bounded (a mapping merged through an alias counts as one expansion).
  * `skip(path)` replaces the value at a path by an empty mapping (entries validated on their own).
  */
 export function toPlainData(node: unknown, doc: Document.Parsed, skip?: (key: string, depth: number) => boolean): { value: unknown; aliasLimitHit: boolean } {
   let expansions = 0;
   let aliasLimitHit = false;
+  const expand = (): boolean => {
+    if (++expansions <= MAX_ALIAS_EXPANSIONS) return true;
+    aliasLimitHit = true;
+    return false;
+  };
   const visit = (current: unknown, depth: number): unknown => {
     if (depth > 200) return null;
-    if (isAlias(current)) {
-      if (++expansions > MAX_ALIAS_EXPANSIONS) {
-        aliasLimitHit = true;
-        return null;
-      }
-      return visit(resolveNode(current, doc), depth + 1);
-    }
+    if (isAlias(current)) return expand() ? visit(resolveNode(current, doc), depth + 1) : null;
     if (isScalar(current)) return current.value;
     if (isSeq(current)) return current.items.map((item) => visit(item, depth + 1));
     if (isMap(current)) {
       const result: Record<string, unknown> = Object.create(null);
-      for (const pair of current.items) {
-        if (!isPair(pair)) continue;
-        const key = scalarKey(pair.key);
-        if (key === undefined || Object.prototype.hasOwnProperty.call(result, key)) continue;
+      let mergedFrom: Pair | undefined;
+      for (const { key, pair, via } of effectivePairs(current, doc)) {
+        if (via && via !== mergedFrom) {
+          mergedFrom = via;
+          if (!expand()) break;
+        }
         result[key] = skip?.(key, depth) && isMap(resolveNode(pair.value, doc)) ? Object.create(null) : visit(pair.value, depth + 1);
       }
       return result;
@@ -114,5 +120,7 @@ export function scalarKey(key: unknown): string | undefined {
   if (!isScalar(key)) return undefined;
   const value = key.value;
   if (value === null || value === undefined) return undefined;
+  // A merge key reads as `<<`, as before merges were resolved: readers that apply merges ask `isMergeKey`.
+  if (isMergeKey(key)) return '<<';
   return typeof value === 'string' ? value : String(value);
 }

@@ -1,4 +1,5 @@
 import { isCollection, isScalar, visit, type Document } from 'yaml';
+import { excerpt } from '../text/quote.js';
 import { nodeRange } from './reuse.js';
 
 // Turns the YAML parser's errors into diagnostics a plan author can act on: the message says
@@ -48,13 +49,16 @@ export function describeYamlError(error: YamlError): string {
     const match = pattern.exec(first);
     if (match) return advice.replace(/\$(\d)/g, (_, index: string) => quoted(match[Number(index)] ?? ''));
   }
-  const sentence = first.endsWith('.') ? first : `${first}.`;
+  // The parser's own message may end with text from the plan (`Unresolved tag: !…`): cut that, never the prose.
+  const quotedTail = /^([^:]{1,80}: )(.*)$/.exec(first);
+  const shown = quotedTail ? `${quotedTail[1]}${excerpt(quotedTail[2]!)}` : excerpt(first, 200);
+  const sentence = shown.endsWith('.') ? shown : `${shown}.`;
   return error.code === 'BAD_INDENT' ? `${sentence} Check the indentation: nested keys need more spaces than their parent.` : sentence;
 }
 
 /** Text from the parser's message as inline code; a backtick cannot be shown that way. */
 function quoted(text: string): string {
-  return text === '`' ? 'a backtick' : `\`${text}\``;
+  return text === '`' ? 'a backtick' : `\`${excerpt(text)}\``;
 }
 
 /**

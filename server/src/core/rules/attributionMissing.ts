@@ -5,8 +5,8 @@ export const attributionMissing = defineRule({
   area: 'measurement',
   defaultSeverity: 'warning',
   summary: 'No attribution model.',
-  check({ model, report }) {
-    if (model.attribution?.model || model.text.trim() === '') return;
+  check({ model, invalid, report }) {
+    if (model.attribution?.model || model.text.trim() === '' || invalid.at('attribution', 'model')) return;
     report({
       range: model.attribution?.section.keyRange ?? model.anchorRange,
       message:

@@ -1,3 +1,4 @@
+import { budgetSumsUnknown } from '../schema/invalidValues.js';
 import { formatMoney } from '../text/money.js';
 import { defineRule } from './rule.js';
 
@@ -6,9 +7,9 @@ export const budgetOverallocated = defineRule({
   area: 'budget',
   defaultSeverity: 'error',
   summary: 'Channel budgets sum above the total.',
-  check({ model, facts, report }) {
+  check({ model, facts, invalid, report }) {
     const { allocated, available, currency } = facts.budget;
-    if (available === undefined || allocated <= available) return;
+    if (available === undefined || budgetSumsUnknown(invalid) || allocated <= available) return;
     report({
       range: model.budget!.total!.range,
       message: `Channel budgets add up to ${formatMoney(allocated, currency)}, ${formatMoney(allocated - available, currency)} more than the ${formatMoney(available, currency)} available. Cut channel budgets or raise \`total\`.`,

@@ -1,3 +1,4 @@
+import { budgetSumsUnknown } from '../schema/invalidValues.js';
 import { formatMoney } from '../text/money.js';
 import { defineRule } from './rule.js';
 
@@ -6,9 +7,9 @@ export const budgetUnallocated = defineRule({
   area: 'budget',
   defaultSeverity: 'warning',
   summary: 'Channel budgets sum below the total.',
-  check({ model, facts, report }) {
+  check({ model, facts, invalid, report }) {
     const { allocated, available, currency } = facts.budget;
-    if (available === undefined || allocated >= available) return;
+    if (available === undefined || budgetSumsUnknown(invalid) || allocated >= available) return;
     report({
       range: model.budget!.total!.range,
       message: `Channel budgets add up to ${formatMoney(allocated, currency)}, leaving ${formatMoney(available - allocated, currency)} of the ${formatMoney(available, currency)} unallocated. Give it to the channels that move the objective, or hold it as \`contingency\`.`,

@@ -1,4 +1,5 @@
 import { defineRule } from './rule.js';
+import { quote } from '../text/quote.js';
 
 export const dependencyCycle = defineRule({
   name: 'dependency-cycle',
@@ -8,7 +9,7 @@ export const dependencyCycle = defineRule({
   check({ model, facts, report }) {
     for (const cycle of facts.graph.cycles) {
       const shown = cycle.length > 8 ? [...cycle.slice(0, 6), '…', cycle[cycle.length - 1]!] : cycle;
-      const named = shown.map((id) => (id === '…' ? id : `\`${id}\``)).join(' → ') + (cycle.length > 8 ? ` (${cycle.length - 1} channels)` : '');
+      const named = shown.map((id) => (id === '…' ? id : quote(id))).join(' → ') + (cycle.length > 8 ? ` (${cycle.length - 1} channels)` : '');
       // Report on each dependency that closes a link of the cycle: `b` depends on `a` for a → b.
       for (let i = 0; i + 1 < cycle.length; i++) {
         const upstream = cycle[i]!;

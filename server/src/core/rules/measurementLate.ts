@@ -1,5 +1,6 @@
 import { formatDay, plural } from '../text/dates.js';
 import { defineRule } from './rule.js';
+import { quote } from '../text/quote.js';
 
 export const measurementLate = defineRule({
   name: 'measurement-late',
@@ -18,7 +19,7 @@ export const measurementLate = defineRule({
       if (!first || readyBy.day <= first.day) continue;
       report({
         range: readyBy.range,
-        message: `Measurement of \`${kpi.id}\` is ready ${plural(readyBy.day - first.day, 'day')} after \`${first.id}\` starts on ${formatDay(first.day)}. Agree the measure before launch: set \`ready_by\` on or before ${formatDay(first.day)}.`,
+        message: `Measurement of ${quote(kpi.id)} is ready ${plural(readyBy.day - first.day, 'day')} after ${quote(first.id)} starts on ${formatDay(first.day)}. Agree the measure before launch: set \`ready_by\` on or before ${formatDay(first.day)}.`,
       });
     }
   },

@@ -5,7 +5,9 @@ export const mixOneSided = defineRule({
   area: 'integration',
   defaultSeverity: 'warning',
   summary: 'The plan is all inbound or all outbound.',
-  check({ model, report }) {
+  check({ model, invalid, report }) {
+    // A mode the schema rejects might be the other side.
+    if (invalid.inAnyEntry('channels', 'mode')) return;
     const modes = [...model.channels.values()].map((channel) => channel.mode?.value).filter((mode) => mode !== undefined);
     if (modes.length < 2) return;
     const only = modes[0];

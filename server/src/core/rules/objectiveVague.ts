@@ -5,12 +5,13 @@ export const objectiveVague = defineRule({
   area: 'objective',
   defaultSeverity: 'warning',
   summary: 'The objective has no numeric target, or no deadline or plan period.',
-  check({ model, report }) {
+  check({ model, invalid, report }) {
     const objective = model.objectives[0];
-    if (!objective) return;
+    const at = (key: string) => invalid.at('objective', key) || invalid.at('objective', 0, key);
+    if (!objective || invalid.value('objective') || invalid.value('objective', 0)) return;
     const missing: string[] = [];
-    if (!objective.target) missing.push('a numeric `target`');
-    if (!objective.deadline && !model.period) missing.push('a `deadline` (or a plan `period`)');
+    if (!objective.target && !at('target')) missing.push('a numeric `target`');
+    if (!objective.deadline && !model.period && !at('deadline') && !invalid.at('period')) missing.push('a `deadline` (or a plan `period`)');
     if (missing.length === 0) return;
     report({
       range: objective.keyRange,

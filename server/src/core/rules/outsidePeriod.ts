@@ -1,5 +1,6 @@
 import { formatDay } from '../text/dates.js';
 import { defineRule } from './rule.js';
+import { quote } from '../text/quote.js';
 
 export const outsidePeriod = defineRule({
   name: 'outside-period',
@@ -17,13 +18,13 @@ export const outsidePeriod = defineRule({
       if (start?.day !== undefined && periodStart !== undefined && start.day < periodStart) {
         report({
           range: start.range,
-          message: `\`${channel.id}\` starts before the plan period (${window}). Start it on ${formatDay(periodStart)} or later, or widen \`period\`.`,
+          message: `${quote(channel.id)} starts before the plan period (${window}). Start it on ${formatDay(periodStart)} or later, or widen \`period\`.`,
         });
       }
       if (end?.day !== undefined && periodEnd !== undefined && end.day > periodEnd) {
         report({
           range: end.range,
-          message: `\`${channel.id}\` ends after the plan period (${window}). End it on ${formatDay(periodEnd)} or earlier, or widen \`period\`.`,
+          message: `${quote(channel.id)} ends after the plan period (${window}). End it on ${formatDay(periodEnd)} or earlier, or widen \`period\`.`,
         });
       }
     }

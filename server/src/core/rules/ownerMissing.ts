@@ -1,24 +1,26 @@
 import { defineRule } from './rule.js';
+import { excerpt, quote } from '../text/quote.js';
 
 export const ownerMissing = defineRule({
   name: 'owner-missing',
   area: 'ownership',
   defaultSeverity: 'warning',
   summary: 'A channel, KPI or review without an owner.',
-  check({ model, report }) {
+  check({ model, invalid, report }) {
     for (const channel of model.channels.values()) {
-      if (!channel.owner)
+      if (!channel.owner && !invalid.at('channels', channel.id, 'owner'))
         report({
           range: channel.keyRange,
-          message: `Channel \`${channel.id}\` has no \`owner\`. Name the person accountable for it.`,
+          message: `Channel ${quote(channel.id)} has no \`owner\`. Name the person accountable for it.`,
         });
     }
     for (const kpi of model.kpis.values()) {
-      if (!kpi.owner && !kpi.measure?.owner)
-        report({ range: kpi.keyRange, message: `KPI \`${kpi.id}\` has no \`owner\`. Name the person accountable for the number.` });
+      if (!kpi.owner && !kpi.measure?.owner && !invalid.at('kpis', kpi.id, 'owner') && !invalid.at('kpis', kpi.id, 'measure', 'owner'))
+        report({ range: kpi.keyRange, message: `KPI ${quote(kpi.id)} has no \`owner\`. Name the person accountable for the number.` });
     }
     for (const review of model.reviews.values()) {
-      if (!review.owner) report({ range: review.keyRange, message: `The ${review.cadence} review has no \`owner\`. Name who runs it.` });
+      if (!review.owner && !invalid.at('reviews', review.cadence, 'owner'))
+        report({ range: review.keyRange, message: `The ${excerpt(review.cadence)} review has no \`owner\`. Name who runs it.` });
     }
   },
 });

@@ -5,8 +5,8 @@ export const propositionMissing = defineRule({
   area: 'integration',
   defaultSeverity: 'warning',
   summary: 'No single value proposition.',
-  check({ model, report }) {
-    if (model.text.trim() === '') return;
+  check({ model, invalid, report }) {
+    if (model.text.trim() === '' || invalid.at('proposition')) return;
     const propositions = model.propositions.filter((item) => item.value.trim() !== '');
     if (propositions.length === 1) return;
     if (propositions.length === 0) {

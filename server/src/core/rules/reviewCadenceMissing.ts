@@ -12,8 +12,8 @@ export const reviewCadenceMissing = defineRule({
   area: 'rhythm',
   defaultSeverity: 'warning',
   summary: 'The weekly, monthly or quarterly review is missing.',
-  check({ model, report }) {
-    if (model.text.trim() === '') return;
+  check({ model, invalid, report }) {
+    if (model.text.trim() === '' || invalid.value('reviews')) return;
     const missing = reviewCadences.filter((cadence) => !model.reviews.has(cadence));
     if (missing.length === 0) return;
     report({

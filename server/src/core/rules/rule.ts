@@ -1,6 +1,7 @@
 import type { PlanFacts } from '../model/planFacts.js';
 import type { PlanModel } from '../model/planModel.js';
 import type { ParsedYaml } from '../parse/parseYaml.js';
+import type { InvalidValues } from '../schema/invalidValues.js';
 import type { SchemaFixData } from '../schema/validate.js';
 import type { Range, SeverityName } from '../types.js';
 
@@ -29,6 +30,8 @@ export interface RuleContext<Data = never> {
   model: PlanModel;
   /** Derived cross-item facts (graph, traces, usage, budget), computed once per model. */
   facts: PlanFacts;
+  /** The values the schema rejects: the schema rule reports them, so no other rule reads them as missing or counts them (computed on first use). */
+  readonly invalid: InvalidValues;
   report(finding: RuleFinding<Data>): void;
 }
 

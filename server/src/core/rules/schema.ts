@@ -1,7 +1,8 @@
 import type { LocatedDate } from '../model/planModel.js';
-import { validateSchema } from '../schema/validate.js';
+import { schemaProblems } from '../schema/validate.js';
 import type { Range } from '../types.js';
 import { defineRule, type RuleContext } from './rule.js';
+import { quote } from '../text/quote.js';
 
 export const schema = defineRule({
   name: 'schema',
@@ -10,13 +11,13 @@ export const schema = defineRule({
   summary: 'Unknown key, wrong type, bad date, bad enum value, or an end before its start.',
   check(context) {
     const insideSyntaxError = syntaxErrorTest(context);
-    for (const problem of validateSchema(context.parsed, context.model.anchorRange)) {
+    for (const problem of schemaProblems(context.parsed, context.model.anchorRange)) {
       // What the YAML parser made of broken text (`medi⏎owner` as one key) is reported once, as yaml-syntax.
       if (!insideSyntaxError(problem.range)) context.report(problem);
     }
     const { model } = context;
     if (model.period) checkOrder(context, 'The plan period', model.period.start, model.period.end);
-    for (const channel of model.channels.values()) checkOrder(context, `Channel \`${channel.id}\``, channel.start, channel.end);
+    for (const channel of model.channels.values()) checkOrder(context, `Channel ${quote(channel.id)}`, channel.start, channel.end);
   },
 });
 

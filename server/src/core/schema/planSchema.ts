@@ -5,6 +5,17 @@ import { isIsoDate } from '../text/dates.js';
 // Everything is optional that a rule reports with a better message (objective-vague,
 // measurement-incomplete, owner-missing …), so one mistake is never reported twice.
 
+/**
+ * Top-level keys that start with `x-` are the plan's own extensions (as in Docker Compose):
+ * shared values for `<<` merges, or data for other tools. The schema and the rules ignore
+ * them; they must still be valid YAML. Anywhere else an `x-` key is an unknown key.
+ */
+export const EXTENSION_PREFIX = 'x-';
+
+export function isExtensionKey(key: string): boolean {
+  return key.startsWith(EXTENSION_PREFIX);
+}
+
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export const id = z.string().regex(ID_PATTERN, { message: 'an id is letters, digits, `-`, `_` or `.`, starting with a letter or digit' });
@@ -95,7 +106,9 @@ export const dependencyObjectSchema = z
       .describe(
         'finish-to-start (default): start after the dependency ends + lag; start-to-start: start at least lag after the dependency starts; finish-to-finish: end at least lag after the dependency ends.',
       ),
-    lag: duration.optional().describe('Extra wait after the dependency point (e.g. 1w, 3d, 48h). Default 0.'),
+    lag: duration
+      .optional()
+      .describe('Extra wait after the dependency point (e.g. 1w, 3d, 48h). Default 0. The schedule counts whole days: hours round up (36h counts as 2 days).'),
     why: z.string().optional().describe('Why the dependency exists, for the people who sequence the plan.'),
   })
   .describe('A dependency with kind, lag and reason.');

@@ -1,13 +1,24 @@
-import { isMap, isPair, isSeq, type Document, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import { ENTRY_SECTIONS } from '../parse/blocks.js';
+import { badMerges, effectivePairs, isMergeKey } from '../parse/merge.js';
 import { resolveNode, scalarKey, toPlainData, type ParsedYaml } from '../parse/parseYaml.js';
 import { PairCache, textRangeOf } from '../parse/reuse.js';
 import { didYouMean } from '../text/didYouMean.js';
 import type { LineIndex } from '../text/lineIndex.js';
+import { excerpt, quote } from '../text/quote.js';
 import type { Range } from '../types.js';
-import { channelSchema, ID_PATTERN, kpiSchema, milestoneSchema, planSchema } from './planSchema.js';
-import { allowedKeysAt } from './schemaNavigation.js';
+import { channelSchema, ID_PATTERN, isExtensionKey, kpiSchema, milestoneSchema, planSchema } from './planSchema.js';
+import { allowedKeysAt, keysAt } from './schemaNavigation.js';
+
+export type PathKey = string | number;
+
+/**
+ * `invalid`: a value the schema rejects (wrong type, bad date, enum value or id, a merge of
+ * something that is not a mapping); `missing`: a required key is absent; `key`: an unknown
+ * or repeated key, or an invalid entry id; `limit`: the plan was checked without some aliases.
+ */
+export type SchemaProblemKind = 'invalid' | 'missing' | 'key' | 'limit';
 
 /** What the `schema` quick fix reads: the unknown key and the key it was probably meant to be, or the values allowed. */
 export type SchemaFixData = { key: string; suggestion: string } | { allowed: string[] };
@@ -16,9 +27,10 @@ export interface SchemaProblem {
   range: Range;
   message: string;
   data?: SchemaFixData;
+  kind: SchemaProblemKind;
+  /** Plan path of the value at fault (for `missing`, of the absent key), merges applied. */
+  path: PathKey[];
 }
-
-type PathKey = string | number;
 type Issue = z.core.$ZodIssue;
 
 const entrySchemas: Record<string, z.ZodType> = { channels: channelSchema, kpis: kpiSchema, milestones: milestoneSchema };
@@ -26,6 +38,18 @@ const entrySchemas: Record<string, z.ZodType> = { channels: channelSchema, kpis:
 // Entries are validated one by one and their problems kept per YAML pair, so an edit to one
 // channel re-validates that channel only (the incremental parser reuses unchanged pairs).
 const entryProblems = new PairCache<Pair, SchemaProblem[]>();
+
+const problemsOf = new WeakMap<ParsedYaml, SchemaProblem[]>();
+
+/** `validateSchema`, once per parse: the schema rule reports the problems, and the other rules ask which values were rejected. */
+export function schemaProblems(parsed: ParsedYaml, anchorRange: Range): SchemaProblem[] {
+  let problems = problemsOf.get(parsed);
+  if (!problems) {
+    problems = validateSchema(parsed, anchorRange);
+    problemsOf.set(parsed, problems);
+  }
+  return problems;
+}
 
 /** Validates the plan against the zod schema and places every issue on the key or value at fault. */
 export function validateSchema(parsed: ParsedYaml, anchorRange: Range): SchemaProblem[] {
@@ -38,24 +62,27 @@ export function validateSchema(parsed: ParsedYaml, anchorRange: Range): SchemaPr
     problems.push({
       range: anchorRange,
       message: 'Too many alias expansions (*alias): the plan was checked without them. Write values out instead of nesting aliases.',
+      kind: 'limit',
+      path: [],
     });
+  }
+  // Top-level `x-` keys are the plan's own extensions (shared values for `<<` merges, notes for other tools): never checked.
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const key of Object.keys(value)) if (isExtensionKey(key)) delete (value as Record<string, unknown>)[key];
   }
   const locate = new Locator(doc, parsed.lineIndex, root, []);
   const result = planSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
-      for (const leaf of leafIssues(issue, value)) problems.push(describe(leaf, [], locate, anchorRange));
+      for (const leaf of leafIssues(issue, value)) problems.push(...describe(leaf, [], locate, anchorRange));
     }
   }
-  problems.push(...duplicateKeys(root, parsed.lineIndex, '', true));
+  problems.push(...keyProblems(doc, root, parsed.lineIndex, [], true));
   if (isMap(root)) {
-    for (const pair of root.items) {
-      const section = scalarKey(pair.key);
+    for (const { key: section, pair } of effectivePairs(root, doc)) {
       const entries = resolveNode(pair.value, doc);
-      if (section === undefined || !ENTRY_SECTIONS.has(section) || !isMap(entries)) continue;
-      for (const entry of entries.items) {
-        if (isPair(entry)) problems.push(...validateEntry(doc, parsed.lineIndex, section, entry, anchorRange));
-      }
+      if (!ENTRY_SECTIONS.has(section) || !isMap(entries)) continue;
+      for (const { pair: entry } of effectivePairs(entries, doc)) problems.push(...validateEntry(doc, parsed.lineIndex, section, entry, anchorRange));
     }
   }
   return problems;
@@ -73,21 +100,25 @@ function entryIssues(doc: Document.Parsed, lines: LineIndex, section: string, pa
   if (id === undefined || !ID_PATTERN.test(id)) {
     problems.push({
       range: keyRange ?? anchorRange,
-      message: `\`${id ?? String(pair.key)}\` is not a valid id in \`${section}\`: use letters, digits, \`-\`, \`_\` or \`.\`, starting with a letter or digit.`,
+      message: `${quote(id ?? String(pair.key))} is not a valid id in \`${section}\`: use letters, digits, \`-\`, \`_\` or \`.\`, starting with a letter or digit.`,
+      kind: 'key',
+      path: [section, id ?? String(pair.key)],
     });
   }
   if (id !== undefined) {
     const value = resolveNode(pair.value, doc);
-    const { value: plain } = toPlainData(value, doc);
+    // An entry written with nothing (`paid-signups:`) is an entry with no keys yet: its required keys are what is missing.
+    const written = toPlainData(value, doc).value;
+    const plain = written === null ? Object.create(null) : written;
     const prefix = [section, id];
     const locate = new Locator(doc, lines, value, prefix, pair);
     const result = entrySchemas[section]!.safeParse(plain, { reportInput: true });
     if (!result.success) {
       for (const issue of result.error.issues) {
-        for (const leaf of leafIssues(issue, plain)) problems.push(describe(leaf, prefix, locate, keyRange ?? anchorRange));
+        for (const leaf of leafIssues(issue, plain)) problems.push(...describe(leaf, prefix, locate, keyRange ?? anchorRange));
       }
     }
-    problems.push(...duplicateKeys(value, lines, `${section}.${id}`, false));
+    problems.push(...keyProblems(doc, value, lines, prefix, false));
   }
   return problems;
 }
@@ -116,40 +147,56 @@ function valueAt(root: unknown, path: PathKey[]): unknown {
   return current;
 }
 
-function describe(issue: Issue, prefix: PathKey[], locate: Locator, fallback: Range): SchemaProblem {
+function describe(issue: Issue, prefix: PathKey[], locate: Locator, fallback: Range): SchemaProblem[] {
   const local = issue.path as PathKey[];
   const path = [...prefix, ...local];
   const where = path.length > 0 ? `\`${dotted(path)}\`` : 'The plan';
+  const invalid = (message: string, data?: SchemaFixData): SchemaProblem[] => [
+    { range: locate.value(local) ?? fallback, message, kind: 'invalid', path, ...(data ? { data } : {}) },
+  ];
+  // A key written with nothing after it (`owner:`, `notes: ~`) is not written yet: where the key
+  // is optional that is allowed, and a rule that needs the value says it is missing (with a fix).
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === null && isOptionalKey(path)) return [];
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const key = issue.keys[0]!;
+      // Every unknown key of the mapping, each on its own key.
       const allowed = allowedKeysAt(path);
-      const suggestion = didYouMean(key, allowed);
-      return {
-        range: locate.key([...local, key]) ?? locate.value(local) ?? fallback,
-        message: `Unknown key \`${key}\`${path.length ? ` in \`${dotted(path)}\`` : ''}.${suggestion || ` Allowed here: ${allowed.join(', ')}.`}`,
-        ...(suggestion ? { data: { key, suggestion: suggestion.slice(' Did you mean `'.length, -2) } } : {}),
-      };
+      return issue.keys.map((key) => {
+        const suggestion = didYouMean(key, allowed);
+        return {
+          range: locate.key([...local, key]) ?? locate.value(local) ?? fallback,
+          message: `Unknown key ${quote(key)}${path.length ? ` in \`${dotted(path)}\`` : ''}.${suggestion || ` Allowed here: ${allowed.join(', ')}.`}`,
+          ...(suggestion ? { data: { key, suggestion: suggestion.slice(' Did you mean `'.length, -2) } } : {}),
+          kind: 'key' as const,
+          path: [...path, key],
+        };
+      });
     }
     case 'invalid_type':
       if (issue.input === undefined)
-        return missingKey(path, local, locate, fallback, `\`${String(path[path.length - 1])}: ${placeholder(issue.expected, String(path[path.length - 1]))}\``);
-      return { range: locate.value(local) ?? fallback, message: `${where} should be ${article(issue.expected)}, not ${describeInput(issue.input)}.` };
+        return [
+          missingKey(path, local, locate, fallback, `\`${String(path[path.length - 1])}: ${placeholder(issue.expected, String(path[path.length - 1]))}\``),
+        ];
+      return invalid(`${where} should be ${article(issue.expected)}, not ${describeInput(issue.input)}.`);
     case 'invalid_value':
       if (issue.input === undefined) {
         const key = String(path[path.length - 1]);
-        return missingKey(path, local, locate, fallback, issue.values.map((value) => `\`${key}: ${String(value)}\``).join(' or '));
+        return [missingKey(path, local, locate, fallback, issue.values.map((value) => `\`${key}: ${String(value)}\``).join(' or '))];
       }
-      return {
-        range: locate.value(local) ?? fallback,
-        message: `${where} must be one of: ${issue.values.map(String).join(', ')}.${typeof issue.input === 'string' ? didYouMean(issue.input, issue.values.map(String)) : ''}`,
-        data: { allowed: issue.values.map(String) },
-      };
+      return invalid(
+        `${where} must be one of: ${issue.values.map(String).join(', ')}.${typeof issue.input === 'string' ? didYouMean(issue.input, issue.values.map(String)) : ''}`,
+        { allowed: issue.values.map(String) },
+      );
     case 'too_small':
-      return { range: locate.value(local) ?? fallback, message: `${where} must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}.` };
+      return invalid(`${where} must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}.`);
     default:
-      return { range: locate.value(local) ?? fallback, message: `${where}: ${issue.message}.` };
+      return invalid(`${where}: ${issue.message}.`);
   }
+}
+
+function isOptionalKey(path: PathKey[]): boolean {
+  const key = path[path.length - 1];
+  return typeof key === 'string' && keysAt(path.slice(0, -1)).some((info) => info.key === key && !info.required);
 }
 
 /** A required key that is not there: shown on the key of the mapping that lacks it. */
@@ -159,6 +206,8 @@ function missingKey(path: PathKey[], local: PathKey[], locate: Locator, fallback
   return {
     range: locate.key(local.slice(0, -1)) ?? fallback,
     message: `${parent.length ? `\`${dotted(parent)}\`` : 'The plan'} needs \`${String(key)}\`: add ${example}.`,
+    kind: 'missing',
+    path,
   };
 }
 
@@ -184,13 +233,14 @@ function describeInput(input: unknown): string {
   if (Array.isArray(input)) return 'a list';
   if (typeof input === 'object') return 'a mapping';
   if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
-  if (typeof input === 'string') return `text "${input.length > 40 ? `${input.slice(0, 40)}…` : input}"`;
+  if (typeof input === 'string') return `text "${excerpt(input, 40)}"`;
   return `${typeof input} ${String(input)}`;
 }
 
+/** The path as written in messages (`channels.seo.kpis[1]`), each id in it cut like any quoted plan text. */
 function dotted(path: PathKey[]): string {
   return path
-    .map((key) => (typeof key === 'number' ? `[${key}]` : key))
+    .map((key) => (typeof key === 'number' ? `[${key}]` : excerpt(key)))
     .join('.')
     .replace(/\.\[/g, '[');
 }
@@ -205,6 +255,18 @@ class Locator {
     private readonly startPair?: Pair,
   ) {}
 
+  /** Each mapping's pairs by key, merges applied (a merged-in value is found where it is written); built once per mapping, as one mapping may hold thousands of problems. */
+  private readonly pairsByMap = new Map<YAMLMap, Map<string, Pair>>();
+
+  private pairsOf(map: YAMLMap): Map<string, Pair> {
+    let pairs = this.pairsByMap.get(map);
+    if (!pairs) {
+      pairs = new Map(effectivePairs(map, this.doc).map((entry) => [entry.key, entry.pair]));
+      this.pairsByMap.set(map, pairs);
+    }
+    return pairs;
+  }
+
   private pairAt(path: PathKey[]): { pair?: Pair; node: unknown } | undefined {
     let node: unknown = this.start;
     let pair: Pair | undefined = this.startPair;
@@ -213,7 +275,7 @@ class Locator {
         pair = undefined;
         node = resolveNode(node.items[key], this.doc);
       } else if (isMap(node)) {
-        pair = node.items.find((item): item is Pair => isPair(item) && scalarKey(item.key) === String(key));
+        pair = this.pairsOf(node).get(String(key));
         if (!pair) return undefined;
         node = resolveNode(pair.value, this.doc);
       } else {
@@ -230,44 +292,75 @@ class Locator {
     return found.pair ? textRangeOf(found.pair.key, this.lines) : textRangeOf(found.node, this.lines);
   }
 
-  /** The value at the path; for an empty value, its key. */
+  /** The value at the path; for an empty value (no text), its key. */
   value(path: PathKey[]): Range | undefined {
     const found = this.pairAt(path);
     if (!found) return undefined;
-    return textRangeOf(found.node, this.lines) ?? (found.pair ? textRangeOf(found.pair.key, this.lines) : undefined);
+    const range = textRangeOf(found.node, this.lines);
+    const key = found.pair ? textRangeOf(found.pair.key, this.lines) : undefined;
+    return range && (!isEmpty(range) || !key) ? range : key;
   }
 }
 
 /**
- * Repeated keys: the first wins everywhere, the later ones are reported. At the root, the
- * entry sections are checked for repeated ids but not descended into (entries check themselves);
- * a repeated `objective` has its own rule.
+ * Problems of the mappings as written, each reported once where it is written (aliases are
+ * not followed): repeated keys (the first wins everywhere, the later ones are reported) and
+ * merge keys that merge no mapping. At the root, the entry sections are checked for repeated
+ * ids but not descended into (entries check themselves); a repeated `objective` has its own rule.
  */
-function duplicateKeys(start: unknown, lines: LineIndex, basePath: string, atRoot: boolean): SchemaProblem[] {
+function keyProblems(doc: Document.Parsed, start: unknown, lines: LineIndex, basePath: PathKey[], atRoot: boolean): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  const visit = (node: unknown, depth: number, path: string, descend: boolean) => {
+  const visit = (node: unknown, depth: number, path: PathKey[], descend: boolean) => {
     if (depth > 64) return;
     if (isSeq(node)) {
-      for (const item of node.items) visit(item, depth + 1, path, true);
+      node.items.forEach((item, index) => visit(item, depth + 1, [...path, index], true));
       return;
     }
     if (!isMap(node)) return;
+    for (const bad of badMerges(node, doc)) {
+      const written = textRangeOf(bad.node, lines);
+      problems.push({
+        range: written && !isEmpty(written) ? written : textRangeOf(bad.pair.key, lines)!,
+        message: `\`<<\` merges mappings into this one (\`<<: *defaults\` or \`<<: [*a, *b]\`), not ${describeNode(bad.resolved)}. Point it at an anchored mapping (\`&defaults { … }\`).`,
+        kind: 'invalid',
+        path,
+      });
+    }
     const seen = new Set<string>();
     for (const pair of node.items) {
+      if (isMergeKey(pair.key)) continue;
       const key = scalarKey(pair.key);
       if (key === undefined) continue;
       if (seen.has(key)) {
         const range = textRangeOf(pair.key, lines);
         if (range && !(atRoot && depth === 0 && key === 'objective')) {
-          problems.push({ range, message: `\`${key}\` appears twice${path ? ` in \`${path}\`` : ''}: the first one counts. Merge them or rename this one.` });
+          const named = path.filter((step) => typeof step === 'string');
+          const where = named.length > 0 ? ` in \`${dotted(named)}\`` : '';
+          problems.push({
+            range,
+            message: `${quote(key)} appears twice${where}: the first one counts. Merge them or rename this one.`,
+            kind: 'key',
+            path: [...path, key],
+          });
         }
         continue;
       }
       seen.add(key);
       const isSection = atRoot && depth === 0 && ENTRY_SECTIONS.has(key);
-      if (descend) visit(pair.value, depth + 1, path ? `${path}.${key}` : key, !isSection);
+      if (descend) visit(pair.value, depth + 1, [...path, key], !isSection);
     }
   };
   visit(start, 0, basePath, true);
   return problems;
+}
+
+function isEmpty(range: Range): boolean {
+  return range.start.line === range.end.line && range.start.character === range.end.character;
+}
+
+/** What a merge key was given instead of a mapping. */
+function describeNode(node: unknown): string {
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return node.value === null ? 'an empty value' : describeInput(node.value);
+  return 'an alias that names nothing';
 }

@@ -33,7 +33,10 @@ export function todayDay(now: Date = new Date()): Day {
   return Math.floor(now.getTime() / MS_PER_DAY);
 }
 
-/** `8w` → 56, `3d` → 3, `48h` → 2 (hours round up to whole days). */
+/**
+ * `8w` → 56, `3d` → 3, `48h` → 2: the schedule counts whole days, so hours round up to whole
+ * days (`36h` → 2, `1h` → 1). Every use of a lag (messages, hover, quick fixes, timeline) goes through here.
+ */
 export function parseDurationDays(text: string): number | undefined {
   const match = DURATION.exec(text.trim());
   if (!match) return undefined;
@@ -46,6 +49,15 @@ export function parseDurationDays(text: string): number | undefined {
     default:
       return amount;
   }
+}
+
+/** For a duration in hours, how it counts in days, said in words: `36h` → "36h rounds up to 2 days", `48h` → "48h is 2 days". */
+export function hoursAsDays(text: string): string | undefined {
+  const match = DURATION.exec(text.trim());
+  if (!match || match[2] !== 'h') return undefined;
+  const hours = Number(match[1]);
+  const days = Math.ceil(hours / 24);
+  return `${hours}h ${hours % 24 === 0 ? 'is' : 'rounds up to'} ${plural(days, 'day')}`;
 }
 
 export function isDuration(text: string): boolean {

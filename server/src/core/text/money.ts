@@ -3,6 +3,8 @@
 // on the chart's bar labels, where room is short, `£180k`. Shares: `66.7%`.
 // Plain text: a caller writing Markdown or XML escapes the result (or the currency).
 
+import { excerpt } from './quote.js';
+
 const SYMBOLS: Record<string, string> = { GBP: '£', EUR: '€', USD: '$', JPY: '¥', INR: '₹' };
 
 /** Amounts this large are shown compact even in full (their digits would be noise). */
@@ -11,7 +13,7 @@ const FULL_LIMIT = 1e15;
 /** How a currency is written before an amount: its symbol, or the code and a space. */
 function currencyPrefix(currency: string | undefined): string {
   if (!currency) return '';
-  return SYMBOLS[currency.toUpperCase()] ?? `${currency} `;
+  return SYMBOLS[currency.toUpperCase()] ?? `${excerpt(currency)} `;
 }
 
 function grouped(digits: string): string {

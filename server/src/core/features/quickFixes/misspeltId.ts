@@ -1,6 +1,6 @@
 import { closestMatch } from '../../text/didYouMean.js';
 import { replaceScalar } from '../../yaml/edits/replaceScalar.js';
-import { code, idInChannelsAt, proposal, sameRange, writableIds, type QuickFix } from './quickFix.js';
+import { code, idInChannelsAt, proposal, sameRange, writableIds, writtenRange, type QuickFix } from './quickFix.js';
 
 /** `dependency-unknown`: replace the id with the nearest channel id (not the channel itself). */
 export const correctDependency: QuickFix<'dependency-unknown'> = ({ model, facts, yaml }, diagnostic) => {
@@ -8,7 +8,7 @@ export const correctDependency: QuickFix<'dependency-unknown'> = ({ model, facts
   if (!unknown) return [];
   const candidates = writableIds(model.channels.keys()).filter((id) => id !== unknown.channel.id);
   const near = closestMatch(unknown.dependency.on.value, candidates);
-  return near ? proposal(`Change to ${code(near)}`, [replaceScalar(yaml, unknown.dependency.on.range, near)], true) : [];
+  return near ? proposal(`Change to ${code(near)}`, [replaceScalar(yaml, writtenRange(unknown.dependency.on), near)], true) : [];
 };
 
 /** `stage-unknown`: replace the stage with the nearest journey stage. */
@@ -17,5 +17,5 @@ export const correctStage: QuickFix<'stage-unknown'> = ({ model, yaml }, diagnos
   const stages = new Set(model.journey.map((stage) => stage.value));
   if (!found || stages.has(found.id.value)) return [];
   const near = closestMatch(found.id.value, writableIds(stages));
-  return near ? proposal(`Change to ${code(near)}`, [replaceScalar(yaml, found.id.range, near)], true) : [];
+  return near ? proposal(`Change to ${code(near)}`, [replaceScalar(yaml, writtenRange(found.id), near)], true) : [];
 };

@@ -90,6 +90,14 @@ export function idInChannelsAt(model: PlanModel, range: Range, list: IdList): { 
   }).get(rangeKey(range));
 }
 
+/**
+ * Where a value's text is written, for an edit that corrects the text itself (a misspelt id):
+ * merged text is shared, and what is misspelt is misspelt for every mapping that merges it.
+ */
+export function writtenRange(located: { range: Range; origin?: Range }): Range {
+  return located.origin ?? located.range;
+}
+
 export function code(id: string): string {
   return `\`${id}\``;
 }

@@ -1,7 +1,8 @@
 import { closestMatch } from '../../text/didYouMean.js';
 import { replaceScalar } from '../../yaml/edits/replaceScalar.js';
 import { setScalar } from '../../yaml/edits/setScalar.js';
-import { code, kpiWithKeyAt, objectiveIdOf, proposal, sameRange, writableIds, type FixProposal, type QuickFix } from './quickFix.js';
+import type { KpiModel } from '../../model/planModel.js';
+import { code, kpiWithKeyAt, objectiveIdOf, proposal, sameRange, writableIds, writtenRange, type FixProposal, type QuickFix } from './quickFix.js';
 
 /**
  * `kpi-untraced`: a KPI with no `traces_to` gets one naming the objective; a chain that stops
@@ -13,6 +14,8 @@ export const traceToObjective: QuickFix<'kpi-untraced'> = ({ model, facts, yaml 
   if (!objectiveId) return [];
   // `traces_to:` may be there with nothing (or no text) in it: fill it rather than add a second one.
   const addTo = (kpiId: string) => setScalar(yaml, ['kpis', kpiId, 'traces_to'], objectiveId);
+  // A `traces_to` merged in with `<<` is shared: the KPI gets its own instead, which wins over it.
+  const retrace = (traced: KpiModel) => (traced.tracesTo?.origin ? addTo(traced.id) : [replaceScalar(yaml, traced.tracesTo!.range, objectiveId)]);
 
   const untraced = kpiWithKeyAt(model, diagnostic.range);
   if (untraced && !untraced.tracesTo) {
@@ -32,16 +35,12 @@ export const traceToObjective: QuickFix<'kpi-untraced'> = ({ model, facts, yaml 
       const near = closestMatch(trace.unknownId, [objectiveId, ...reaching]);
       const fixes: FixProposal[] = [];
       if (near && near !== objectiveId)
-        fixes.push({ title: `Change to ${code(near)}`, edits: [replaceScalar(yaml, kpi.tracesTo.range, near)], isPreferred: true });
-      fixes.push({
-        title: `Trace ${code(kpi.id)} to the objective ${code(objectiveId)}`,
-        edits: [replaceScalar(yaml, kpi.tracesTo.range, objectiveId)],
-        isPreferred: fixes.length === 0,
-      });
+        fixes.push({ title: `Change to ${code(near)}`, edits: [replaceScalar(yaml, writtenRange(kpi.tracesTo), near)], isPreferred: true });
+      fixes.push(...proposal(`Trace ${code(kpi.id)} to the objective ${code(objectiveId)}`, retrace(kpi), fixes.length === 0));
       return fixes;
     }
     case 'cycle':
-      return proposal(`Trace ${code(kpi.id)} to the objective ${code(objectiveId)}`, [replaceScalar(yaml, kpi.tracesTo.range, objectiveId)]);
+      return proposal(`Trace ${code(kpi.id)} to the objective ${code(objectiveId)}`, retrace(kpi));
     default:
       return [];
   }

@@ -4,7 +4,7 @@ import { insertEntries } from '../../yaml/edits/insertBlock.js';
 import { replaceScalar } from '../../yaml/edits/replaceScalar.js';
 import { mapping, type YamlEntry } from '../../yaml/edits/value.js';
 import { measureSkeleton } from './measureSkeleton.js';
-import { code, idInChannelsAt, objectiveIdOf, writableIds, type FixProposal, type QuickFix } from './quickFix.js';
+import { code, idInChannelsAt, objectiveIdOf, writableIds, writtenRange, type FixProposal, type QuickFix } from './quickFix.js';
 
 /** `kpi-undefined`: change to the near KPI id (preferred), or define the KPI under `kpis`. */
 export const defineOrCorrectKpi: QuickFix<'kpi-undefined'> = ({ model, facts, yaml }, diagnostic) => {
@@ -13,7 +13,7 @@ export const defineOrCorrectKpi: QuickFix<'kpi-undefined'> = ({ model, facts, ya
   const id = found.id.value;
   const fixes: FixProposal[] = [];
   const near = closestMatch(id, writableIds(model.kpis.keys()));
-  if (near) fixes.push({ title: `Change to ${code(near)}`, edits: [replaceScalar(yaml, found.id.range, near)], isPreferred: true });
+  if (near) fixes.push({ title: `Change to ${code(near)}`, edits: [replaceScalar(yaml, writtenRange(found.id), near)], isPreferred: true });
   if (ID_PATTERN.test(id)) {
     const objectiveId = objectiveIdOf(model);
     const kpi: YamlEntry = {
