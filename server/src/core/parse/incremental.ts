@@ -158,6 +158,7 @@ function assemble(text: string, blocks: Block[], state: ParseState): ParsedYaml 
     reparsed++;
     const contents = doc.contents;
     if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(contents) || contents.items.length !== 1 || !isPair(contents.items[0])) return undefined;
+    if (block.end < text.length && endsAtBlockEnd(contents.items[0], blockText.length)) return undefined;
     const fresh: CachedBlock = { start: 0, end: block.end - block.start, kind: block.kind, pair: contents.items[0] as Pair };
     moves.push({ block: fresh, delta: block.start });
     next.push(fresh);
@@ -168,6 +169,21 @@ function assemble(text: string, blocks: Block[], state: ParseState): ParsedYaml 
   state.blocks = next;
   state.last = { mode: 'incremental', reparsed, reused: blocks.length - reparsed };
   return { text, lineIndex: new LineIndex(text), doc: documentOf(text, next), problems: [] };
+}
+
+/**
+ * Whether the block's last node is an empty value at the block's end: an empty value (`owner:` with
+ * nothing after it) is placed at the next token, which a whole parse finds in the next
+ * block and a block parsed alone does not. Such a block is left to the whole parse.
+ */
+function endsAtBlockEnd(pair: Pair, length: number): boolean {
+  let node: unknown = pair.value ?? pair.key;
+  for (let depth = 0; (isMap(node) || isSeq(node)) && node.items.length > 0 && depth < 256; depth++) {
+    const last: unknown = node.items[node.items.length - 1];
+    node = isPair(last) ? (last.value ?? last.key) : last;
+  }
+  const range = nodeRange(node);
+  return !!range && range[0] === range[1] && range[2] >= length;
 }
 
 function documentOf(text: string, blocks: CachedBlock[]): Document.Parsed {
