@@ -33,8 +33,10 @@ suite('web worker extension host', () => {
       { what: "the Node extension host's log to show an extension's activation" },
     );
     for (const { uri, text } of logs) {
-      const mentions = text.split('\n').filter((line) => line.includes(EXTENSION_ID));
-      assert.deepEqual(mentions, [], `${uri.path} does not mention ${EXTENSION_ID}`);
+      // The host lists every extension it knows when it starts (Throughline among them when the
+      // test runs as root); only a line about activating it would mean it ran there.
+      const activations = text.split('\n').filter((line) => line.includes(EXTENSION_ID) && /activat/i.test(line));
+      assert.deepEqual(activations, [], `${uri.path} does not log ${EXTENSION_ID}'s activation`);
     }
   });
 });
