@@ -34,6 +34,7 @@ import {
 } from './core/index.js';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
 import { DocumentCache } from './documentCache.js';
+import { Formatting } from './formatting.js';
 import { guardNotification, guardRequest, requestFailed, type Logger } from './guard.js';
 import { positionParam, rangeParam, stringParam } from './params.js';
 import { TimelineRequest, type TimelineParams } from './protocol.js';
@@ -79,6 +80,11 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
     () => settings.diagnosticsDelay,
     () => generation,
     log,
+  );
+  const formatting = new Formatting(
+    connection,
+    () => settings.sortKeys,
+    (uri) => (uri.startsWith('file:') ? configLookup.formatFor(fileURLToPath(uri)) : {}),
   );
   const workspace = new WorkspacePlans(connection, cache, (uri) => documents.get(uri) !== undefined, log);
 
@@ -195,6 +201,7 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
     notification('textDocument/didClose', async (event) => {
       const { uri } = event.document;
       publisher.forget(uri);
+      formatting.forget(uri);
       cache.close(uri);
       // A workspace plan shows its on-disk diagnostics again; any other document is cleared.
       if (workspace.has(uri)) await workspace.refresh(uri);
@@ -221,6 +228,10 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
   connection.languages.inlayHint.on(request('textDocument/inlayHint', (params) => inlayHints(doc(params), rangeParam(params.range))));
   connection.onCodeAction(
     request('textDocument/codeAction', (params) => codeActions(doc(params), rangeParam(params.range), clientDiagnostics(params.context?.diagnostics))),
+  );
+  connection.onDocumentFormatting(request('textDocument/formatting', (params) => formatting.document(doc(params), params.options)));
+  connection.onDocumentRangeFormatting(
+    request('textDocument/rangeFormatting', (params) => formatting.range(doc(params), rangeParam(params.range), params.options)),
   );
   connection.onRequest(
     TimelineRequest.method,
@@ -263,6 +274,8 @@ function serverCapabilities(client: InitializeParams['capabilities']): ServerCap
     codeLensProvider: { resolveProvider: false },
     inlayHintProvider: true,
     codeActionProvider: { codeActionKinds: ['quickfix'] },
+    documentFormattingProvider: true,
+    documentRangeFormattingProvider: true,
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }

@@ -132,7 +132,7 @@ describe('extension manifest', () => {
 
   it('describes every setting', () => {
     const { properties } = contributes.configuration;
-    for (const name of ['throughline.rules', 'throughline.trace.server', 'throughline.diagnostics.debounceMs']) {
+    for (const name of ['throughline.rules', 'throughline.trace.server', 'throughline.diagnostics.debounceMs', 'throughline.format.sortKeys']) {
       const setting = properties[name];
       assert.ok(setting && (setting.markdownDescription ?? setting.description), `${name} is described`);
     }

@@ -1,6 +1,7 @@
 import { didYouMean } from '../core/index.js';
 import { checkCommand } from './check/checkCommand.js';
 import { ExitCode, UsageError, type CliIo, type Command } from './command.js';
+import { formatCommand } from './format.js';
 import { renderCommand } from './render.js';
 import { version } from './version.js';
 
@@ -10,6 +11,7 @@ import { version } from './version.js';
  */
 const commands: Record<string, Command> = {
   check: checkCommand,
+  format: formatCommand,
   render: renderCommand,
 };
 

@@ -5,8 +5,8 @@
 // Analysis
 export { analyzeText, createParseState, runRules, withLazyDiagnostics, DEFAULT_DOCS_BASE } from './analyze.js';
 export type { Analysis, AnalyzeOptions, ParseState } from './analyze.js';
-export { parseConfig, readRuleSettings, findSuppressions } from './config.js';
-export type { ConfigResult, RuleSettings } from './config.js';
+export { parseConfig, readRuleSettings, readFormatSettings, findSuppressions, LINE_WIDTH_LIMITS } from './config.js';
+export type { ConfigResult, FormatSettings, RuleSettings } from './config.js';
 export { rules, ruleNames, findRule } from './rules/index.js';
 export type { Rule, RuleContext, RuleFinding } from './rules/index.js';
 export { yamlOptions } from './parse/parseYaml.js';
@@ -21,6 +21,8 @@ export { codeActions } from './features/codeActions.js';
 export { codeLenses } from './features/codeLens.js';
 export { completion, COMPLETION_TRIGGER_CHARACTERS } from './features/completion.js';
 export { definition } from './features/definition.js';
+export { DEFAULT_LINE_WIDTH, formatDocument, formatDocumentRange, formatText } from './features/format/index.js';
+export type { FormatOptions, FormatResult } from './features/format/index.js';
 export { foldingRanges } from './features/folding.js';
 export { hover } from './features/hover.js';
 export { inlayHints } from './features/inlayHints.js';

@@ -1,11 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseConfig, type RuleSettings } from '../../core/index.js';
+import { parseConfig, type FormatSettings, type RuleSettings } from '../../core/index.js';
 import { describeFsError } from './fsErrors.js';
 
 export const CONFIG_FILE_NAME = '.throughline.yaml';
 
-export type ConfigFile = { rules: RuleSettings; problems: string[] } | { unreadable: string };
+export type ConfigFile = { rules: RuleSettings; format: FormatSettings; problems: string[] } | { unreadable: string };
 
 /** Reads a config file: its rule settings and what was wrong with it (each a warning). */
 export function loadConfigFile(path: string): ConfigFile {
@@ -22,13 +22,19 @@ export function loadConfigFile(path: string): ConfigFile {
  */
 export class ConfigLookup {
   private readonly nearestByFolder = new Map<string, string | null>();
-  private readonly settingsByFile = new Map<string, RuleSettings>();
+  private readonly settingsByFile = new Map<string, { rules: RuleSettings; format: FormatSettings }>();
 
   constructor(private readonly warn: (configPath: string, problem: string) => void) {}
 
   rulesFor(planPath: string): RuleSettings {
     const configPath = this.nearestConfig(dirname(planPath));
-    return configPath ? this.settingsOf(configPath) : {};
+    return configPath ? this.settingsOf(configPath).rules : {};
+  }
+
+  /** The `format:` settings that apply to a plan. */
+  formatFor(planPath: string): FormatSettings {
+    const configPath = this.nearestConfig(dirname(planPath));
+    return configPath ? this.settingsOf(configPath).format : {};
   }
 
   private nearestConfig(start: string): string | null {
@@ -55,16 +61,16 @@ export class ConfigLookup {
     return found;
   }
 
-  private settingsOf(configPath: string): RuleSettings {
+  private settingsOf(configPath: string): { rules: RuleSettings; format: FormatSettings } {
     let settings = this.settingsByFile.get(configPath);
     if (!settings) {
       const loaded = loadConfigFile(configPath);
       if ('unreadable' in loaded) {
         this.warn(configPath, `cannot read (${loaded.unreadable}); using default severities`);
-        settings = {};
+        settings = { rules: {}, format: {} };
       } else {
         for (const problem of loaded.problems) this.warn(configPath, problem);
-        settings = loaded.rules;
+        settings = { rules: loaded.rules, format: loaded.format };
       }
       this.settingsByFile.set(configPath, settings);
     }

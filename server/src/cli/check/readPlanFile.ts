@@ -4,7 +4,8 @@ import { describeFsError } from './fsErrors.js';
 /** Plans are a few kilobytes; anything this large is not one. */
 const MAX_PLAN_BYTES = 10 * 1024 * 1024;
 
-export type PlanText = { text: string } | { problem: string };
+/** The text (without a byte order mark, which `bom` says was there) or why there is none. */
+export type PlanText = { text: string; bom: boolean } | { problem: string };
 
 /** Reads a plan as UTF-8 text, or says in a few words why it cannot be checked. */
 export function readPlanFile(path: string): PlanText {
@@ -24,5 +25,5 @@ export function readPlanFile(path: string): PlanText {
     return { problem: 'not UTF-8 text, not a plan' };
   }
   if (text.trim() === '') return { problem: 'empty file: nothing to check (a plan starts with `plan: <title>`)' };
-  return { text };
+  return { text, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
 }
