@@ -51,9 +51,17 @@ function format(parsed: ParsedYaml, options: FormatOptions): Formatted | { error
   const atoms = new Printer(text, parsed.lineIndex, layout, { sortKeys, lineWidth: options.lineWidth ?? DEFAULT_LINE_WIDTH }).print(tokens);
   const written = writeAtoms(atoms, layout.eol, text.startsWith('\ufeff') ? { text: '\ufeff', from: 0 } : undefined);
   if (written.text === text) return { text, edits: [], tokens };
-  const problem = unfaithful({ text, doc: parsed.doc }, written.text, sortKeys);
+  const edits = offsetEdits(text, written.text, written.anchors);
+  const problem = onlyFinalLineBreak(text, edits) ? undefined : unfaithful({ text, doc: parsed.doc }, written.text, sortKeys);
   if (problem) return { error: `The plan was not formatted: ${problem}. This is a bug in Throughline's formatter; please report it with the plan.` };
-  return { text: written.text, edits: offsetEdits(text, written.text, written.anchors), tokens };
+  return { text: written.text, edits, tokens };
+}
+
+/** Adding the last line break (or dropping blank lines after the last line) changes nothing a parse sees: no need to check. */
+function onlyFinalLineBreak(text: string, edits: readonly OffsetEdit[]): boolean {
+  if (edits.length !== 1) return false;
+  const [edit] = edits;
+  return edit!.end === text.length && /^[\r\n]*$/.test(edit!.newText) && /^[\r\n\t ]*$/.test(text.slice(edit!.start));
 }
 
 /** The formatted text of a plan (or library, or any YAML file), for the command line. */
@@ -88,6 +96,7 @@ export function formatDocumentRange(doc: PlanDocument, range: Range, options: Fo
     if (!span) continue;
     const inside = result.edits.filter((edit) => edit.start >= span.start && edit.end <= span.end);
     if (inside.length === 0) return { edits: [] };
+    if (inside.length === result.edits.length) break;
     const candidate = applyOffsetEdits(parsed.text, inside);
     if (!unfaithful({ text: parsed.text, doc: parsed.doc }, candidate, options.sortKeys === true)) return { edits: toTextEdits(inside, parsed.lineIndex) };
   }
