@@ -19,6 +19,8 @@ import {
   codeLenses,
   completion,
   definition,
+  documentHighlights,
+  documentLinks,
   documentSymbols,
   foldingRanges,
   hover,
@@ -26,6 +28,8 @@ import {
   prepareRename,
   references,
   rename,
+  SEMANTIC_TOKENS_LEGEND,
+  semanticTokens,
   timelineResult,
   workspaceSymbols,
   type AnalyzeOptions,
@@ -35,6 +39,7 @@ import {
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
 import { DocumentCache } from './documentCache.js';
 import { Formatting } from './formatting.js';
+import { SemanticTokenResults } from './semanticTokenResults.js';
 import { guardNotification, guardRequest, requestFailed, type Logger } from './guard.js';
 import { positionParam, rangeParam, stringParam } from './params.js';
 import { TimelineRequest, type TimelineParams } from './protocol.js';
@@ -50,6 +55,8 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
   const docsBaseUri = installedRuleDocs().baseUri;
   let settings: EditorSettings = defaultSettings();
   let capabilities: InitializeParams['capabilities'] = {};
+  /** Client-side commands the client said it can run (`initializationOptions.clientCommands`), for code lenses that act. */
+  let clientCommands: ReadonlySet<string> = new Set();
   // A broken .throughline.yaml is shown to the user once per problem, not only logged: the
   // plan quietly falls back to default severities, which is easy to miss otherwise.
   const configProblemsShown = new Set<string>();
@@ -65,7 +72,8 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
 
   const optionsFor = (uri: string): AnalyzeOptions => {
     const fromFile = uri.startsWith('file:') ? configLookup.rulesFor(fileURLToPath(uri)) : {};
-    return { rules: { ...fromFile, ...settings.rules }, docsBaseUri };
+    const ruleLinks = capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true;
+    return { rules: { ...fromFile, ...settings.rules }, docsBaseUri, ruleLinks };
   };
   const cache = new DocumentCache(optionsFor, (uri, version, milliseconds, parse) => {
     if (settings.trace !== 'verbose') return;
@@ -86,6 +94,7 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
     () => settings.sortKeys,
     (uri) => (uri.startsWith('file:') ? configLookup.formatFor(fileURLToPath(uri)) : {}),
   );
+  const tokenResults = new SemanticTokenResults();
   const workspace = new WorkspacePlans(connection, cache, (uri) => documents.get(uri) !== undefined, log);
 
   const openDoc = (uri: unknown): PlanDocument | undefined => {
@@ -127,7 +136,8 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities ?? {};
-    const initial = (params.initializationOptions ?? {}) as { diagnosticsDelay?: unknown };
+    const initial = (params.initializationOptions ?? {}) as { diagnosticsDelay?: unknown; clientCommands?: unknown };
+    if (Array.isArray(initial.clientCommands)) clientCommands = new Set(initial.clientCommands.filter((command) => typeof command === 'string'));
     if (typeof initial.diagnosticsDelay === 'number' && initial.diagnosticsDelay >= 0) settings = defaultSettings(initial.diagnosticsDelay);
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
@@ -202,6 +212,7 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
       const { uri } = event.document;
       publisher.forget(uri);
       formatting.forget(uri);
+      tokenResults.forget(uri);
       cache.close(uri);
       // A workspace plan shows its on-disk diagnostics again; any other document is cleared.
       if (workspace.has(uri)) await workspace.refresh(uri);
@@ -210,9 +221,18 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
   );
 
   connection.onCompletion(
-    request('textDocument/completion', (params) => completion(doc(params), positionParam(params.position), { snippets: snippetSupport(capabilities) })),
+    request('textDocument/completion', (params) =>
+      completion(doc(params), positionParam(params.position), {
+        snippets: snippetSupport(capabilities),
+        markup: markupOf(capabilities.textDocument?.completion?.completionItem?.documentationFormat),
+      }),
+    ),
   );
-  connection.onHover(request('textDocument/hover', (params) => hover(doc(params), positionParam(params.position))));
+  connection.onHover(
+    request('textDocument/hover', (params) =>
+      hover(doc(params), positionParam(params.position), { markup: markupOf(capabilities.textDocument?.hover?.contentFormat) }),
+    ),
+  );
   connection.onDefinition(request('textDocument/definition', (params) => definition(doc(params), positionParam(params.position))));
   connection.onReferences(
     request('textDocument/references', (params) => references(doc(params), positionParam(params.position), params.context?.includeDeclaration !== false)),
@@ -224,11 +244,18 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
   connection.onDocumentSymbol(request('textDocument/documentSymbol', (params) => documentSymbols(doc(params))));
   connection.onWorkspaceSymbol(request('workspace/symbol', (params) => workspaceSymbols(cache.all(), typeof params.query === 'string' ? params.query : '')));
   connection.onFoldingRanges(request('textDocument/foldingRange', (params) => foldingRanges(doc(params))));
-  connection.onCodeLens(request('textDocument/codeLens', (params) => codeLenses(doc(params))));
+  connection.onCodeLens(request('textDocument/codeLens', (params) => codeLenses(doc(params), { clientCommands })));
   connection.languages.inlayHint.on(request('textDocument/inlayHint', (params) => inlayHints(doc(params), rangeParam(params.range))));
   connection.onCodeAction(
     request('textDocument/codeAction', (params) => codeActions(doc(params), rangeParam(params.range), clientDiagnostics(params.context?.diagnostics))),
   );
+  connection.languages.semanticTokens.on(request('textDocument/semanticTokens/full', (params) => tokenResults.full(doc(params))));
+  connection.languages.semanticTokens.onDelta(
+    request('textDocument/semanticTokens/full/delta', (params) => tokenResults.delta(doc(params), params.previousResultId)),
+  );
+  connection.languages.semanticTokens.onRange(request('textDocument/semanticTokens/range', (params) => semanticTokens(doc(params), rangeParam(params.range))));
+  connection.onDocumentLinks(request('textDocument/documentLink', (params) => documentLinks(doc(params))));
+  connection.onDocumentHighlight(request('textDocument/documentHighlight', (params) => documentHighlights(doc(params), positionParam(params.position))));
   connection.onDocumentFormatting(request('textDocument/formatting', (params) => formatting.document(doc(params), params.options)));
   connection.onDocumentRangeFormatting(
     request('textDocument/rangeFormatting', (params) => formatting.range(doc(params), rangeParam(params.range), params.options)),
@@ -248,6 +275,11 @@ export function startLanguageServer(connection: Connection, log: Logger): void {
 
 function snippetSupport(client: InitializeParams['capabilities']): boolean {
   return client.textDocument?.completion?.completionItem?.snippetSupport === true;
+}
+
+/** Markdown only for a client that lists it among the formats it shows (an absent list promises nothing). */
+function markupOf(formats: unknown): 'markdown' | 'plaintext' {
+  return Array.isArray(formats) && formats.includes('markdown') ? 'markdown' : 'plaintext';
 }
 
 /** The client's diagnostics, as sent: `codeActions` checks each one against the current analysis. */
@@ -275,6 +307,9 @@ function serverCapabilities(client: InitializeParams['capabilities']): ServerCap
     inlayHintProvider: true,
     codeActionProvider: { codeActionKinds: ['quickfix'] },
     documentFormattingProvider: true,
+    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
+    documentLinkProvider: { resolveProvider: false },
+    documentHighlightProvider: true,
     documentRangeFormattingProvider: true,
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };

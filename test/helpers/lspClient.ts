@@ -55,6 +55,8 @@ export interface StartOptions {
   command?: string[];
   /** Answers to `workspace/configuration` for sections other than `throughline` (null otherwise). */
   configuration?: Record<string, unknown>;
+  /** More `initializationOptions` (e.g. the client commands the VS Code extension announces). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -70,7 +72,28 @@ export const DEFAULT_CAPABILITIES: ClientCapabilities = {
     hover: { contentFormat: ['markdown', 'plaintext'] },
     rename: { prepareSupport: true },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-    publishDiagnostics: { versionSupport: true },
+    publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true },
+  },
+};
+
+/**
+ * What Emacs's eglot announces without markdown-mode and yasnippet installed, as a new user
+ * has it: hover and completion documentation in plain text only, no snippets, no rule links.
+ */
+export const PLAIN_TEXT_CAPABILITIES: ClientCapabilities = {
+  workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+  textDocument: {
+    synchronization: { dynamicRegistration: false, didSave: true },
+    completion: { completionItem: { snippetSupport: false }, contextSupport: true },
+    hover: { contentFormat: ['plaintext'] },
+    signatureHelp: { signatureInformation: { parameterInformation: { labelOffsetSupport: true } } },
+    definition: { linkSupport: true },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+    formatting: { dynamicRegistration: false },
+    rangeFormatting: { dynamicRegistration: false },
+    rename: { dynamicRegistration: false },
+    publishDiagnostics: { relatedInformation: false, versionSupport: true },
   },
 };
 
@@ -124,7 +147,7 @@ export class LspClient {
       rootUri: folders[0] ?? null,
       workspaceFolders: folders.map((uri) => ({ uri, name: uri.split('/').pop() })),
       capabilities: options.capabilities ?? DEFAULT_CAPABILITIES,
-      initializationOptions: { diagnosticsDelay: options.diagnosticsDelay ?? 0 },
+      initializationOptions: { diagnosticsDelay: options.diagnosticsDelay ?? 0, ...options.initializationOptions },
     });
     await connection.sendNotification('initialized', {});
     return client;

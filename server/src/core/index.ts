@@ -18,7 +18,8 @@ export type { CodeAction, Diagnostic, Location, Position, Range, SeverityName, S
 
 // Editor features: one free function each
 export { codeActions } from './features/codeActions.js';
-export { codeLenses } from './features/codeLens.js';
+export { codeLenses, CLIENT_COMMANDS } from './features/codeLens.js';
+export type { CodeLensOptions } from './features/codeLens.js';
 export { completion, COMPLETION_TRIGGER_CHARACTERS } from './features/completion.js';
 export { definition } from './features/definition.js';
 export { DEFAULT_LINE_WIDTH, formatDocument, formatDocumentRange, formatText } from './features/format/index.js';
@@ -29,6 +30,12 @@ export { inlayHints } from './features/inlayHints.js';
 export { references } from './features/references.js';
 export { prepareRename, rename } from './features/rename.js';
 export { documentSymbols, workspaceSymbols } from './features/symbols.js';
+export { SEMANTIC_TOKENS_LEGEND, semanticTokens, semanticTokensEdits } from './features/semanticTokens.js';
+export type { SemanticTokens, SemanticTokensEdit } from './features/semanticTokens.js';
+export { documentLinks, resolvePath } from './features/documentLinks.js';
+export type { DocumentLink } from './features/documentLinks.js';
+export { documentHighlights, DocumentHighlightKind } from './features/documentHighlights.js';
+export type { DocumentHighlight } from './features/documentHighlights.js';
 
 // Timeline
 export { buildTimeline } from './features/timeline/model.js';

@@ -1,4 +1,9 @@
 import { codeActions } from '../../../server/src/core/features/codeActions.js';
+import { CLIENT_COMMANDS, codeLenses } from '../../../server/src/core/features/codeLens.js';
+import { documentHighlights } from '../../../server/src/core/features/documentHighlights.js';
+import { documentLinks } from '../../../server/src/core/features/documentLinks.js';
+import { formatDocument, formatDocumentRange } from '../../../server/src/core/features/format/index.js';
+import { semanticTokens } from '../../../server/src/core/features/semanticTokens.js';
 import type { PlanDocument } from '../../../server/src/core/planDocument.js';
 import type { Position } from '../../../server/src/core/types.js';
 
@@ -27,4 +32,12 @@ export const features: FeatureCall[] = [
         doc.analysis.diagnostics,
       ),
   },
+  { name: 'formatDocument', whole: (doc) => formatDocument(doc, { tabSize: 2 }) },
+  { name: 'formatDocument (sorted keys)', whole: (doc) => formatDocument(doc, { sortKeys: true, lineWidth: 40 }) },
+  { name: 'formatDocumentRange', at: (doc, position) => formatDocumentRange(doc, { start: position, end: { line: position.line + 3, character: 0 } }) },
+  { name: 'semanticTokens', whole: (doc) => semanticTokens(doc) },
+  { name: 'semanticTokens (range)', at: (doc, position) => semanticTokens(doc, { start: position, end: { line: position.line + 20, character: 0 } }) },
+  { name: 'documentLinks', whole: (doc) => documentLinks(doc) },
+  { name: 'documentHighlights', at: (doc, position) => documentHighlights(doc, position) },
+  { name: 'codeLenses', whole: (doc) => codeLenses(doc, { clientCommands: new Set(Object.values(CLIENT_COMMANDS)) }) },
 ];

@@ -42,6 +42,25 @@ export const PROBES: Probe[] = [
   { method: 'textDocument/documentSymbol', positional: false, params: (uri) => ({ textDocument: { uri } }) },
   { method: 'textDocument/foldingRange', positional: false, params: (uri) => ({ textDocument: { uri } }) },
   { method: TimelineRequest.method, positional: false, params: (uri) => ({ uri, today: '2026-06-01', render: 'panel' }) },
+  { method: 'textDocument/documentHighlight', positional: true, params: at },
+  { method: 'textDocument/formatting', positional: false, params: (uri) => ({ textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }) },
+  {
+    method: 'textDocument/rangeFormatting',
+    positional: false,
+    params: (uri, position) => ({
+      textDocument: { uri },
+      range: { start: position, end: { line: position.line + 5, character: 0 } },
+      options: { tabSize: 4, insertSpaces: true },
+    }),
+  },
+  { method: 'textDocument/semanticTokens/full', positional: false, params: (uri) => ({ textDocument: { uri } }) },
+  {
+    method: 'textDocument/semanticTokens/range',
+    positional: false,
+    params: (uri, position) => ({ textDocument: { uri }, range: { start: position, end: { line: position.line + 50, character: 0 } } }),
+  },
+  { method: 'textDocument/documentLink', positional: false, params: (uri) => ({ textDocument: { uri } }) },
+  { method: 'textDocument/codeLens', positional: false, params: (uri) => ({ textDocument: { uri } }) },
 ];
 
 export interface OutputMark {

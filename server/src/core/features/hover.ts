@@ -7,19 +7,26 @@ import type { Position } from '../types.js';
 import { budgetBase } from '../model/budgetBase.js';
 import { idIndexOf, type IdOccurrence } from '../model/idIndex.js';
 import type { Hover } from '../lspTypes.js';
-import { code, escapeMarkdown, formatNumber, percent } from '../text/markdown.js';
+import { code, escapeMarkdown, formatNumber, markdownToPlainText, percent } from '../text/markdown.js';
 import type { PlanDocument } from '../planDocument.js';
 import { keyDocumentation } from '../schema/schemaDocs.js';
 import { keyAtOffset } from '../yaml/path.js';
 
+export interface HoverOptions {
+  /** `plaintext` for a client whose `textDocument.hover.contentFormat` lacks markdown. */
+  markup?: 'markdown' | 'plaintext';
+}
+
 /** Hover on an id (channel, KPI, objective, stage) shows what the plan knows about it; on a key, its docs. */
-export function hover(doc: PlanDocument, position: Position): Hover | null {
+export function hover(doc: PlanDocument, position: Position, options: HoverOptions = {}): Hover | null {
   const { model, parsed } = doc.analysis;
+  const contents = (markdown: string) =>
+    options.markup === 'plaintext' ? { kind: 'plaintext' as const, value: markdownToPlainText(markdown) } : { kind: 'markdown' as const, value: markdown };
   const occurrence = idIndexOf(model).at(position);
-  if (occurrence) return { contents: { kind: 'markdown', value: describeId(model, occurrence) }, range: occurrence.range };
+  if (occurrence) return { contents: contents(describeId(model, occurrence)), range: occurrence.range };
   const key = keyAtOffset(parsed.doc, model.lineIndex.offsetAt(position));
   const docs = key && keyDocumentation(key.path);
-  return docs ? { contents: { kind: 'markdown', value: docs }, range: model.lineIndex.range(key.start, key.end) } : null;
+  return docs ? { contents: contents(docs), range: model.lineIndex.range(key.start, key.end) } : null;
 }
 
 function describeId(model: PlanModel, occurrence: IdOccurrence): string {
