@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type * as lsp from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS } from '../../server/src/core/index.js';
 
 export const COMMANDS = {
   restartServer: 'throughline.restartServer',
@@ -10,7 +12,25 @@ export function registerClientCommands(client: LanguageClient, outputChannel: vs
   return [
     vscode.commands.registerCommand(COMMANDS.restartServer, () => restartServer(client, outputChannel)),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => outputChannel.show(true)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showReferences, (uri: unknown, position: unknown, locations: unknown) =>
+      showReferences(client, uri, position, locations),
+    ),
   ];
+}
+
+/**
+ * A code lens's "N dependants": the server sends LSP shapes (a URI string, a position, locations),
+ * VS Code's references view wants its own Uri, Position and Location objects.
+ */
+async function showReferences(client: LanguageClient, uri: unknown, position: unknown, locations: unknown): Promise<void> {
+  if (typeof uri !== 'string' || !Array.isArray(locations)) return;
+  const converter = client.protocol2CodeConverter;
+  await vscode.commands.executeCommand(
+    'editor.action.showReferences',
+    converter.asUri(uri),
+    converter.asPosition(position as lsp.Position),
+    (locations as lsp.Location[]).map((location) => converter.asLocation(location)),
+  );
 }
 
 async function restartServer(client: LanguageClient, outputChannel: vscode.OutputChannel): Promise<void> {

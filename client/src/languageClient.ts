@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentFilter, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS } from '../../server/src/core/index.js';
 
 export const LANGUAGE_ID = 'marketing-plan';
 /** The client id: VS Code reads `throughline.trace.server` from it. */
@@ -30,6 +31,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     outputChannel,
+    // Code lenses may run these (the extension registers them): list a channel's dependants, reveal its bar.
+    initializationOptions: { clientCommands: Object.values(CLIENT_COMMANDS) },
     synchronize: {
       // Plans and the workspace's `.throughline.yaml` can change on disk without an editor.
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.plan.{yaml,yml}'), vscode.workspace.createFileSystemWatcher('**/.throughline.yaml')],

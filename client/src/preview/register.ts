@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { exportTimelineSvg } from './exportSvg.js';
+import { CLIENT_COMMANDS } from '../../../server/src/core/index.js';
 import { EXPORT_COMMAND, TimelinePreview, VIEW_TYPE } from './timelinePreview.js';
 
 export const OPEN_COMMAND = 'throughline.openTimelinePreview';
@@ -17,6 +18,10 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
     vscode.commands.registerCommand(EXPORT_COMMAND, (source?: unknown, target?: unknown) => exportTimelineSvg(client, preview.currentUri, source, target)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => preview.restore(panel, state),
+    }),
+    // A channel's "open in timeline" code lens: `[uri, channelId]` from the server.
+    vscode.commands.registerCommand(CLIENT_COMMANDS.revealInTimeline, (uri: unknown, channel: unknown) => {
+      if (typeof uri === 'string' && typeof channel === 'string') preview.reveal(vscode.Uri.parse(uri, true), channel);
     }),
     vscode.commands.registerCommand(STATUS_COMMAND, () => preview.status()),
     vscode.commands.registerCommand(MESSAGE_COMMAND, (raw: unknown) => preview.receive(raw)),
