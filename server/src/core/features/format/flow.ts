@@ -110,6 +110,8 @@ export function flowItems(token: CST.FlowCollection, depth = 0): FlowItem[] | un
 /** A scalar key's text (`"seo"` → `seo`), for the schema's key order; undefined for other keys. */
 export function keyText(token: CST.Token | null | undefined): string | undefined {
   if (!token || !isFlowScalar(token) || token.type === 'alias') return undefined;
+  // Most keys are plain words: their text is their source.
+  if (token.type === 'scalar' && /^[\w.<-]+$/.test(token.source)) return token.source;
   const resolved = CST.resolveAsScalar(token);
   return resolved ? resolved.value : undefined;
 }

@@ -35,7 +35,18 @@ interface Formatted {
   tokens: CST.Token[];
 }
 
+/** The last result: Format Selection right after Format Document (or a second request for the same version) costs nothing. */
+let last: { text: string; key: string; result: Formatted | { error: string; range?: Range } } | undefined;
+
 function format(parsed: ParsedYaml, options: FormatOptions): Formatted | { error: string; range?: Range } {
+  const key = JSON.stringify([options.tabSize, options.sortKeys === true, options.lineWidth]);
+  if (last && last.key === key && last.text === parsed.text) return last.result;
+  const result = formatOnce(parsed, options);
+  last = { text: parsed.text, key, result };
+  return result;
+}
+
+function formatOnce(parsed: ParsedYaml, options: FormatOptions): Formatted | { error: string; range?: Range } {
   const { text } = parsed;
   const syntax = parsed.problems.find((problem) => problem.severity === 'error');
   if (syntax) {
