@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeText } from '../../../server/src/core/analyze.js';
+import { formatText } from '../../../server/src/core/features/format/index.js';
 import { formattingProblems } from '../../helpers/formatChecks.js';
 import { loadCorpus } from '../support/corpus.js';
 import { excerpt } from '../support/exercise.js';
@@ -18,6 +19,8 @@ import { assertProperty } from '../support/seed.js';
 const SORTINGS = [false, true] as const;
 /** Hostile inputs over this size are formatted without sorting only: each costs seconds of analysis. */
 const LARGE_INPUT = 50_000;
+/** Formatting parses the syntax tree again (and the result, when it changes): 1 s plus 1 s per 50 KB, a hang detector. */
+const formatLimitMs = (length: number) => 1000 + length / 50;
 
 describe('formatting', () => {
   const corpus = loadCorpus();
@@ -33,6 +36,10 @@ describe('formatting', () => {
     const failures: string[] = [];
     for (const [name, make] of Object.entries(hostileCases)) {
       const text = make();
+      const started = performance.now();
+      formatText(text, {});
+      const ms = performance.now() - started;
+      if (ms > formatLimitMs(text.length)) failures.push(`${name}: formatting took ${ms.toFixed(0)} ms (limit ${formatLimitMs(text.length).toFixed(0)} ms)`);
       for (const sortKeys of SORTINGS) {
         if (sortKeys && text.length > LARGE_INPUT) continue;
         failures.push(...formattingProblems(text, { sortKeys }).map((problem) => `${name}${sortKeys ? ' (sorted)' : ''}: ${problem.slice(0, 2000)}`));

@@ -60,10 +60,9 @@ export function flowItems(token: CST.FlowCollection, depth = 0): FlowItem[] | un
     // Spaces right after a line break are indentation, not a gap someone chose.
     let run = 0;
     let lineStart = false;
-    const spaces = (part: CST.SourceToken) => (run = lineStart ? 0 : part.source.length);
     for (const part of item.start) {
       if (part.type === 'comma') flowItem.comma = part;
-      else if (part.type === 'space') spaces(part);
+      else if (part.type === 'space') run = lineStart ? 0 : part.source.length;
       else if (part.type === 'anchor' || part.type === 'tag') {
         if (flowItem.keyProps.length === 0) flowItem.runBefore = run;
         flowItem.keyProps.push(part);
@@ -82,7 +81,7 @@ export function flowItems(token: CST.FlowCollection, depth = 0): FlowItem[] | un
           if (flowItem.colon) return undefined;
           flowItem.colon = part;
           run = 0;
-        } else if (part.type === 'space') spaces(part);
+        } else if (part.type === 'space') run = lineStart ? 0 : part.source.length;
         else if (part.type === 'anchor' || part.type === 'tag') {
           if (!flowItem.colon) return undefined;
           if (flowItem.valueProps.length === 0) flowItem.runAfterColon = run;

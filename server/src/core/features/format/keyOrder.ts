@@ -1,4 +1,4 @@
-import { isRecordAt, keysAt } from '../../schema/schemaNavigation.js';
+import { isRecordAt, keysAt, schemaAt } from '../../schema/schemaNavigation.js';
 import type { PathKey } from '../../yaml/path.js';
 
 // Canonical key order (`throughline.format.sortKeys`): the order in which the zod schema
@@ -7,11 +7,21 @@ import type { PathKey } from '../../yaml/path.js';
 
 const MERGE_KEY = '<<';
 
+/** Per schema node (every channel shares one): its key order, or null when its mappings are not sorted. */
+const orderOfSchema = new WeakMap<object, readonly string[] | null>();
+const ranks = new WeakMap<readonly string[], Map<string, number>>();
+
 /** The schema's key order at a plan path, or undefined when the mapping there is not sorted. */
 export function schemaKeyOrder(path: readonly PathKey[]): readonly string[] | undefined {
-  if (isRecordAt(path)) return undefined;
-  const keys = keysAt(path).map((info) => info.key);
-  return keys.length > 0 ? keys : undefined;
+  const schema = schemaAt(path);
+  if (!schema) return undefined;
+  let order = orderOfSchema.get(schema);
+  if (order === undefined) {
+    const keys = isRecordAt(path) ? [] : keysAt(path).map((info) => info.key);
+    order = keys.length > 0 ? keys : null;
+    orderOfSchema.set(schema, order);
+  }
+  return order ?? undefined;
 }
 
 export interface SortableItem {
@@ -29,7 +39,8 @@ export interface SortableItem {
  * alias may not come before its anchor); equal keys keep their order.
  */
 export function sortedOrder(items: readonly SortableItem[], order: readonly string[]): number[] | undefined {
-  const rank = new Map(order.map((key, index) => [key, index]));
+  let rank = ranks.get(order);
+  if (!rank) ranks.set(order, (rank = new Map(order.map((key, index) => [key, index]))));
   const groups: { rank: number; members: number[] }[] = [];
   const head: number[] = [];
   let sawOtherKey = false;
