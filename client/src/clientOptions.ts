@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DocumentFilter, LanguageClientOptions } from 'vscode-languageclient';
+import { LENS_COMMANDS } from './commandIds.js';
 
 export const LANGUAGE_ID = 'marketing-plan';
 /** The client id: VS Code reads `throughline.trace.server` from it. */
@@ -21,6 +22,8 @@ export function clientOptions(outputChannel: vscode.LogOutputChannel): LanguageC
   return {
     documentSelector: documentSelector(),
     outputChannel,
+    // Code lenses may run these (the extension registers them): list a channel's dependants, reveal its bar.
+    initializationOptions: { clientCommands: Object.values(LENS_COMMANDS) },
     synchronize: {
       // Plans, config files and the files plans name are watched by the server, which
       // registers the watchers itself (workspace/didChangeWatchedFiles) from the patterns in

@@ -2,6 +2,8 @@
 // the manifest test checks package.json contributes exactly the public ones. No vscode import,
 // so tests can read it outside VS Code.
 
+import { CLIENT_COMMANDS } from '../../server/src/core/index.js';
+
 /** Commands users run (contributed in package.json, shown in the Command Palette). */
 export const COMMANDS = {
   restartServer: 'throughline.restartServer',
@@ -18,5 +20,8 @@ export const INTERNAL_COMMANDS = {
   /** A message to the panel as if from its webview. */
   timelineMessage: '_throughline.timelinePreview.message',
 } as const;
+
+/** Commands the server's code lenses run (named by the server, core/features/codeLens.ts; not in the Command Palette). */
+export const LENS_COMMANDS = CLIENT_COMMANDS;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

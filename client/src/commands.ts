@@ -1,12 +1,31 @@
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
-import { COMMANDS } from './commandIds.js';
+import type * as lsp from 'vscode-languageclient';
+import { COMMANDS, LENS_COMMANDS } from './commandIds.js';
 
 export function registerClientCommands(client: BaseLanguageClient, outputChannel: vscode.OutputChannel): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.restartServer, () => restartServer(client, outputChannel)),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => outputChannel.show(true)),
+    vscode.commands.registerCommand(LENS_COMMANDS.showReferences, (uri: unknown, position: unknown, locations: unknown) =>
+      showReferences(client, uri, position, locations),
+    ),
   ];
+}
+
+/**
+ * A code lens's "N dependants": the server sends LSP shapes (a URI string, a position, locations),
+ * VS Code's references view wants its own Uri, Position and Location objects.
+ */
+async function showReferences(client: BaseLanguageClient, uri: unknown, position: unknown, locations: unknown): Promise<void> {
+  if (typeof uri !== 'string' || !Array.isArray(locations)) return;
+  const converter = client.protocol2CodeConverter;
+  await vscode.commands.executeCommand(
+    'editor.action.showReferences',
+    converter.asUri(uri),
+    converter.asPosition(position as lsp.Position),
+    (locations as lsp.Location[]).map((location) => converter.asLocation(location)),
+  );
 }
 
 async function restartServer(client: BaseLanguageClient, outputChannel: vscode.OutputChannel): Promise<void> {

@@ -16,6 +16,8 @@ import {
   codeLenses,
   completion,
   definition,
+  documentHighlights,
+  documentLinks,
   documentSymbols,
   exportResult,
   foldingRanges,
@@ -25,6 +27,8 @@ import {
   prepareRename,
   references,
   rename,
+  SEMANTIC_TOKENS_LEGEND,
+  semanticTokens,
   timelineResult,
   workspaceSymbols,
   AnalysisOptionsSource,
@@ -39,7 +43,9 @@ import {
 } from './core/index.js';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
 import { DocumentCache } from './documentCache.js';
+import { Formatting } from './formatting.js';
 import { guardNotification, guardRequest, invalidParams, requestFailed, type Logger } from './guard.js';
+import { SemanticTokenResults } from './semanticTokenResults.js';
 import { positionParam, rangeParam, stringParam } from './params.js';
 import { ExportRequest, TimelineRequest, type ExportParams, type TimelineParams } from './protocol.js';
 import { defaultSettings, readEditorSettings, type EditorSettings } from './settings.js';
@@ -58,6 +64,8 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   const documents = new TextDocuments(TextDocument);
   let settings: EditorSettings = defaultSettings();
   let capabilities: InitializeParams['capabilities'] = {};
+  /** Client-side commands the client said it can run (`initializationOptions.clientCommands`), for code lenses that act. */
+  let clientCommands: ReadonlySet<string> = new Set();
   // A broken .throughline.yaml is shown to the user once per problem, not only logged: the
   // plan quietly falls back to default severities, which is easy to miss otherwise.
   const configProblemsShown = new Set<string>();
@@ -78,7 +86,8 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   let generation = 0;
 
   const cache = new DocumentCache(
-    (uri) => options.knownOptionsFor(uri),
+    // Rule links only for clients that show them (`publishDiagnostics.codeDescriptionSupport`).
+    (uri) => ({ ...options.knownOptionsFor(uri), ruleLinks: capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true }),
     (uri, version, milliseconds, parse) => {
       if (settings.trace !== 'verbose') return;
       const how = parse ? ` (${parse.mode} parse: ${parse.reparsed} re-parsed, ${parse.reused} reused)` : '';
@@ -94,6 +103,11 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
     (uri) => `${generation}:${JSON.stringify(options.knownOptionsFor(uri))}`,
     log,
   );
+  const formatting = new Formatting(connection, () => settings.sortKeys);
+  /** The `format:` settings of the plan's `.throughline.yaml`, looked up through the host before formatting. */
+  const formatSettingsOf = (params: { textDocument?: { uri?: unknown } } | null | undefined) =>
+    configLookup.formatFor(stringParam(params?.textDocument?.uri, 'textDocument.uri'));
+  const tokenResults = new SemanticTokenResults();
   const workspace = new WorkspacePlans(connection, host, cache, (uri) => documents.get(uri) !== undefined, prepare, log);
 
   const openDoc = (uri: unknown): PlanDocument | undefined => {
@@ -116,7 +130,9 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
     timer.unref?.();
   });
   const slowedForTests = serverOptions.wrapRequestHandler ?? ((_method, handler) => handler);
-  const request = <P, R>(method: string, handler: (params: P) => R) => guardRequest(log, method, slowedForTests(method, handler));
+  // A handler may answer later (a promise); the guard awaits it, so the answer's type is what it resolves to.
+  const request = <P, R>(method: string, handler: (params: P) => R) =>
+    guardRequest(log, method, slowedForTests(method, handler) as (params: P) => Awaited<R> | Promise<Awaited<R>>);
   const notification = <P>(method: string, handler: (params: P) => void | Promise<void>) => guardNotification(log, method, handler);
 
   const reanalyzeEverything = async () => {
@@ -141,7 +157,8 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities ?? {};
-    const initial = (params.initializationOptions ?? {}) as { diagnosticsDelay?: unknown };
+    const initial = (params.initializationOptions ?? {}) as { diagnosticsDelay?: unknown; clientCommands?: unknown };
+    if (Array.isArray(initial.clientCommands)) clientCommands = new Set(initial.clientCommands.filter((command) => typeof command === 'string'));
     if (typeof initial.diagnosticsDelay === 'number' && initial.diagnosticsDelay >= 0) settings = defaultSettings(initial.diagnosticsDelay);
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
@@ -217,6 +234,8 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
     notification('textDocument/didClose', async (event) => {
       const { uri } = event.document;
       publisher.forget(uri);
+      formatting.forget(uri);
+      tokenResults.forget(uri);
       cache.close(uri);
       // A workspace plan shows its on-disk diagnostics again; any other document is cleared.
       if (workspace.has(uri)) await workspace.refresh(uri);
@@ -225,9 +244,18 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   );
 
   connection.onCompletion(
-    request('textDocument/completion', (params) => completion(doc(params), positionParam(params.position), { snippets: snippetSupport(capabilities) })),
+    request('textDocument/completion', (params) =>
+      completion(doc(params), positionParam(params.position), {
+        snippets: snippetSupport(capabilities),
+        markup: markupOf(capabilities.textDocument?.completion?.completionItem?.documentationFormat),
+      }),
+    ),
   );
-  connection.onHover(request('textDocument/hover', (params) => hover(doc(params), positionParam(params.position))));
+  connection.onHover(
+    request('textDocument/hover', (params) =>
+      hover(doc(params), positionParam(params.position), { markup: markupOf(capabilities.textDocument?.hover?.contentFormat) }),
+    ),
+  );
   connection.onDefinition(request('textDocument/definition', (params) => definition(doc(params), positionParam(params.position))));
   connection.onReferences(
     request('textDocument/references', (params) => references(doc(params), positionParam(params.position), params.context?.includeDeclaration !== false)),
@@ -239,10 +267,29 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   connection.onDocumentSymbol(request('textDocument/documentSymbol', (params) => documentSymbols(doc(params))));
   connection.onWorkspaceSymbol(request('workspace/symbol', (params) => workspaceSymbols(cache.all(), typeof params.query === 'string' ? params.query : '')));
   connection.onFoldingRanges(request('textDocument/foldingRange', (params) => foldingRanges(doc(params))));
-  connection.onCodeLens(request('textDocument/codeLens', (params) => codeLenses(doc(params))));
+  connection.onCodeLens(request('textDocument/codeLens', (params) => codeLenses(doc(params), { clientCommands })));
   connection.languages.inlayHint.on(request('textDocument/inlayHint', (params) => inlayHints(doc(params), rangeParam(params.range))));
   connection.onCodeAction(
     request('textDocument/codeAction', (params) => codeActions(doc(params), rangeParam(params.range), clientDiagnostics(params.context?.diagnostics))),
+  );
+  connection.languages.semanticTokens.on(request('textDocument/semanticTokens/full', (params) => tokenResults.full(doc(params))));
+  connection.languages.semanticTokens.onDelta(
+    request('textDocument/semanticTokens/full/delta', (params) => tokenResults.delta(doc(params), params.previousResultId)),
+  );
+  connection.languages.semanticTokens.onRange(request('textDocument/semanticTokens/range', (params) => semanticTokens(doc(params), rangeParam(params.range))));
+  connection.onDocumentLinks(request('textDocument/documentLink', (params) => documentLinks(doc(params))));
+  connection.onDocumentHighlight(request('textDocument/documentHighlight', (params) => documentHighlights(doc(params), positionParam(params.position))));
+  connection.onDocumentFormatting(
+    request('textDocument/formatting', async (params) => {
+      const fromFile = await formatSettingsOf(params);
+      return formatting.document(doc(params), fromFile, params.options);
+    }),
+  );
+  connection.onDocumentRangeFormatting(
+    request('textDocument/rangeFormatting', async (params) => {
+      const fromFile = await formatSettingsOf(params);
+      return formatting.range(doc(params), rangeParam(params.range), fromFile, params.options);
+    }),
   );
   connection.onRequest(
     TimelineRequest,
@@ -269,6 +316,11 @@ function snippetSupport(client: InitializeParams['capabilities']): boolean {
   return client.textDocument?.completion?.completionItem?.snippetSupport === true;
 }
 
+/** Markdown only for a client that lists it among the formats it shows (an absent list promises nothing). */
+function markupOf(formats: unknown): 'markdown' | 'plaintext' {
+  return Array.isArray(formats) && formats.includes('markdown') ? 'markdown' : 'plaintext';
+}
+
 /** The client's diagnostics, as sent: `codeActions` checks each one against the current analysis. */
 function clientDiagnostics(value: unknown): Diagnostic[] {
   return Array.isArray(value) ? (value as Diagnostic[]) : [];
@@ -293,6 +345,11 @@ function serverCapabilities(client: InitializeParams['capabilities']): ServerCap
     codeLensProvider: { resolveProvider: false },
     inlayHintProvider: true,
     codeActionProvider: { codeActionKinds: ['quickfix'] },
+    documentFormattingProvider: true,
+    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
+    documentLinkProvider: { resolveProvider: false },
+    documentHighlightProvider: true,
+    documentRangeFormattingProvider: true,
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }

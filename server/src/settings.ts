@@ -8,6 +8,8 @@ export interface EditorSettings {
   trace: TraceLevel;
   /** Milliseconds to wait after a change before diagnostics are computed and sent. */
   diagnosticsDelay: number;
+  /** `throughline.format.sortKeys`: Format Document puts keys in the schema's order. */
+  sortKeys: boolean;
   /** What was wrong with the settings (unknown rules, bad severities …). */
   problems: string[];
 }
@@ -15,11 +17,11 @@ export interface EditorSettings {
 export const DEFAULT_DIAGNOSTICS_DELAY = 150;
 
 export function defaultSettings(diagnosticsDelay = DEFAULT_DIAGNOSTICS_DELAY): EditorSettings {
-  return { rules: {}, trace: 'off', diagnosticsDelay, problems: [] };
+  return { rules: {}, trace: 'off', diagnosticsDelay, sortKeys: false, problems: [] };
 }
 
 /**
- * Reads `{ rules, trace: { server }, diagnostics: { debounceMs } }` (VS Code nests dotted settings)
+ * Reads `{ rules, trace: { server }, diagnostics: { debounceMs }, format: { sortKeys } }` (VS Code nests dotted settings)
  * or the flat `{ "trace.server": … }` other clients may send. Anything invalid falls back to
  * the default and is named in `problems`.
  */
@@ -36,7 +38,13 @@ export function readEditorSettings(value: unknown, fallback: EditorSettings): Ed
     if (typeof delayValue === 'number' && Number.isFinite(delayValue) && delayValue >= 0 && delayValue <= 5_000) diagnosticsDelay = Math.round(delayValue);
     else problems.push(`\`throughline.diagnostics.debounceMs\` should be a number of milliseconds between 0 and 5000; using ${fallback.diagnosticsDelay}`);
   }
-  return { rules, trace, diagnosticsDelay, problems };
+  const sortKeysValue = isObject(settings.format) ? settings.format.sortKeys : settings['format.sortKeys'];
+  // Off unless the client says so (an absent setting is the default, as for `rules`).
+  let sortKeys = false;
+  if (typeof sortKeysValue === 'boolean') sortKeys = sortKeysValue;
+  else if (sortKeysValue !== undefined && sortKeysValue !== null)
+    problems.push('`throughline.format.sortKeys` should be true or false; keeping keys in their order');
+  return { rules, trace, diagnosticsDelay, sortKeys, problems };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

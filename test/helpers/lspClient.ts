@@ -57,6 +57,8 @@ export interface StartOptions {
   configuration?: Record<string, unknown>;
   /** Environment variables set for the server process, over this process's own. */
   env?: Record<string, string>;
+  /** More `initializationOptions` (e.g. the client commands the VS Code extension announces). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -72,7 +74,28 @@ export const DEFAULT_CAPABILITIES: ClientCapabilities = {
     hover: { contentFormat: ['markdown', 'plaintext'] },
     rename: { prepareSupport: true },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-    publishDiagnostics: { versionSupport: true },
+    publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true },
+  },
+};
+
+/**
+ * What Emacs's eglot announces without markdown-mode and yasnippet installed, as a new user
+ * has it: hover and completion documentation in plain text only, no snippets, no rule links.
+ */
+export const PLAIN_TEXT_CAPABILITIES: ClientCapabilities = {
+  workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+  textDocument: {
+    synchronization: { dynamicRegistration: false, didSave: true },
+    completion: { completionItem: { snippetSupport: false }, contextSupport: true },
+    hover: { contentFormat: ['plaintext'] },
+    signatureHelp: { signatureInformation: { parameterInformation: { labelOffsetSupport: true } } },
+    definition: { linkSupport: true },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+    formatting: { dynamicRegistration: false },
+    rangeFormatting: { dynamicRegistration: false },
+    rename: { dynamicRegistration: false },
+    publishDiagnostics: { relatedInformation: false, versionSupport: true },
   },
 };
 
@@ -127,7 +150,7 @@ export class LspClient {
       rootUri: folders[0] ?? null,
       workspaceFolders: folders.map((uri) => ({ uri, name: uri.split('/').pop() })),
       capabilities: options.capabilities ?? DEFAULT_CAPABILITIES,
-      initializationOptions: { diagnosticsDelay: options.diagnosticsDelay ?? 0 },
+      initializationOptions: { diagnosticsDelay: options.diagnosticsDelay ?? 0, ...options.initializationOptions },
     });
     await connection.sendNotification('initialized', {});
     return client;

@@ -146,7 +146,10 @@ describe('the language server bundled for the browser, in a Chromium web worker'
       processId: null,
       rootUri: ROOT,
       workspaceFolders: [{ uri: ROOT, name: 'workspace' }],
-      capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { codeDescriptionSupport: true } },
+      },
       initializationOptions: { diagnosticsDelay: 0 },
     });
     // A bundle that throws as it loads (a Node global, a Node built-in) never answers: fail with the worker's error instead of waiting.

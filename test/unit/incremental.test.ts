@@ -85,7 +85,8 @@ describe('incremental analysis', () => {
   });
   it('an entry ending in an empty value with a comment, followed by another entry, ranges as a whole parse does', () => {
     // The empty value reaches the next entry's key in a whole parse; parsed alone it stops at its own line.
-    const before = 'plan: P\nobjective:\n  id: o\n  target: 1\nkpis:\n  a:\n    traces_to:   # which objective?\n    owner: Lead\n  b: { traces_to: ~, owner: Lead }\n';
+    const before =
+      'plan: P\nobjective:\n  id: o\n  target: 1\nkpis:\n  a:\n    traces_to:   # which objective?\n    owner: Lead\n  b: { traces_to: ~, owner: Lead }\n';
     const after = before.replace('objective?\n    owner: Lead', 'objective?    owner: Lead');
     const state = createParseState();
     analyzeText(before, {}, state);

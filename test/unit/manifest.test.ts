@@ -3,8 +3,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText, PLAN_FILE_GLOBS } from '../../server/src/core/index.js';
-import { COMMANDS, INTERNAL_COMMANDS } from '../../client/src/commandIds.js';
+import { COMMANDS, INTERNAL_COMMANDS, LENS_COMMANDS } from '../../client/src/commandIds.js';
 import { rules } from '../../server/src/core/rules/index.js';
+import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/core/features/semanticTokens.js';
 import { attributionModels, cadences, channelModes, channelTypes, dependencyKinds, media } from '../../server/src/core/schema/planSchema.js';
 
 // The extension manifest (package.json) and the files it points at agree with each other, with
@@ -81,7 +82,7 @@ describe('extension manifest', () => {
       .filter((file) => file.endsWith('.ts'))
       .map((file) => readFileSync(file, 'utf8'))
       .join('\n');
-    for (const [group, ids] of Object.entries({ COMMANDS, INTERNAL_COMMANDS })) {
+    for (const [group, ids] of Object.entries({ COMMANDS, INTERNAL_COMMANDS, LENS_COMMANDS })) {
       for (const key of Object.keys(ids)) {
         assert.ok(clientSource.includes(`registerCommand(${group}.${key},`), `no code in client/src registers ${group}.${key}`);
       }
@@ -149,11 +150,45 @@ describe('extension manifest', () => {
 
   it('describes every setting', () => {
     const { properties } = contributes.configuration;
-    for (const name of ['throughline.rules', 'throughline.trace.server', 'throughline.diagnostics.debounceMs']) {
+    for (const name of ['throughline.rules', 'throughline.trace.server', 'throughline.diagnostics.debounceMs', 'throughline.format.sortKeys']) {
       const setting = properties[name];
       assert.ok(setting && (setting.markdownDescription ?? setting.description), `${name} is described`);
     }
     assert.deepEqual(properties['throughline.trace.server']!.enum, ['off', 'messages', 'verbose']);
+  });
+
+  it('maps every semantic token type the server sends, and its own modifier, to TextMate scopes themes colour', () => {
+    const raw = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      contributes: {
+        semanticTokenScopes: { language: string; scopes: Record<string, string[]> }[];
+        semanticTokenModifiers: { id: string; description: string }[];
+      };
+    };
+    const [mapping] = raw.contributes.semanticTokenScopes;
+    assert.equal(mapping?.language, LANGUAGE);
+    for (const type of SEMANTIC_TOKENS_LEGEND.tokenTypes) assert.ok(mapping!.scopes[type]?.length, `${type} has a scope`);
+    const standard = new Set([
+      'declaration',
+      'definition',
+      'readonly',
+      'static',
+      'deprecated',
+      'abstract',
+      'async',
+      'modification',
+      'documentation',
+      'defaultLibrary',
+    ]);
+    const custom = SEMANTIC_TOKENS_LEGEND.tokenModifiers.filter((modifier) => !standard.has(modifier));
+    assert.deepEqual(
+      raw.contributes.semanticTokenModifiers.map((modifier) => modifier.id),
+      custom,
+    );
+    for (const modifier of custom)
+      assert.ok(
+        mapping!.scopes[`*.${modifier}`]?.some((scope) => scope.startsWith('invalid.')),
+        `${modifier} is coloured as a problem`,
+      );
   });
 
   it('declares the workspace-trust and virtual-workspace capabilities', () => {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { exportPlan } from './exportPlan.js';
 import { exportTimelineSvg } from './exportSvg.js';
-import { COMMANDS, INTERNAL_COMMANDS } from '../commandIds.js';
+import { COMMANDS, INTERNAL_COMMANDS, LENS_COMMANDS } from '../commandIds.js';
 import { TimelinePreview, VIEW_TYPE } from './timelinePreview.js';
 
 /** The timeline preview: its commands, the panel and the serializer that restores it after a reload. */
@@ -17,6 +17,10 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
     vscode.commands.registerCommand(COMMANDS.exportPlan, (source?: unknown) => exportPlan(client, preview.currentUri, source)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => preview.restore(panel, state),
+    }),
+    // A channel's "open in timeline" code lens: `[uri, channelId]` from the server.
+    vscode.commands.registerCommand(LENS_COMMANDS.revealInTimeline, (uri: unknown, channel: unknown) => {
+      if (typeof uri === 'string' && typeof channel === 'string') preview.reveal(vscode.Uri.parse(uri, true), channel);
     }),
     vscode.commands.registerCommand(INTERNAL_COMMANDS.timelineStatus, () => preview.status()),
     vscode.commands.registerCommand(INTERNAL_COMMANDS.timelineMessage, (raw: unknown) => preview.receive(raw)),

@@ -89,6 +89,13 @@ export class TimelinePreview implements vscode.Disposable {
     this.showPlan(uri ?? activePlanUri());
   }
 
+  /** Opens the panel on the plan with the channel's bar highlighted and scrolled into view (kept across the renders that follow). */
+  reveal(uri: vscode.Uri, channel: string): void {
+    this.open(uri);
+    this.highlighted = null;
+    this.highlight(channel);
+  }
+
   /** Takes over a panel VS Code restored after a reload. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     this.panel?.dispose();

@@ -4,6 +4,7 @@ import { checkCommand } from './check/checkCommand.js';
 import { ExitCode, UsageError, type CliIo, type Command } from './command.js';
 import { diffCommand } from './diff/diffCommand.js';
 import { exportCommand } from './export/exportCommand.js';
+import { formatCommand } from './format.js';
 import { renderCommand } from './render.js';
 import { version } from './version.js';
 
@@ -13,6 +14,7 @@ import { version } from './version.js';
  */
 const commands: Record<string, Command> = {
   check: checkCommand,
+  format: formatCommand,
   render: renderCommand,
   diff: diffCommand,
   export: exportCommand,

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AnalysisOptionsSource, ConfigLookup, type AnalyzeOptions, type WorkspaceHost } from '../core/index.js';
+import { AnalysisOptionsSource, ConfigLookup, type AnalyzeOptions, type FormatSettings, type WorkspaceHost } from '../core/index.js';
 import { createNodeHost } from '../node/nodeHost.js';
 import { loadConfigFile } from './check/configFile.js';
 import type { CliIo } from './command.js';
@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 export interface CliWorkspace {
   host: WorkspaceHost;
   optionsFor(planPath: string): Promise<AnalyzeOptions>;
+  /** The `format:` settings of the plan's config file (or of `--config`'s). */
+  formatFor(planPath: string): Promise<FormatSettings>;
 }
 
 /**
@@ -22,6 +24,7 @@ export async function cliWorkspace(io: CliIo, configOption: string | undefined):
   const host = createNodeHost();
   const warn = (path: string, problem: string) => io.stderr(`throughline: warning: ${displayPath(io.cwd, path)}: ${problem}\n`);
   let source: AnalysisOptionsSource;
+  let formatFor: CliWorkspace['formatFor'];
   if (configOption !== undefined) {
     const configPath = resolve(io.cwd, configOption);
     const loaded = await loadConfigFile(configPath);
@@ -31,8 +34,11 @@ export async function cliWorkspace(io: CliIo, configOption: string | undefined):
     }
     for (const problem of loaded.problems) warn(configPath, problem);
     source = new AnalysisOptionsSource(host, { fixed: loaded.rules });
+    formatFor = () => Promise.resolve(loaded.format);
   } else {
-    source = new AnalysisOptionsSource(host, new ConfigLookup(host, ({ configUri, problem }) => warn(fileURLToPath(configUri), problem)));
+    const lookup = new ConfigLookup(host, ({ configUri, problem }) => warn(fileURLToPath(configUri), problem));
+    source = new AnalysisOptionsSource(host, lookup);
+    formatFor = (planPath) => lookup.formatFor(pathToFileURL(planPath).href);
   }
-  return { host, optionsFor: (planPath) => source.optionsFor(pathToFileURL(planPath).href) };
+  return { host, optionsFor: (planPath) => source.optionsFor(pathToFileURL(planPath).href), formatFor };
 }

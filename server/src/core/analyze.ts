@@ -14,6 +14,8 @@ export interface AnalyzeOptions {
   rules?: RuleSettings;
   /** Base URI of the rule docs; the page is `<base><rule>.md`. */
   docsBaseUri?: string;
+  /** Link each diagnostic to its rule's page (`codeDescription`); off for clients without `codeDescriptionSupport`. */
+  ruleLinks?: boolean;
 }
 
 export interface Analysis {
@@ -80,7 +82,7 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
           range: finding.range,
           severity: findingSeverity,
           code: rule.name,
-          codeDescription: { href: `${docsBase}${rule.name}.md` },
+          ...(options.ruleLinks === false ? {} : { codeDescription: { href: `${docsBase}${rule.name}.md` } }),
           source: 'throughline',
           message: boundMessage(finding.message),
           ...(finding.data ? { data: finding.data } : {}),

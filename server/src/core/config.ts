@@ -8,30 +8,68 @@ export type RuleSettings = Partial<Record<RuleName, SeveritySetting>>;
 
 const SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
+/** `format:` in `.throughline.yaml`: how `throughline format` and the editor's Format Document write plans. */
+export interface FormatSettings {
+  sortKeys?: boolean;
+  lineWidth?: number;
+}
+
 export interface ConfigResult {
   rules: RuleSettings;
+  format: FormatSettings;
   /** What was wrong with the file; the valid parts still apply, the rest falls back to defaults. */
   problems: string[];
 }
 
-/** Reads a `.throughline.yaml` text: `rules: { <rule>: error|warning|info|hint|off }`. */
+/** Reads a `.throughline.yaml` text: `rules: { <rule>: error|warning|info|hint|off }`, `format: { sortKeys, lineWidth }`. */
 export function parseConfig(text: string): ConfigResult {
   const problems: string[] = [];
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
-    return { rules: {}, problems: doc.errors.map((error) => `line ${lineOf(text, error.pos[0])}: ${error.message.split('\n')[0]}; using default severities`) };
+    return {
+      rules: {},
+      format: {},
+      problems: doc.errors.map((error) => `line ${lineOf(text, error.pos[0])}: ${error.message.split('\n')[0]}; using default severities`),
+    };
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    return { rules: {}, problems: [`${(error as Error).message}; using default severities`] };
+    return { rules: {}, format: {}, problems: [`${(error as Error).message}; using default severities`] };
   }
-  if (value === null || value === undefined) return { rules: {}, problems };
-  if (typeof value !== 'object' || Array.isArray(value)) return { rules: {}, problems: ['expected a mapping with a `rules` key; using default severities'] };
-  const { rules: ruleMap, ...others } = value as Record<string, unknown>;
-  for (const key of Object.keys(others)) problems.push(`unknown key \`${key}\` (only \`rules\` is read)`);
-  return { rules: readRuleSettings(ruleMap, problems), problems };
+  if (value === null || value === undefined) return { rules: {}, format: {}, problems };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { rules: {}, format: {}, problems: ['expected a mapping with a `rules` key; using default severities'] };
+  }
+  const { rules: ruleMap, format, ...others } = value as Record<string, unknown>;
+  for (const key of Object.keys(others)) problems.push(`unknown key \`${key}\` (only \`rules\` and \`format\` are read)`);
+  return { rules: readRuleSettings(ruleMap, problems), format: readFormatSettings(format, problems), problems };
+}
+
+export const LINE_WIDTH_LIMITS = { min: 20, max: 1000 } as const;
+
+/** Validates `format: { sortKeys: true|false, lineWidth: <characters> }`; what is wrong is left out and named. */
+export function readFormatSettings(value: unknown, problems: string[]): FormatSettings {
+  const settings: FormatSettings = {};
+  if (value === undefined || value === null) return settings;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push('`format` should be a mapping with `sortKeys` (true or false) and `lineWidth` (characters)');
+    return settings;
+  }
+  for (const [key, setting] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'sortKeys') {
+      if (typeof setting === 'boolean') settings.sortKeys = setting;
+      else problems.push(`format.sortKeys: \`${String(setting)}\` is not true or false; keys keep their order`);
+    } else if (key === 'lineWidth') {
+      const { min, max } = LINE_WIDTH_LIMITS;
+      if (typeof setting === 'number' && Number.isInteger(setting) && setting >= min && setting <= max) settings.lineWidth = setting;
+      else problems.push(`format.lineWidth: \`${String(setting)}\` is not a whole number of characters from ${min} to ${max}; using the default`);
+    } else {
+      problems.push(`format: unknown key \`${key}\`.${didYouMean(key, ['sortKeys', 'lineWidth'])}`);
+    }
+  }
+  return settings;
 }
 
 /** Validates a rule → severity map from any source (config file or editor settings). */

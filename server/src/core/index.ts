@@ -5,8 +5,8 @@
 // Analysis
 export { analyzeText, createParseState, runRules, withLazyDiagnostics, DEFAULT_DOCS_BASE } from './analyze.js';
 export type { Analysis, AnalyzeOptions, ParseState } from './analyze.js';
-export { parseConfig, readRuleSettings, findSuppressions } from './config.js';
-export type { ConfigResult, RuleSettings } from './config.js';
+export { parseConfig, readRuleSettings, readFormatSettings, findSuppressions, LINE_WIDTH_LIMITS } from './config.js';
+export type { ConfigResult, FormatSettings, RuleSettings } from './config.js';
 export { rules, ruleNames, findRule, isRuleName } from './rules/index.js';
 export type { Rule, RuleContext, RuleFinding, RuleName } from './rules/index.js';
 export { yamlOptions } from './parse/parseYaml.js';
@@ -18,15 +18,24 @@ export type { CodeAction, Diagnostic, DiagnosticCode, Location, Position, Range,
 
 // Editor features: one free function each
 export { codeActions } from './features/codeActions.js';
-export { codeLenses } from './features/codeLens.js';
+export { codeLenses, CLIENT_COMMANDS } from './features/codeLens.js';
+export type { CodeLensOptions } from './features/codeLens.js';
 export { completion, COMPLETION_TRIGGER_CHARACTERS } from './features/completion.js';
 export { definition } from './features/definition.js';
+export { DEFAULT_LINE_WIDTH, formatDocument, formatDocumentRange, formatText } from './features/format/index.js';
+export type { FormatOptions, FormatResult } from './features/format/index.js';
 export { foldingRanges } from './features/folding.js';
 export { hover } from './features/hover.js';
 export { inlayHints } from './features/inlayHints.js';
 export { references } from './features/references.js';
 export { prepareRename, rename } from './features/rename.js';
 export { documentSymbols, workspaceSymbols } from './features/symbols.js';
+export { SEMANTIC_TOKENS_LEGEND, semanticTokens, semanticTokensEdits } from './features/semanticTokens.js';
+export type { SemanticTokens, SemanticTokensEdit } from './features/semanticTokens.js';
+export { documentLinks, resolvePath } from './features/documentLinks.js';
+export type { DocumentLink } from './features/documentLinks.js';
+export { documentHighlights, DocumentHighlightKind } from './features/documentHighlights.js';
+export type { DocumentHighlight } from './features/documentHighlights.js';
 
 // Timeline
 export { buildTimeline } from './features/timeline/model.js';

@@ -122,7 +122,8 @@ export interface FoldingRange {
 
 export interface CodeLens {
   range: Range;
-  command: { title: string; command: string };
+  /** `command: ''` is a label: nothing runs when it is clicked. */
+  command: { title: string; command: string; arguments?: unknown[] };
 }
 
 export interface InlayHint {

@@ -31,7 +31,12 @@ export interface Probe {
   /** Asked at each sampled cursor position; otherwise once for the whole document. */
   positional: boolean;
   params: (uri: string, position: Position) => unknown;
+  /** The CPU-time answer limit for a text of this length, when it is not `ANSWER_CPU_LIMIT_MS`. */
+  limitMs?: (length: number) => number;
 }
+
+/** Formatting parses the plan's syntax tree again (and the result, when it changes): bounded like a parse, 1 s plus 1 s per 50 KB. */
+const formattingLimit = (length: number) => ANSWER_CPU_LIMIT_MS + length / 50;
 
 const at = (uri: string, position: Position) => ({ textDocument: { uri }, position });
 
@@ -48,6 +53,32 @@ export const PROBES: Probe[] = [
   { method: 'textDocument/documentSymbol', positional: false, params: (uri) => ({ textDocument: { uri } }) },
   { method: 'textDocument/foldingRange', positional: false, params: (uri) => ({ textDocument: { uri } }) },
   { method: TimelineRequest.method, positional: false, params: (uri) => ({ uri, today: '2026-06-01', render: 'panel' }) },
+  { method: 'textDocument/documentHighlight', positional: true, params: at },
+  {
+    method: 'textDocument/formatting',
+    positional: false,
+    params: (uri) => ({ textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }),
+    limitMs: formattingLimit,
+  },
+  {
+    // The editor's own options: Format Selection right after Format Document reuses its result.
+    method: 'textDocument/rangeFormatting',
+    positional: false,
+    params: (uri, position) => ({
+      textDocument: { uri },
+      range: { start: position, end: { line: position.line + 5, character: 0 } },
+      options: { tabSize: 2, insertSpaces: true },
+    }),
+    limitMs: formattingLimit,
+  },
+  { method: 'textDocument/semanticTokens/full', positional: false, params: (uri) => ({ textDocument: { uri } }) },
+  {
+    method: 'textDocument/semanticTokens/range',
+    positional: false,
+    params: (uri, position) => ({ textDocument: { uri }, range: { start: position, end: { line: position.line + 50, character: 0 } } }),
+  },
+  { method: 'textDocument/documentLink', positional: false, params: (uri) => ({ textDocument: { uri } }) },
+  { method: 'textDocument/codeLens', positional: false, params: (uri) => ({ textDocument: { uri } }) },
 ];
 
 export interface OutputMark {
@@ -106,7 +137,7 @@ export class ServerUnderTest {
   }
 
   /** Asks `method`; a result or a non-internal LSP error within the CPU-time limit is an answer. */
-  async ask(method: string, params: unknown, label: string, problems: string[]): Promise<unknown> {
+  async ask(method: string, params: unknown, label: string, problems: string[], limitMs = ANSWER_CPU_LIMIT_MS): Promise<unknown> {
     const stop = this.meter.start();
     let timer: NodeJS.Timeout | undefined;
     const hang = new Promise<'hang'>((resolve) => (timer = setTimeout(() => resolve('hang'), this.hangMs)));
@@ -124,7 +155,7 @@ export class ServerUnderTest {
       problems.push(`${label}: no answer after ${this.hangMs} ms`);
       return undefined;
     }
-    const over = this.meter.overLimit(cost, ANSWER_CPU_LIMIT_MS);
+    const over = this.meter.overLimit(cost, limitMs);
     if (over !== undefined) problems.push(`${label}: ${over}`);
     if ('error' in outcome) {
       const error = outcome.error;
@@ -262,7 +293,7 @@ export class EditedDocument {
       for (const position of probe.positional ? positions : [positions[0]!]) {
         const where = probe.positional ? ` at ${position.line}:${position.character}` : '';
         const label = `${probe.method}${where} of version ${this.version}`;
-        const result = await this.server.ask(probe.method, probe.params(this.uri, position), label, problems);
+        const result = await this.server.ask(probe.method, probe.params(this.uri, position), label, problems, probe.limitMs?.(length));
         const unsafe = markdownIn(result).find((markdown) => UNSAFE_LINK.test(markdown));
         if (unsafe !== undefined) problems.push(`${label}: a command: or javascript: link in markdown: ${unsafe.slice(0, 500)}`);
       }

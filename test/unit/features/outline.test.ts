@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../server/src/core/analyze.js';
-import { codeLenses } from '../../../server/src/core/features/codeLens.js';
+import { CLIENT_COMMANDS, codeLenses } from '../../../server/src/core/features/codeLens.js';
 import { foldingRanges } from '../../../server/src/core/features/folding.js';
 import { inlayHints } from '../../../server/src/core/features/inlayHints.js';
 import type { DocumentSymbol } from '../../../server/src/core/lspTypes.js';
@@ -92,13 +92,19 @@ describe('folding', () => {
 });
 
 describe('code lens and inlay hints', () => {
-  it('label channels with budget share, dependants and the critical path; KPIs with their reporters', () => {
-    const lenses = codeLenses(docOf(clean)).map((lens) => `${lineOf(clean, lens.range.start.line)} ${lens.command.title}`);
+  it('label channels with budget share, the critical path and dependants; KPIs with their reporters', () => {
+    const lenses = codeLenses(docOf(clean)).map(
+      (lens) => `${lineOf(clean, lens.range.start.line)} ${lens.command.title}${lens.command.command ? ` → ${lens.command.command}` : ''}`,
+    );
     assert.deepEqual(lenses, [
-      'seo: 11.1% of the total (£30,000) · 1 dependant',
-      'content-hub: 16.7% of the total (£45,000) · 1 dependant',
-      'paid-search: 66.7% of the total (£180,000) · 1 dependant · critical path',
-      'email-nurture: 5.6% of the total (£15,000) · 0 dependants · critical path',
+      'seo: 11.1% of the total (£30,000)',
+      'seo: 1 dependant',
+      'content-hub: 16.7% of the total (£45,000)',
+      'content-hub: 1 dependant',
+      'paid-search: 66.7% of the total (£180,000) · critical path',
+      'paid-search: 1 dependant',
+      'email-nurture: 5.6% of the total (£15,000) · critical path',
+      'email-nurture: 0 dependants',
       'organic-sessions: reported by 1 channel',
       'assisted-signups: reported by 1 channel',
       'paid-conversions: reported by 1 channel',
@@ -106,11 +112,39 @@ describe('code lens and inlay hints', () => {
     ]);
   });
 
+  it('act when the client can: dependants and reporters open the references view, "open in timeline" reveals the bar', () => {
+    const doc = docOf(clean);
+    const lenses = codeLenses(doc, { clientCommands: new Set(Object.values(CLIENT_COMMANDS)) });
+    const byTitle = (line: string, title: string) => lenses.find((lens) => lineOf(clean, lens.range.start.line) === line && lens.command.title === title);
+    const dependants = byTitle('content-hub:', '1 dependant');
+    assert.equal(dependants?.command.command, 'throughline.showReferences');
+    const [uri, position, locations] = dependants!.command.arguments as [string, { line: number }, { uri: string; range: { start: { line: number } } }[]];
+    assert.equal(uri, doc.uri);
+    assert.equal(lineOf(clean, position.line), 'content-hub:');
+    assert.deepEqual(
+      locations.map((location) => lineOf(clean, location.range.start.line)),
+      ['- content-hub'],
+      'the depends_on entry that names it',
+    );
+    assert.equal(byTitle('email-nurture:', '0 dependants')?.command.command, '', 'nothing to list: a label');
+    const reporters = byTitle('paid-conversions:', 'reported by 1 channel');
+    assert.deepEqual(
+      (reporters!.command.arguments![2] as { range: { start: { line: number } } }[]).map((location) => lineOf(clean, location.range.start.line)),
+      ['kpis: [paid-conversions]'],
+    );
+    const timeline = lenses.filter((lens) => lens.command.title === 'open in timeline');
+    assert.deepEqual(
+      timeline.map((lens) => lens.command.arguments),
+      ['seo', 'content-hub', 'paid-search', 'email-nurture'].map((channel) => [doc.uri, channel]),
+    );
+    assert.ok(timeline.every((lens) => lens.command.command === 'throughline.revealInTimeline'));
+  });
+
   it('shares budgets out of the channel sum when the plan has no total', () => {
     const text = 'plan: x\nchannels:\n  a:\n    budget: 30\n  b:\n    budget: 10\n';
     assert.deepEqual(
       codeLenses(docOf(text)).map((lens) => lens.command.title),
-      ['75% of channel budgets (30) · 0 dependants', '25% of channel budgets (10) · 0 dependants'],
+      ['75% of channel budgets (30)', '0 dependants', '25% of channel budgets (10)', '0 dependants'],
     );
   });
 

@@ -1,9 +1,9 @@
-import { parseConfig, type RuleSettings } from '../../core/index.js';
+import { parseConfig, type FormatSettings, type RuleSettings } from '../../core/index.js';
 import { readTextFileAt } from '../../node/nodeHost.js';
 
-export type ConfigFile = { rules: RuleSettings; problems: string[] } | { unreadable: string };
+export type ConfigFile = { rules: RuleSettings; format: FormatSettings; problems: string[] } | { unreadable: string };
 
-/** Reads the config file `--config` names: its rule settings and what was wrong with it (each a warning). */
+/** Reads the config file `--config` names: its rule and format settings and what was wrong with it (each a warning). */
 export async function loadConfigFile(path: string): Promise<ConfigFile> {
   const read = await readTextFileAt(path);
   return 'problem' in read ? { unreadable: read.problem.replace(/^cannot read: /, '') } : parseConfig(read.text);

@@ -5,7 +5,7 @@ import { cursorContext, wordAt } from './completion/context.js';
 import { entrySnippets, escapeChoice, type SnippetProposal } from './completion/snippets.js';
 import { detectEol, detectIndentStep } from '../yaml/edits/editContext.js';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList, type TextEdit } from '../lspTypes.js';
-import { escapeMarkdown } from '../text/markdown.js';
+import { escapeMarkdown, markdownToPlainText } from '../text/markdown.js';
 import type { PlanDocument } from '../planDocument.js';
 import { keyDocumentation } from '../schema/schemaDocs.js';
 import { ITEM } from '../yaml/lines.js';
@@ -16,6 +16,8 @@ export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-'];
 export interface CompletionOptions {
   /** The client expands snippets (`textDocument.completion.completionItem.snippetSupport`). */
   snippets: boolean;
+  /** `plaintext` for a client whose `completionItem.documentationFormat` lacks markdown. */
+  markup?: 'markdown' | 'plaintext';
 }
 
 /**
@@ -23,8 +25,16 @@ export interface CompletionOptions {
  * half-typed YAML too. Without snippet support, snippets become their plain text.
  */
 export function completion(doc: PlanDocument, position: Position, options: CompletionOptions = { snippets: true }): CompletionList {
-  const result = completionItems(doc, position);
-  return options.snippets ? result : { ...result, items: result.items.map(plainItem) };
+  let result = completionItems(doc, position);
+  if (!options.snippets) result = { ...result, items: result.items.map(plainItem) };
+  if (options.markup === 'plaintext') result = { ...result, items: result.items.map(plainDocumentation) };
+  return result;
+}
+
+function plainDocumentation(item: CompletionItem): CompletionItem {
+  return item.documentation?.kind === 'markdown'
+    ? { ...item, documentation: { kind: 'plaintext', value: markdownToPlainText(item.documentation.value) } }
+    : item;
 }
 
 function completionItems(doc: PlanDocument, position: Position): CompletionList {

@@ -7,7 +7,7 @@ import type { Position } from '../types.js';
 import { budgetShare } from '../model/budget.js';
 import { idIndexOf, type IdOccurrence } from '../model/idIndex.js';
 import type { Hover } from '../lspTypes.js';
-import { code, escapeMarkdown, formatNumber } from '../text/markdown.js';
+import { code, escapeMarkdown, formatNumber, markdownToPlainText } from '../text/markdown.js';
 import { formatMoney, formatPercent } from '../text/money.js';
 import { excerpt } from '../text/quote.js';
 import type { PlanDocument } from '../planDocument.js';
@@ -15,18 +15,26 @@ import { keyDocumentation } from '../schema/schemaDocs.js';
 import { keyAtOffset } from '../yaml/path.js';
 import { mergeHover } from './mergeHover.js';
 
+export interface HoverOptions {
+  /** `plaintext` for a client whose `textDocument.hover.contentFormat` lacks markdown. */
+  markup?: 'markdown' | 'plaintext';
+}
+
 /** Hover on an id (channel, KPI, objective, stage) shows what the plan knows about it; on a key, its docs; on merged text, where it is merged (mergeHover.ts). */
-export function hover(doc: PlanDocument, position: Position): Hover | null {
+export function hover(doc: PlanDocument, position: Position, options: HoverOptions = {}): Hover | null {
   const { model, parsed } = doc.analysis;
   const offset = model.lineIndex.offsetAt(position);
   const occurrence = idIndexOf(model).at(position);
   const merge = mergeHover(parsed.doc, model.lineIndex, offset);
-  const markdown = (...parts: (string | undefined)[]) => ({ kind: 'markdown' as const, value: parts.filter((part) => part !== undefined).join('\n\n---\n\n') });
-  if (occurrence) return { contents: markdown(describeId(model, occurrence), merge?.note), range: occurrence.range };
-  if (merge) return { contents: markdown(merge.keyDocs, merge.note), range: model.lineIndex.range(merge.start, merge.end) };
+  const contents = (...parts: (string | undefined)[]) => {
+    const value = parts.filter((part) => part !== undefined).join('\n\n---\n\n');
+    return options.markup === 'plaintext' ? { kind: 'plaintext' as const, value: markdownToPlainText(value) } : { kind: 'markdown' as const, value };
+  };
+  if (occurrence) return { contents: contents(describeId(model, occurrence), merge?.note), range: occurrence.range };
+  if (merge) return { contents: contents(merge.keyDocs, merge.note), range: model.lineIndex.range(merge.start, merge.end) };
   const key = keyAtOffset(parsed.doc, offset);
   const docs = key && keyDocumentation(key.path);
-  return docs ? { contents: { kind: 'markdown', value: docs }, range: model.lineIndex.range(key.start, key.end) } : null;
+  return docs ? { contents: contents(docs), range: model.lineIndex.range(key.start, key.end) } : null;
 }
 
 function describeId(model: PlanModel, occurrence: IdOccurrence): string {

@@ -144,7 +144,7 @@ function dropRepeats(sorted: IdOccurrence[]): void {
 }
 
 /** The range without the quotes of a quoted scalar (`"seo"` → `seo`). */
-function unquoted(text: string, model: PlanModel, range: Range): Range {
+export function unquoted(text: string, model: PlanModel, range: Range): Range {
   const start = model.lineIndex.offsetAt(range.start);
   const end = model.lineIndex.offsetAt(range.end);
   const quote = text[start];

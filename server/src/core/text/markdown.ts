@@ -32,3 +32,50 @@ export function codeSpan(value: string, max = 120): string {
 export function formatNumber(value: number): string {
   return value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 }
+
+const ESCAPABLE = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/;
+
+/**
+ * The markdown this core writes, as plain text for clients that show hover and completion
+ * documentation as written (Emacs eglot without markdown, some terminals): no `**`, no
+ * backticks, no backslash escapes; links as `text (url)`; line breaks and `- ` lists kept.
+ */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => inlinePlain(line.replace(/^(\s*)#{1,6}\s+/, '$1').replace(/ {2,}$/, '')))
+    .join('\n');
+}
+
+function inlinePlain(line: string): string {
+  let out = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === '\\' && i + 1 < line.length && ESCAPABLE.test(line[i + 1]!)) {
+      out += line[++i];
+    } else if (ch === '`') {
+      let run = 1;
+      while (line[i + run] === '`') run++;
+      const fence = '`'.repeat(run);
+      const close = line.indexOf(fence, i + run);
+      if (close < 0) {
+        out += fence;
+        i += run - 1;
+      } else {
+        out += line.slice(i + run, close);
+        i = close + run - 1;
+      }
+    } else if (ch === '*') {
+      // Emphasis markers; a literal asterisk is always escaped in what the core writes.
+    } else if (ch === '[') {
+      const link = /^\[([^\]]*)\]\(([^)\s]*)\)/.exec(line.slice(i));
+      if (link) {
+        out += `${inlinePlain(link[1]!)} (${link[2]})`;
+        i += link[0].length - 1;
+      } else out += ch;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}

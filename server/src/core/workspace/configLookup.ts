@@ -1,4 +1,4 @@
-import { parseConfig, type RuleSettings } from '../config.js';
+import { parseConfig, type FormatSettings, type RuleSettings } from '../config.js';
 import { CONFIG_FILE_NAME } from './files.js';
 import type { WorkspaceHost } from './host.js';
 import { childUri, parentUri } from './uris.js';
@@ -13,9 +13,17 @@ export interface ConfigProblem {
  * above it — through the host. Each folder is looked at once and each config file read once,
  * until `forget()` (a config file changed). Problems with a config file are reported once each.
  */
+/** What one config file sets. */
+interface ConfigSettings {
+  rules: RuleSettings;
+  format: FormatSettings;
+}
+
+const DEFAULTS: ConfigSettings = { rules: {}, format: {} };
+
 export class ConfigLookup {
   private readonly nearestByFolder = new Map<string, Promise<string | null>>();
-  private readonly rulesByFile = new Map<string, Promise<RuleSettings>>();
+  private readonly settingsByFile = new Map<string, Promise<ConfigSettings>>();
   private readonly known = new Map<string, RuleSettings>();
 
   constructor(
@@ -25,10 +33,19 @@ export class ConfigLookup {
 
   /** The rule settings for a plan (empty: every rule at its default). */
   async rulesFor(planUri: string): Promise<RuleSettings> {
-    const configUri = await this.nearestConfig(parentUri(planUri));
-    const rules = configUri ? await this.rulesOf(configUri) : {};
+    const { rules } = await this.settingsFor(planUri);
     this.known.set(planUri, rules);
     return rules;
+  }
+
+  /** The `format:` settings for a plan (empty: the formatter's defaults). */
+  async formatFor(planUri: string): Promise<FormatSettings> {
+    return (await this.settingsFor(planUri)).format;
+  }
+
+  private async settingsFor(planUri: string): Promise<ConfigSettings> {
+    const configUri = await this.nearestConfig(parentUri(planUri));
+    return configUri ? this.settingsOf(configUri) : DEFAULTS;
   }
 
   /** What `rulesFor` last answered for this plan, without waiting (undefined: not looked up yet). */
@@ -39,7 +56,7 @@ export class ConfigLookup {
   /** A config file was created, changed or deleted: look everything up again. */
   forget(): void {
     this.nearestByFolder.clear();
-    this.rulesByFile.clear();
+    this.settingsByFile.clear();
     this.known.clear();
   }
 
@@ -59,23 +76,23 @@ export class ConfigLookup {
     return parent === folder ? null : this.nearestConfig(parent);
   }
 
-  private rulesOf(configUri: string): Promise<RuleSettings> {
-    let rules = this.rulesByFile.get(configUri);
-    if (!rules) {
-      rules = this.read(configUri);
-      this.rulesByFile.set(configUri, rules);
+  private settingsOf(configUri: string): Promise<ConfigSettings> {
+    let settings = this.settingsByFile.get(configUri);
+    if (!settings) {
+      settings = this.read(configUri);
+      this.settingsByFile.set(configUri, settings);
     }
-    return rules;
+    return settings;
   }
 
-  private async read(configUri: string): Promise<RuleSettings> {
+  private async read(configUri: string): Promise<ConfigSettings> {
     const file = await this.host.readTextFile(configUri);
     if ('problem' in file) {
       this.warn({ configUri, problem: `cannot read (${file.problem}); using default severities` });
-      return {};
+      return DEFAULTS;
     }
-    const { rules, problems } = parseConfig(file.text);
+    const { rules, format, problems } = parseConfig(file.text);
     for (const problem of problems) this.warn({ configUri, problem });
-    return rules;
+    return { rules, format };
   }
 }
