@@ -5,7 +5,7 @@ import { formatText, type FormatOptions } from '../../server/src/core/features/f
 // rules see (diagnostics and model, positions aside), and formatting twice changes nothing.
 
 /** Position- and layout-free keys of the model: where things are, not what they are. */
-const POSITIONAL = new Set(['range', 'keyRange', 'anchorRange', 'bodyIndent', 'rootIndent', 'lineIndex', 'text']);
+const POSITIONAL = new Set(['range', 'keyRange', 'anchorRange', 'bodyIndent', 'rootIndent', 'lineIndex', 'text', 'origin']);
 
 /** The analysis as text without positions; with `unordered`, the keys of each mapping in any order. */
 export function analysedPlan(text: string, unordered: boolean): string {

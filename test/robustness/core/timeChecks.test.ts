@@ -35,7 +35,18 @@ describe('the time checks of the core suites', () => {
       features: [1, 2, 3].map((i) => ({ name: `slow feature ${i}`, whole: () => burnCpu(150) })),
     });
     assert.ok(exercised.slowest.cpuMs < limits.feature);
-    assert.deepEqual(timeLimitProblems(exercised, limits), [`the whole exercise used ${exercised.cpuMs.toFixed(0)} ms of CPU time (limit 400 ms)`]);
+    assert.deepEqual(timeLimitProblems(exercised, limits), [
+      `the whole exercise used ${(exercised.cpuMs - exercised.formatCpuMs).toFixed(0)} ms of CPU time, formatting not counted (limit 400 ms)`,
+    ]);
+  });
+
+  it('fail a formatting call over its size-based limit, and count it apart from the other features', () => {
+    const limit = CORE_CPU_LIMITS_MS.feature + PLAN.length / 50;
+    const exercised = exerciseWith({ name: 'formatDocument (deliberately slow)', whole: () => burnCpu(limit + 300) });
+    const problems = timeLimitProblems(exercised);
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(problems[0]!, /^formatDocument \(deliberately slow\) used (\d+) ms of CPU time \(limit \d+ ms\)$/);
+    assert.equal(exercised.slowest.label === 'formatDocument (deliberately slow)', false);
   });
 
   it('pass a feature that waits longer than the limit without using the CPU, as on a busy machine', () => {
