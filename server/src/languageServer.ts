@@ -23,6 +23,10 @@ import {
   prepareRename,
   references,
   rename,
+  rescheduleActions,
+  rescheduleResult,
+  RESCHEDULE_DEPENDANTS_KIND,
+  RESCHEDULE_PLAN_KIND,
   timelineResult,
   workspaceSymbols,
   AnalysisOptionsSource,
@@ -33,13 +37,14 @@ import {
   PLAN_FILE_GLOBS,
   type Diagnostic,
   type PlanDocument,
+  type RescheduleActionOptions,
   type WorkspaceHost,
 } from './core/index.js';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
 import { DocumentCache } from './documentCache.js';
 import { guardNotification, guardRequest, requestFailed, type Logger } from './guard.js';
 import { positionParam, rangeParam, stringParam } from './params.js';
-import { TimelineRequest, type TimelineParams } from './protocol.js';
+import { RescheduleRequest, TimelineRequest, type TimelineParams } from './protocol.js';
 import { defaultSettings, readEditorSettings, type EditorSettings } from './settings.js';
 import { WorkspacePlans } from './workspacePlans.js';
 
@@ -232,7 +237,18 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   connection.onCodeLens(request('textDocument/codeLens', (params) => codeLenses(doc(params))));
   connection.languages.inlayHint.on(request('textDocument/inlayHint', (params) => inlayHints(doc(params), rangeParam(params.range))));
   connection.onCodeAction(
-    request('textDocument/codeAction', (params) => codeActions(doc(params), rangeParam(params.range), clientDiagnostics(params.context?.diagnostics))),
+    request('textDocument/codeAction', (params) => {
+      const document = doc(params);
+      const range = rangeParam(params.range);
+      return [
+        ...codeActions(document, range, clientDiagnostics(params.context?.diagnostics)),
+        ...rescheduleActions(document, range, refactorOptions(capabilities, params.context)),
+      ];
+    }),
+  );
+  connection.onRequest(
+    RescheduleRequest,
+    request(RescheduleRequest.method, (params) => rescheduleResult(openDoc(params?.uri), params)),
   );
   connection.onRequest(
     TimelineRequest,
@@ -256,6 +272,19 @@ function clientDiagnostics(value: unknown): Diagnostic[] {
   return Array.isArray(value) ? (value as Diagnostic[]) : [];
 }
 
+/** What the client's capabilities and the request's context allow the rescheduling actions. */
+function refactorOptions(client: InitializeParams['capabilities'], context: unknown): RescheduleActionOptions {
+  const { only, triggerKind } = (typeof context === 'object' && context !== null ? context : {}) as { only?: unknown; triggerKind?: unknown };
+  const workspaceEdit = client.workspace?.workspaceEdit;
+  return {
+    documentChanges: workspaceEdit?.documentChanges === true,
+    changeAnnotations: workspaceEdit?.documentChanges === true && workspaceEdit.changeAnnotationSupport !== undefined,
+    disabledSupport: client.textDocument?.codeAction?.disabledSupport === true,
+    only: Array.isArray(only) ? only.filter((kind): kind is string => typeof kind === 'string') : undefined,
+    automatic: triggerKind === 2,
+  };
+}
+
 function renamed(result: ReturnType<typeof rename>) {
   if ('error' in result) throw requestFailed(result.error);
   return result.edit;
@@ -274,7 +303,7 @@ function serverCapabilities(client: InitializeParams['capabilities']): ServerCap
     foldingRangeProvider: true,
     codeLensProvider: { resolveProvider: false },
     inlayHintProvider: true,
-    codeActionProvider: { codeActionKinds: ['quickfix'] },
+    codeActionProvider: { codeActionKinds: ['quickfix', RESCHEDULE_DEPENDANTS_KIND, RESCHEDULE_PLAN_KIND] },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }

@@ -4,12 +4,19 @@
 // `connection.onRequest(TimelineRequest, handler)`, and the compiler checks both sides'
 // params and results. The types come from the core; nothing here imports vscode.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { TimelineParams, TimelineResult } from './core/index.js';
+import type { RescheduleParams, RescheduleResult, TimelineParams, TimelineResult } from './core/index.js';
 
-export type { TimelineBar, TimelineModel, TimelineParams, TimelineResult, TimelineUndated } from './core/index.js';
+export type { RescheduleParams, RescheduleResult, TimelineBar, TimelineModel, TimelineParams, TimelineResult, TimelineUndated } from './core/index.js';
 
 /** The timeline of an open plan; null when the server has no such open document. */
 export const TimelineRequest = new RequestType<TimelineParams, TimelineResult | null, void>('throughline/timeline');
+
+/**
+ * The edit that moves a channel (new dates or a shift), and with `cascade` its dependants:
+ * only their date scalars, for the version the client names (another version is refused as
+ * stale). Null when the server has no such open document.
+ */
+export const RescheduleRequest = new RequestType<RescheduleParams, RescheduleResult | null, void>('throughline/reschedule');
 
 export interface AnalysisChangedParams {
   uri: string;
@@ -23,4 +30,4 @@ export interface AnalysisChangedParams {
 export const AnalysisChangedNotification = new NotificationType<AnalysisChangedParams>('throughline/analysisChanged');
 
 /** Every custom method, for tests that check each is handled and documented. */
-export const CUSTOM_METHODS: readonly string[] = [TimelineRequest.method, AnalysisChangedNotification.method];
+export const CUSTOM_METHODS: readonly string[] = [TimelineRequest.method, RescheduleRequest.method, AnalysisChangedNotification.method];

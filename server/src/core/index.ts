@@ -14,7 +14,21 @@ export type { PlanDocument } from './planDocument.js';
 
 // Plain LSP-shaped data
 export { DiagnosticSeverity, severityFromName, severityName } from './types.js';
-export type { CodeAction, Diagnostic, DiagnosticCode, Location, Position, Range, SeverityName, SeveritySetting, TextEdit, WorkspaceEdit } from './types.js';
+export type {
+  ChangeAnnotation,
+  CodeAction,
+  Diagnostic,
+  DiagnosticCode,
+  DocumentChangesEdit,
+  Location,
+  Position,
+  Range,
+  RefactorAction,
+  SeverityName,
+  SeveritySetting,
+  TextEdit,
+  WorkspaceEdit,
+} from './types.js';
 
 // Editor features: one free function each
 export { codeActions } from './features/codeActions.js';
@@ -27,6 +41,13 @@ export { inlayHints } from './features/inlayHints.js';
 export { references } from './features/references.js';
 export { prepareRename, rename } from './features/rename.js';
 export { documentSymbols, workspaceSymbols } from './features/symbols.js';
+
+// Scheduling: rescheduling actions and the reschedule request
+export { rescheduleActions, RESCHEDULE_DEPENDANTS_KIND, RESCHEDULE_PLAN_KIND } from './features/reschedule/actions.js';
+export type { RescheduleActionOptions } from './features/reschedule/actions.js';
+export { rescheduleResult } from './features/reschedule/request.js';
+export type { RescheduledChannel, RescheduleParams, RescheduleResult } from './features/reschedule/request.js';
+export { parseShift } from './features/reschedule/shift.js';
 
 // Timeline
 export { buildTimeline } from './features/timeline/model.js';

@@ -11,7 +11,7 @@ export const dependencyViolated = defineRule({
     for (const edge of facts.graph.edges) {
       const start = edge.to.start?.day;
       const end = edge.to.end?.day;
-      const allowed = earliestStartAllowed(edge);
+      const allowed = earliestStartAllowed(edge, facts.calendar.working);
       if (start === undefined || end === undefined || allowed === undefined || start >= allowed) continue;
       const { kind, lag } = edge.dependency;
       const lagText = lag ? ` + ${lag.value}` : '';

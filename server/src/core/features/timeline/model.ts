@@ -91,7 +91,7 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
   for (const edge of graph.edges) {
     const to = schedule.channels.get(edge.to.id);
     if (!schedule.channels.has(edge.from.id) || !to) continue;
-    const allowed = earliestStartAllowed(edge);
+    const allowed = earliestStartAllowed(edge, factsOf(model).calendar.working);
     const violationDays = allowed === undefined ? 0 : Math.max(0, allowed - to.start);
     edges.push({
       from: edge.from.id,
