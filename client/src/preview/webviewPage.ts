@@ -1,4 +1,4 @@
-import { timelineCss } from '../../../server/src/core/index.js';
+import { calendarCss, timelineCss } from '../../../server/src/core/index.js';
 
 export interface WebviewPageOptions {
   /** `webview.cspSource`: where the script and stylesheet are served from. */
@@ -29,7 +29,7 @@ export function webviewPage({ cspSource, nonce, scriptUri, styleUri }: WebviewPa
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" nonce="${nonce}" href="${styleUri}">
-<style nonce="${nonce}">${timelineCss}</style>
+<style nonce="${nonce}">${timelineCss}${calendarCss}</style>
 <title>Timeline</title>
 </head>
 <body>

@@ -55,6 +55,7 @@ export { renderHtml } from './features/timeline/renderHtml.js';
 export { renderSvg } from './features/timeline/renderSvg.js';
 export { timelineResult } from './features/timeline/request.js';
 export { timelineCss } from './features/timeline/style.js';
+export { calendarCss } from './features/timeline/calendarShading.js';
 export type { TimelineParams, TimelineResult } from './features/timeline/request.js';
 export type { TimelineBar, TimelineChannel, TimelineModel, TimelineUndated } from './features/timeline/types.js';
 

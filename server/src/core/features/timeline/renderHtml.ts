@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { escapeXml, truncate } from './escape.js';
 import { renderSvg } from './renderSvg.js';
+import { stylesheetFor } from './calendarShading.js';
 import { timelineCss } from './style.js';
 import type { TimelineModel } from './types.js';
 
@@ -30,7 +31,7 @@ export interface HtmlOptions {
 }
 
 export function renderHtml(model: TimelineModel, options: HtmlOptions = {}): string {
-  const css = `${pageCss}${timelineCss}`;
+  const css = stylesheetFor(model, `${pageCss}${timelineCss}`);
   const hash = createHash('sha256').update(css, 'utf8').digest('base64');
   const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
   return [
