@@ -8,6 +8,7 @@ export const COMMANDS = {
   showOutput: 'throughline.showOutput',
   openTimelinePreview: 'throughline.openTimelinePreview',
   exportTimelineSvg: 'throughline.exportTimelineSvg',
+  shiftChannel: 'throughline.shiftChannel',
 } as const;
 
 /** Commands for the end-to-end tests only (a leading `_` keeps them out of the Command Palette). */

@@ -4,6 +4,7 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { registerClientCommands } from './commands';
 import { CLIENT_NAME, createLanguageClient, serverModulePath } from './languageClient';
 import { registerTimelinePreview } from './preview/register';
+import { registerShiftChannel } from './schedule/shiftChannel';
 import { createServerStatus } from './serverStatus';
 
 let client: LanguageClient | undefined;
@@ -16,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerClientCommands(client, outputChannel),
     createServerStatus(client),
     ...registerTimelinePreview(context, client),
+    registerShiftChannel(client, context.globalState),
   );
 
   // Activation succeeds even without a server: the commands stay available and the output says what failed.

@@ -56,12 +56,12 @@ export { renderSvg } from './features/timeline/renderSvg.js';
 export { timelineResult } from './features/timeline/request.js';
 export { timelineCss } from './features/timeline/style.js';
 export { calendarCss } from './features/timeline/calendarShading.js';
-export type { TimelineParams, TimelineResult } from './features/timeline/request.js';
-export type { TimelineBar, TimelineChannel, TimelineModel, TimelineUndated } from './features/timeline/types.js';
+export type { TimelineGeometry, TimelineParams, TimelineResult } from './features/timeline/request.js';
+export type { TimelineBar, TimelineCalendar, TimelineChannel, TimelineEdge, TimelineModel, TimelineUndated } from './features/timeline/types.js';
 
 // Schema and text helpers the adapters need
 export { planJsonSchema } from './schema/jsonSchema.js';
-export { isIsoDate } from './text/dates.js';
+export { formatDay, isIsoDate, parseIsoDate } from './text/dates.js';
 export { didYouMean } from './text/didYouMean.js';
 export { LineIndex } from './text/lineIndex.js';
 
