@@ -2,10 +2,9 @@ import { isScalar } from 'yaml';
 import type { ChannelModel, LocatedDate, PlanModel } from '../../model/planModel.js';
 import { nodeRange } from '../../parse/reuse.js';
 import { formatDay, plural } from '../../text/dates.js';
-import type { ChangeAnnotation, DocumentChangesEdit, TextEdit, WorkspaceEdit } from '../../types.js';
+import type { ChangeAnnotation, DocumentChangesEdit, Range, TextEdit, WorkspaceEdit } from '../../types.js';
 import type { YamlEditContext } from '../../yaml/edits/editContext.js';
 import { pairAtPath } from '../../yaml/edits/nodes.js';
-import { replaceScalar } from '../../yaml/edits/replaceScalar.js';
 import { setScalar } from '../../yaml/edits/setScalar.js';
 import type { ChannelMove } from './plan.js';
 
@@ -81,6 +80,15 @@ function span(dates: { start: number; end: number }): string {
   return `${formatDay(dates.start)} – ${formatDay(dates.end)}`;
 }
 
+/**
+ * `replaceScalar` for an ISO date: the same quoting, without its check that the text is safe
+ * plain YAML (a parse per value, which a 5,000-channel reschedule cannot afford) — a date is.
+ */
+function replaceDate(yaml: YamlEditContext, range: Range, date: string): TextEdit {
+  const quote = yaml.text[yaml.lines.offsetAt(range.start)];
+  return { range, newText: quote === '"' || quote === "'" ? `${quote}${date}${quote}` : date };
+}
+
 function dateEdit(yaml: YamlEditContext, channel: ChannelModel, key: 'start' | 'end', value: string): { edits: TextEdit[] } | { refused: string } {
   const located: LocatedDate | undefined = channel[key];
   const written = yaml.doc ? pairAtPath(yaml.doc.contents, ['channels', channel.id, key]) : undefined;
@@ -88,7 +96,7 @@ function dateEdit(yaml: YamlEditContext, channel: ChannelModel, key: 'start' | '
   const range = nodeRange(node);
   const shared = `\`${channel.id}\`'s \`${key}\` is written through a YAML anchor or alias, which other values may share: write the date out under \`${channel.id}\` to move it.`;
   if (written && isScalar(node) && !node.anchor && range && located && yaml.lines.offsetAt(located.range.start) === range[0]) {
-    return { edits: [replaceScalar(yaml, located.range, value)] };
+    return { edits: [replaceDate(yaml, located.range, value)] };
   }
   if (written) return { refused: shared };
   // Not written in the channel itself (inherited through a merge key): writing it there overrides only this channel.
