@@ -24,7 +24,9 @@ import {
   references,
   rename,
   rescheduleActions,
+  rescheduleData,
   rescheduleResult,
+  resolveRescheduleAction,
   RESCHEDULE_DEPENDANTS_KIND,
   RESCHEDULE_PLAN_KIND,
   timelineResult,
@@ -37,6 +39,7 @@ import {
   PLAN_FILE_GLOBS,
   type Diagnostic,
   type PlanDocument,
+  type RefactorAction,
   type RescheduleActionOptions,
   type WorkspaceHost,
 } from './core/index.js';
@@ -246,6 +249,15 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
       ];
     }),
   );
+  connection.onCodeActionResolve(
+    request('codeAction/resolve', (action) => {
+      const document = openDoc(rescheduleData(action?.data)?.uri);
+      if (!document) return action;
+      const resolved = resolveRescheduleAction(document, action as RefactorAction & { data?: unknown });
+      if (resolved.refused) void connection.window.showWarningMessage(`Throughline: ${resolved.refused}`);
+      return resolved.action as typeof action;
+    }),
+  );
   connection.onRequest(
     RescheduleRequest,
     request(RescheduleRequest.method, (params) => rescheduleResult(openDoc(params?.uri), params)),
@@ -282,6 +294,7 @@ function refactorOptions(client: InitializeParams['capabilities'], context: unkn
     disabledSupport: client.textDocument?.codeAction?.disabledSupport === true,
     only: Array.isArray(only) ? only.filter((kind): kind is string => typeof kind === 'string') : undefined,
     automatic: triggerKind === 2,
+    resolveEdits: client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
   };
 }
 
@@ -303,7 +316,7 @@ function serverCapabilities(client: InitializeParams['capabilities']): ServerCap
     foldingRangeProvider: true,
     codeLensProvider: { resolveProvider: false },
     inlayHintProvider: true,
-    codeActionProvider: { codeActionKinds: ['quickfix', RESCHEDULE_DEPENDANTS_KIND, RESCHEDULE_PLAN_KIND] },
+    codeActionProvider: { codeActionKinds: ['quickfix', RESCHEDULE_DEPENDANTS_KIND, RESCHEDULE_PLAN_KIND], resolveProvider: true },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }

@@ -43,7 +43,7 @@ export { prepareRename, rename } from './features/rename.js';
 export { documentSymbols, workspaceSymbols } from './features/symbols.js';
 
 // Scheduling: rescheduling actions and the reschedule request
-export { rescheduleActions, RESCHEDULE_DEPENDANTS_KIND, RESCHEDULE_PLAN_KIND } from './features/reschedule/actions.js';
+export { rescheduleActions, rescheduleData, resolveRescheduleAction, RESCHEDULE_DEPENDANTS_KIND, RESCHEDULE_PLAN_KIND } from './features/reschedule/actions.js';
 export type { RescheduleActionOptions } from './features/reschedule/actions.js';
 export { rescheduleResult } from './features/reschedule/request.js';
 export type { RescheduledChannel, RescheduleParams, RescheduleResult } from './features/reschedule/request.js';

@@ -1,4 +1,6 @@
 import { codeActions } from '../../../server/src/core/features/codeActions.js';
+import { rescheduleActions } from '../../../server/src/core/features/reschedule/actions.js';
+import { rescheduleResult } from '../../../server/src/core/features/reschedule/request.js';
 import type { PlanDocument } from '../../../server/src/core/planDocument.js';
 import type { Position } from '../../../server/src/core/types.js';
 
@@ -26,5 +28,17 @@ export const features: FeatureCall[] = [
         { start: { line: 0, character: 0 }, end: doc.analysis.model.lineIndex.positionAt(doc.analysis.parsed.text.length) },
         doc.analysis.diagnostics,
       ),
+  },
+  {
+    name: 'rescheduleActions (cursor, a client that previews)',
+    at: (doc, position) =>
+      rescheduleActions(doc, { start: position, end: position }, { documentChanges: true, changeAnnotations: true, disabledSupport: true }),
+  },
+  {
+    name: 'reschedule request (the first channel a week later, with its dependants)',
+    whole: (doc) => {
+      const first = doc.analysis.model.channels.keys().next().value;
+      return first === undefined ? null : rescheduleResult(doc, { uri: doc.uri, version: doc.version, channel: first, shift: '+1w', cascade: true });
+    },
   },
 ];

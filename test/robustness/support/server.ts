@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ErrorCodes, ResponseError, type Diagnostic, type Position, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildServer, LspClient, type StartOptions } from '../../helpers/lspClient.js';
-import { TimelineRequest } from '../../../server/src/protocol.js';
+import { RescheduleRequest, TimelineRequest } from '../../../server/src/protocol.js';
 
 // Drives the built server over stdio the way an editor does: one open document, incremental
 // didChange edits, diagnostics awaited per version, and the feature requests an editor sends
@@ -42,6 +42,8 @@ export const PROBES: Probe[] = [
   { method: 'textDocument/documentSymbol', positional: false, params: (uri) => ({ textDocument: { uri } }) },
   { method: 'textDocument/foldingRange', positional: false, params: (uri) => ({ textDocument: { uri } }) },
   { method: TimelineRequest.method, positional: false, params: (uri) => ({ uri, today: '2026-06-01', render: 'panel' }) },
+  // A shift of a channel most generated plans have; a stale version or an unknown channel is answered as a refusal.
+  { method: RescheduleRequest.method, positional: false, params: (uri) => ({ uri, version: 1, channel: 'seo', shift: '+1w', cascade: true }) },
 ];
 
 export interface OutputMark {

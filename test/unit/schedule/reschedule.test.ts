@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../../../server/src/core/analyze.js';
+import { rescheduleActions, resolveRescheduleAction } from '../../../server/src/core/features/reschedule/actions.js';
 import { asWorkspaceEdit, moveLabel, plannedEdit } from '../../../server/src/core/features/reschedule/edit.js';
 import { moveChannel, rescheduleDependants, rescheduleWholePlan, type Reschedule } from '../../../server/src/core/features/reschedule/plan.js';
 import { parseShift, shiftDates } from '../../../server/src/core/features/reschedule/shift.js';
@@ -14,6 +15,7 @@ import type { TextEdit } from '../../../server/src/core/types.js';
 import { yamlEditContext } from '../../../server/src/core/yaml/edits/editContext.js';
 import { applyEdits } from '../../helpers/applyEdits.js';
 import { changedDates } from '../../helpers/dateScalars.js';
+import { CONTENT_WEEK_LATER_CASCADED, WRITTEN_CHANNELS } from '../../helpers/writtenPlan.js';
 
 const day = (iso: string) => parseIsoDate(iso)!;
 
@@ -188,40 +190,16 @@ channels:
 });
 
 describe('the edit', () => {
-  const written = [
-    '\uFEFF# A plan as people write it: comments, quotes, flow and block style, CRLF',
-    'plan: Launch   # the title',
-    'channels:',
-    '  content:',
-    '    type: owned',
-    '    mode: inbound',
-    '    start: "2026-06-01"   # quoted',
-    "    end: '2026-06-30'",
-    '  search: { type: paid, mode: outbound, start: 2026-07-01, end: 2026-07-31, depends_on: [content] }   # flow',
-    '  email:',
-    '    type: owned',
-    '    mode: outbound',
-    '    # the end comes first here',
-    '    end: 2026-08-31',
-    '    start: 2026-08-01',
-    '    depends_on:',
-    '      - search',
-    '',
-  ].join('\r\n');
+  const written = ['\uFEFF# A plan as people write it: comments, quotes, flow and block style, CRLF', 'plan: Launch   # the title', ...WRITTEN_CHANNELS].join(
+    '\r\n',
+  );
 
   test('changes only the date scalars, in their own quoting, and nothing around them', () => {
     const { outcome } = outcomeOf(written, ({ model }) =>
       moveChannel(model, factsOf(model), 'content', { start: day('2026-06-08'), end: day('2026-07-07') }, true),
     );
     const after = applied(written, outcome);
-    assert.deepEqual(changedDates(written, after), [
-      '"2026-06-01" → "2026-06-08"',
-      "'2026-06-30' → '2026-07-07'",
-      '2026-07-01 → 2026-07-08',
-      '2026-07-31 → 2026-08-07',
-      '2026-08-31 → 2026-09-07',
-      '2026-08-01 → 2026-08-08',
-    ]);
+    assert.deepEqual(changedDates(written, after), CONTENT_WEEK_LATER_CASCADED);
     assert.ok(after.startsWith('\uFEFF#'), 'the BOM stays');
     assert.equal(after.split('\r\n').length, written.split('\r\n').length, 'CRLF line breaks stay');
   });
@@ -287,5 +265,60 @@ describe('shifts', () => {
     assert.deepEqual([formatDay(shifted.start), formatDay(shifted.end)], ['2026-12-29', '2027-01-05']);
     const back = shiftDates(dates, { amount: -1, unit: 'w' }, calendar);
     assert.deepEqual([formatDay(back.start), formatDay(back.end)], ['2026-12-16', '2026-12-23']);
+  });
+});
+
+describe('the code actions in the core', () => {
+  const doc = (text: string) => ({ uri: 'file:///p.plan.yaml', version: 4, analysis: analyzeText(text) });
+  const at = (line: number) => ({ start: { line, character: 4 }, end: { line, character: 4 } });
+  const vscodeLike = { documentChanges: true, changeAnnotations: true, disabledSupport: true, resolveEdits: true };
+
+  test('listed with data, resolved into the annotated edit on the document as it is', () => {
+    const document = doc(PLAN);
+    const actions = rescheduleActions(document, at(2), vscodeLike);
+    assert.deepEqual(
+      actions.map((action) => [action.title, action.kind, action.edit === undefined]),
+      [
+        ['Reschedule dependants of `content`', 'refactor.rewrite', true],
+        ['Reschedule the whole plan', 'source.reschedule', true],
+      ],
+    );
+    const { action, refused } = resolveRescheduleAction(document, actions[0]!);
+    assert.equal(refused, undefined);
+    assert.ok(action.edit && 'documentChanges' in action.edit);
+    assert.equal(action.edit.documentChanges[0]!.textDocument.version, 4);
+    assert.equal('data' in action, false);
+    // social had room: the earliest schedule pulls it in to the day after content ends.
+    assert.deepEqual(
+      Object.values(action.edit.changeAnnotations!).map((annotation) => annotation.label),
+      ['`social` -9 days'],
+    );
+  });
+
+  test('a date written through an alias: listed, then refused with the reason when chosen', () => {
+    const shared = PLAN.replace('start: 2026-07-10, end: 2026-07-20', 'start: &d 2026-07-10, end: 2026-07-20').replace('start: 2026-08-01', 'start: *d');
+    const document = doc(shared);
+    const [dependants] = rescheduleActions(document, at(2), vscodeLike);
+    const { action, refused } = resolveRescheduleAction(document, dependants!);
+    assert.equal(action.edit, undefined);
+    assert.match(refused ?? '', /`social`'s `start` is written through a YAML anchor or alias/);
+    // Without resolving, the same reason shows as the action's disabled reason.
+    const [eager] = rescheduleActions(document, at(2), { ...vscodeLike, resolveEdits: false });
+    assert.match(eager!.disabled?.reason ?? '', /written through a YAML anchor or alias/);
+  });
+
+  test('channels without dependants and plans without dependencies offer nothing to reschedule there', () => {
+    assert.deepEqual(
+      rescheduleActions(doc(PLAN), at(5), vscodeLike).map((action) => action.title),
+      ['Reschedule the whole plan'],
+    );
+    assert.deepEqual(
+      rescheduleActions(doc('plan: x\nchannels:\n  a: { type: owned, mode: inbound, start: 2026-01-01, end: 2026-01-02 }\n'), at(2), vscodeLike),
+      [],
+    );
+    assert.deepEqual(
+      rescheduleActions(doc(PLAN), at(2), { ...vscodeLike, only: ['refactor'] }).map((action) => action.kind),
+      ['refactor.rewrite'],
+    );
   });
 });

@@ -27,6 +27,19 @@ export interface RescheduleActionOptions {
   only?: string[];
   /** `context.triggerKind` is Automatic (the light bulb): VS Code shows no source action there, so none is computed. */
   automatic?: boolean;
+  /**
+   * `codeAction.resolveSupport` covers `edit`: the actions carry `data` and their edit is made
+   * by `resolveRescheduleAction` when one is chosen, not for every cursor move.
+   */
+  resolveEdits?: boolean;
+}
+
+/** What a listed action carries to be resolved: which reschedule, on which channel. */
+export interface RescheduleActionData {
+  uri: string;
+  reschedule: 'dependants' | 'plan';
+  channel?: string;
+  form: EditForm;
 }
 
 export function rescheduleActions(doc: PlanDocument, range: Range, options: RescheduleActionOptions): RefactorAction[] {
@@ -37,9 +50,9 @@ export function rescheduleActions(doc: PlanDocument, range: Range, options: Resc
   const form: EditForm = options.documentChanges
     ? { form: 'documentChanges', version: doc.version, annotate: options.changeAnnotations, confirm: options.changeAnnotations }
     : { form: 'changes' };
-  const offer = (title: string, kind: RefactorAction['kind'], outcome: () => Reschedule, nothing: string) => {
+  const offer = (title: string, kind: RefactorAction['kind'], outcome: () => Reschedule, nothing: string, data: Omit<RescheduleActionData, 'form' | 'uri'>) => {
     if (!wanted(kind, options.only)) return;
-    const action = actionFor(doc, title, kind, outcome(), nothing, form);
+    const action = actionFor(doc, title, kind, outcome(), nothing, options.resolveEdits ? { uri: doc.uri, ...data, form } : form);
     if (!action.disabled || options.disabledSupport) actions.push(action);
   };
   const channel = channelAt(model, range.start);
@@ -49,6 +62,7 @@ export function rescheduleActions(doc: PlanDocument, range: Range, options: Resc
       RESCHEDULE_DEPENDANTS_KIND,
       () => rescheduleDependants(model, facts, channel.id),
       `Every channel after \`${channel.id}\` already starts on the earliest date its dependencies allow.`,
+      { reschedule: 'dependants', channel: channel.id },
     );
   }
   if (!options.automatic)
@@ -57,16 +71,62 @@ export function rescheduleActions(doc: PlanDocument, range: Range, options: Resc
       RESCHEDULE_PLAN_KIND,
       () => rescheduleWholePlan(model, facts),
       'Every channel already starts on the earliest date its dependencies allow.',
+      { reschedule: 'plan' },
     );
   return actions;
 }
 
-function actionFor(doc: PlanDocument, title: string, kind: RefactorAction['kind'], outcome: Reschedule, nothing: string, form: EditForm): RefactorAction {
+/**
+ * The edit of an action listed with `data` (`resolveEdits`), made on the document as it is
+ * now. `refused` says why there is none (a date written through an alias, or the plan
+ * changed so that the reschedule no longer applies).
+ */
+export function resolveRescheduleAction(doc: PlanDocument, action: RefactorAction & { data?: unknown }): { action: RefactorAction; refused?: string } {
+  const data = rescheduleData(action.data);
+  if (!data || data.uri !== doc.uri) return { action };
+  const { model } = doc.analysis;
+  const facts = factsOf(model);
+  const outcome = data.reschedule === 'plan' ? rescheduleWholePlan(model, facts) : rescheduleDependants(model, facts, data.channel!);
+  const form: EditForm = data.form.form === 'documentChanges' ? { ...data.form, version: doc.version } : data.form;
+  const { data: _listed, ...listed } = action;
+  const made = editFor(doc, outcome, form);
+  return 'refused' in made ? { action: listed, refused: made.refused } : { action: { ...listed, ...made } };
+}
+
+function actionFor(
+  doc: PlanDocument,
+  title: string,
+  kind: RefactorAction['kind'],
+  outcome: Reschedule,
+  nothing: string,
+  form: EditForm | RescheduleActionData,
+): RefactorAction & { data?: RescheduleActionData } {
   if ('refused' in outcome) return { title, kind, disabled: { reason: outcome.refused } };
   if (outcome.moves.length === 0) return { title, kind, disabled: { reason: nothing } };
+  // Listed for the light bulb: the edit is made when the action is chosen.
+  if ('reschedule' in form) return { title, kind, data: form };
+  const made = editFor(doc, outcome, form);
+  return 'refused' in made ? { title, kind, disabled: { reason: made.refused } } : { title, kind, ...made };
+}
+
+function editFor(doc: PlanDocument, outcome: Reschedule, form: EditForm): { edit: NonNullable<RefactorAction['edit']> } | { refused: string } {
+  if ('refused' in outcome) return outcome;
+  if (outcome.moves.length === 0) return { refused: 'Nothing to reschedule any more: the plan changed.' };
   const planned = plannedEdit(doc.analysis.model, yamlEditContext(doc.analysis.parsed), outcome.moves);
-  if ('refused' in planned) return { title, kind, disabled: { reason: planned.refused } };
-  return { title, kind, edit: asWorkspaceEdit(doc.uri, planned, form) };
+  return 'refused' in planned ? planned : { edit: asWorkspaceEdit(doc.uri, planned, form) };
+}
+
+/** The `data` of one of our actions, as it comes back from the client (checked). */
+export function rescheduleData(value: unknown): RescheduleActionData | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { uri, reschedule, channel, form } = value as Record<string, unknown>;
+  if (typeof uri !== 'string') return undefined;
+  if (reschedule !== 'plan' && !(reschedule === 'dependants' && typeof channel === 'string')) return undefined;
+  if (typeof form !== 'object' || form === null) return undefined;
+  const { form: kind, annotate, confirm } = form as Record<string, unknown>;
+  const editForm: EditForm =
+    kind === 'documentChanges' ? { form: 'documentChanges', version: 0, annotate: annotate === true, confirm: confirm === true } : { form: 'changes' };
+  return { uri, reschedule, ...(reschedule === 'dependants' ? { channel: channel as string } : {}), form: editForm };
 }
 
 /** LSP kinds are hierarchical: `refactor` asks for `refactor.rewrite` too. */
