@@ -10,6 +10,8 @@ import { applyReschedule, CASCADE_KEY, type RescheduleOutcome } from './applyRes
 // how far (`+3d`, `-2w`, `5bd`), and whether its dependants move too; one edit, one undo.
 // Keybindings can pass the answers: `{ "channel": "paid-search", "shift": "+1w", "cascade": true }`.
 
+const SHIFT_FORMAT = 'A shift is a whole number of days, weeks or business days, e.g. +3d, -2w or 5bd.';
+
 interface ShiftArgs {
   uri?: vscode.Uri;
   channel?: string;
@@ -54,6 +56,11 @@ async function shiftChannel(client: LanguageClient, memento: vscode.Memento, arg
   }
   const shift = args.shift ?? (await askShift(bar));
   if (shift === undefined) return undefined;
+  if (!parseShift(shift)) {
+    const text = `\`${shift}\` is not a shift. ${SHIFT_FORMAT}`;
+    void vscode.window.showWarningMessage(text);
+    return { text, refused: true, moved: [] };
+  }
   const cascade = args.cascade ?? (await askCascade(bar, memento.get<boolean>(CASCADE_KEY, false) === true));
   if (cascade === undefined) return undefined;
   await memento.update(CASCADE_KEY, cascade);
@@ -70,17 +77,17 @@ async function pickChannel(bars: TimelineBar[], document: vscode.TextDocument): 
   const ordered = here ? [here, ...bars.filter((bar) => bar !== here)] : bars;
   const picked = await vscode.window.showQuickPick(
     ordered.map((bar) => ({ label: bar.id, description: `${bar.start.date} – ${bar.end.date}`, detail: bar.name === bar.id ? undefined : bar.name, bar })),
-    { title: 'Shift Channel', placeHolder: 'The channel to move', matchOnDescription: true, matchOnDetail: true },
+    { title: 'Shift Channel: which channel?', placeHolder: 'The channel to move', matchOnDescription: true, matchOnDetail: true },
   );
   return picked?.bar;
 }
 
 function askShift(bar: TimelineBar): Thenable<string | undefined> {
   return vscode.window.showInputBox({
-    title: `Shift ${bar.id} (${bar.start.date} – ${bar.end.date})`,
-    prompt: 'How far: days (d), weeks (w) or business days (bd); a minus moves it earlier.',
+    title: `Shift ${bar.id}: how far?`,
+    prompt: `${bar.start.date} – ${bar.end.date} now. Days (d), weeks (w) or business days (bd); a minus moves it earlier.`,
     placeHolder: '+3d, -2w, 5bd',
-    validateInput: (value) => (parseShift(value) ? undefined : 'Write a whole number of days, weeks or business days, e.g. +3d, -2w or 5bd.'),
+    validateInput: (value) => (parseShift(value) ? undefined : SHIFT_FORMAT),
   });
 }
 
@@ -89,6 +96,9 @@ async function askCascade(bar: TimelineBar, remembered: boolean): Promise<boolea
     { label: 'Move dependants too', description: 'every channel after it moves to the earliest date its dependencies allow', cascade: true },
     { label: `Move only ${bar.id}`, description: 'its dependants keep their dates', cascade: false },
   ];
-  const picked = await vscode.window.showQuickPick(remembered ? options : options.reverse(), { title: `Shift ${bar.id}`, placeHolder: 'Its dependants?' });
+  const picked = await vscode.window.showQuickPick(remembered ? options : options.reverse(), {
+    title: `Shift ${bar.id}: its dependants?`,
+    placeHolder: 'Move the channels after it too?',
+  });
   return picked?.cascade;
 }
