@@ -3,12 +3,19 @@ import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { registerClientCommands } from './commands.js';
 import { registerTimelinePreview } from './preview/register.js';
 import { createServerStatus } from './serverStatus.js';
+import { registerShiftChannel } from './schedule/shiftChannel.js';
 
 // What the Node extension (extension.ts) and the web extension (web/extension.ts) share: the
 // commands, the status item and the timeline preview over either kind of language client.
 
 export function registerExtension(context: vscode.ExtensionContext, client: BaseLanguageClient, outputChannel: vscode.LogOutputChannel): vscode.Disposable[] {
-  return [outputChannel, ...registerClientCommands(client, outputChannel), createServerStatus(client), ...registerTimelinePreview(context, client)];
+  return [
+    outputChannel,
+    ...registerClientCommands(client, outputChannel),
+    createServerStatus(client),
+    ...registerTimelinePreview(context, client),
+    registerShiftChannel(client, context.globalState),
+  ];
 }
 
 /** Starts the client; a failure is reported (activation still succeeds: the commands stay available and the output says what failed). */

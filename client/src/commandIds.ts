@@ -11,6 +11,7 @@ export const COMMANDS = {
   openTimelinePreview: 'throughline.openTimelinePreview',
   exportTimelineSvg: 'throughline.exportTimelineSvg',
   exportPlan: 'throughline.exportPlan',
+  shiftChannel: 'throughline.shiftChannel',
 } as const;
 
 /** Commands for the end-to-end tests only (a leading `_` keeps them out of the Command Palette). */

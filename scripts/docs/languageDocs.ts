@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { planJsonSchema } from '../../server/src/core/schema/jsonSchema.js';
-import { duration, id, isoDate } from '../../server/src/core/schema/planSchema.js';
+import { calendarExcludeSchema, duration, id, isoDate } from '../../server/src/core/schema/planSchema.js';
 import { codeBlock, GENERATED_NOTICE, inlineCode, page, table, type GeneratedDoc } from './markdown.js';
 import { exampleSections, PLAN_AT_A_GLANCE } from './languageExamples.js';
 
@@ -26,7 +26,8 @@ interface JsonSchema {
 const patternOf = (schema: z.ZodType) => (z.toJSONSchema(schema) as JsonSchema).pattern;
 const FORMATS: ReadonlyArray<{ pattern: string | undefined; type: string; values: string }> = [
   { pattern: patternOf(isoDate), type: 'date', values: 'YYYY-MM-DD' },
-  { pattern: patternOf(duration), type: 'duration', values: 'Nd, Nw or Nh (e.g. 3d, 8w, 48h)' },
+  { pattern: patternOf(duration), type: 'duration', values: 'Nd, Nw, Nh or Nbd (e.g. 3d, 8w, 48h, 5bd)' },
+  { pattern: patternOf(calendarExcludeSchema), type: 'day', values: '`weekends` or YYYY-MM-DD' },
   { pattern: patternOf(id), type: 'id', values: 'letters, digits, `-`, `_`, `.`' },
 ];
 
@@ -139,8 +140,8 @@ const INTRO = `A plan is one YAML file named \`*.plan.yaml\` or \`*.plan.yml\`. 
 
 - **Ids** (the objective's \`id\`, the keys under \`channels\`, \`kpis\` and \`milestones\`, journey \`stage\`s) are letters, digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit. Other keys name them: a channel's \`kpis\`, \`stages\` and \`depends_on\`, a KPI's \`traces_to\`.
 - **Dates** are ISO \`YYYY-MM-DD\` and must exist on the calendar. A channel runs from its \`start\` through its \`end\`, both days included.
-- **Durations** are a whole number followed by \`d\` (days), \`w\` (weeks) or \`h\` (hours): \`3d\`, \`8w\`, \`48h\`. The schedule counts whole days, so hours round up to whole days: \`24h\` is 1 day, \`36h\` and \`48h\` are 2; the messages, the hover and the quick fixes all use the rounded days.
-- **Dependencies** (\`depends_on\`) have a kind and a lag L (default 0): \`finish-to-start\` (the default): start ≥ the dependency's end + 1 day + L; \`start-to-start\`: start ≥ the dependency's start + L; \`finish-to-finish\`: end ≥ the dependency's end + L. A plain channel id is finish-to-start with no lag.
+- **Durations** are a whole number followed by \`d\` (days), \`w\` (weeks), \`h\` (hours) or \`bd\` (business days): \`3d\`, \`8w\`, \`48h\`, \`5bd\`. The schedule counts whole days, so hours round up to days (\`1h\` and \`24h\` are a day, \`25h\` and \`48h\` two). Business days skip the days the [\`calendar\`](#calendar) excludes (weekends, holidays); without a \`calendar\` every day is a business day. The messages, the hover and the quick fixes all use the rounded days.
+- **Dependencies** (\`depends_on\`) have a kind and a lag L (default 0): \`finish-to-start\` (the default): start ≥ the dependency's end + 1 day + L; \`start-to-start\`: start ≥ the dependency's start + L; \`finish-to-finish\`: end ≥ the dependency's end + L. A plain channel id is finish-to-start with no lag. A lag in \`bd\` counts working days instead, so the bound falls on a working day: finish-to-start with \`2bd\` is the third working day after the dependency's end (a Friday end with \`0bd\` allows the Monday), start-to-start with \`5bd\` the fifth working day after its start.
 - **Shared values** are written once and merged with YAML's merge key: \`<<: *defaults\`, or \`<<: [*a, *b]\` for several, in block or flow style. Merges resolve as YAML tools resolve them (only the merge key is taken from YAML 1.1, so \`on:\` and \`yes\` stay text): a key the mapping writes itself wins wherever it is written, and an earlier merged mapping wins over a later one. Merging something that is not a mapping is a \`schema\` error. A problem with a channel's merged value is shown on that channel's \`<<\` line (on the \`*defaults\` that brings the value in); hover on a \`<<\` line lists what it merges and from where, and hover on merged text lists the mappings that merge it. A quick fix that moves a merged date gives the channel its own date rather than changing the shared one; one that corrects a misspelt id corrects it where it is written.
 - **Extension keys** are top-level keys that start with \`x-\` (as in Docker Compose): they are the plan's own, for shared values to merge or for other tools. The schema check and the rules ignore them (they must still be valid YAML), completion does not offer them and hover says so. Anywhere else an \`x-\` key is an unknown key, and so is any other unknown top-level key.
 - **Required** below means the schema requires the key. Many optional keys are still expected by a rule, which says so with a clearer message (a KPI's \`measure\`, an \`owner\`, the objective's \`target\` …).

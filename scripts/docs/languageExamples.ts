@@ -13,6 +13,12 @@ export const extraExamples: Readonly<Record<string, string>> = {
     '  price-change: { date: 2026-07-15, label: Competitor price rise expected }',
     '  board-review: { date: 2026-08-31, label: Half-way review with the board }',
   ].join('\n'),
+  calendar: [
+    'calendar:',
+    '  excludes: [weekends, 2026-12-25, 2026-12-26]       # non-working days',
+    '  blackouts:',
+    '    - { from: 2026-11-23, to: 2026-11-30, why: Black Friday freeze, applies_to: [email, sms] }',
+  ].join('\n'),
 };
 
 /** A shortened plan with no problems, at the top of the reference; test/unit/ruleDocs.test.ts checks it stays so. */

@@ -80,6 +80,10 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
     why: 'The plan period is the window the budget and the objective cover. A channel that runs outside it spends time and money the plan never accounted for, or runs past the date the result is judged.',
     fix: "Move the channel's `start` or `end` inside the `period`, or widen the `period` (foundation work often starts before the quarter).",
   },
+  'launch-in-blackout': {
+    why: 'A blackout is a window the business has agreed nothing new goes out in — a Black Friday freeze on email and SMS, a legal quiet period, a site migration. A channel that launches inside one either breaks the freeze or silently slips, and the channels that depend on it slip with it.',
+    fix: "Move the channel's `start` to the first allowed date the message gives (the rescheduling actions do this for the channels they move), narrow the blackout's `applies_to`, or end the blackout earlier. A blackout without `applies_to` freezes every channel; one with it freezes the channels whose `medium` it names.",
+  },
   'stage-unknown': {
     why: 'Channels are selected by working back from what the customer needs at each journey stage. A channel serving a stage the journey does not define has lost that link, and a misspelt stage leaves the real stage looking uncovered.',
     fix: 'Use a stage id from `journey` (the quick fix applies the suggested spelling), add the stage to the `journey`, or add a `journey` if the plan has none.',

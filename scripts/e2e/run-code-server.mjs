@@ -24,6 +24,7 @@ import { format } from 'node:util';
 import { chromiumPath, freePort, killGroup, launchChromium, spawnCodeServer, waitUntilUp, withTimeout } from './codeServerProcess.mjs';
 import { ensureCodeServer } from './install-code-server.mjs';
 import { parseSuiteArgs, QUIET_WORKBENCH_SETTINGS, suiteDefaults } from './suiteOptions.mjs';
+import { parseInputRequest, performInput } from './userInput.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCREENSHOT_MARKER = '[throughline-e2e:screenshot] ';
@@ -234,6 +235,21 @@ export async function runInCodeServer(userOptions = {}) {
       const text = Array.isArray(args) ? format(...args) : String(args);
       hostLog.write(`[${type}] ${text}\n`);
       const marker = text.startsWith(SCREENSHOT_MARKER) ? text.slice(SCREENSHOT_MARKER.length).trim() : undefined;
+      let input;
+      try {
+        input = parseInputRequest(text);
+      } catch (error) {
+        log(error.message);
+        return;
+      }
+      if (input) {
+        // The suite's mouse and keyboard (scripts/e2e/userInput.mjs), in turn with screenshots.
+        screenshotQueue = screenshotQueue
+          .then(() => performInput(page, input))
+          .then((outcome) => writeFileSync(join(screenshotAcks, `${input.id}.done`), JSON.stringify(outcome)))
+          .catch((error) => log(`input ${input.id} failed: ${error.message}`));
+        return;
+      }
       if (marker !== undefined) {
         if (/^[a-z0-9-]+$/.test(marker)) {
           screenshotQueue = screenshotQueue

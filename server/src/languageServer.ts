@@ -29,6 +29,12 @@ import {
   rename,
   SEMANTIC_TOKENS_LEGEND,
   semanticTokens,
+  rescheduleActions,
+  rescheduleData,
+  rescheduleResult,
+  resolveRescheduleAction,
+  RESCHEDULE_DEPENDANTS_KIND,
+  RESCHEDULE_PLAN_KIND,
   timelineResult,
   workspaceSymbols,
   AnalysisOptionsSource,
@@ -39,6 +45,8 @@ import {
   PLAN_FILE_GLOBS,
   type Diagnostic,
   type PlanDocument,
+  type RefactorAction,
+  type RescheduleActionOptions,
   type WorkspaceHost,
 } from './core/index.js';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
@@ -47,7 +55,7 @@ import { Formatting } from './formatting.js';
 import { guardNotification, guardRequest, invalidParams, requestFailed, type Logger } from './guard.js';
 import { SemanticTokenResults } from './semanticTokenResults.js';
 import { positionParam, rangeParam, stringParam } from './params.js';
-import { ExportRequest, TimelineRequest, type ExportParams, type TimelineParams } from './protocol.js';
+import { ExportRequest, RescheduleRequest, TimelineRequest, type ExportParams, type TimelineParams } from './protocol.js';
 import { defaultSettings, readEditorSettings, type EditorSettings } from './settings.js';
 import { WorkspacePlans } from './workspacePlans.js';
 
@@ -270,7 +278,27 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   connection.onCodeLens(request('textDocument/codeLens', (params) => codeLenses(doc(params), { clientCommands })));
   connection.languages.inlayHint.on(request('textDocument/inlayHint', (params) => inlayHints(doc(params), rangeParam(params.range))));
   connection.onCodeAction(
-    request('textDocument/codeAction', (params) => codeActions(doc(params), rangeParam(params.range), clientDiagnostics(params.context?.diagnostics))),
+    request('textDocument/codeAction', (params) => {
+      const document = doc(params);
+      const range = rangeParam(params.range);
+      return [
+        ...codeActions(document, range, clientDiagnostics(params.context?.diagnostics)),
+        ...rescheduleActions(document, range, refactorOptions(capabilities, params.context)),
+      ];
+    }),
+  );
+  connection.onCodeActionResolve(
+    request('codeAction/resolve', (action) => {
+      const document = openDoc(rescheduleData(action?.data)?.uri);
+      if (!document) return action;
+      const resolved = resolveRescheduleAction(document, action as RefactorAction & { data?: unknown });
+      if (resolved.refused) void connection.window.showWarningMessage(`Throughline: ${resolved.refused}`);
+      return resolved.action as typeof action;
+    }),
+  );
+  connection.onRequest(
+    RescheduleRequest,
+    request(RescheduleRequest.method, (params) => rescheduleResult(openDoc(params?.uri), params)),
   );
   connection.languages.semanticTokens.on(request('textDocument/semanticTokens/full', (params) => tokenResults.full(doc(params))));
   connection.languages.semanticTokens.onDelta(
@@ -326,6 +354,20 @@ function clientDiagnostics(value: unknown): Diagnostic[] {
   return Array.isArray(value) ? (value as Diagnostic[]) : [];
 }
 
+/** What the client's capabilities and the request's context allow the rescheduling actions. */
+function refactorOptions(client: InitializeParams['capabilities'], context: unknown): RescheduleActionOptions {
+  const { only, triggerKind } = (typeof context === 'object' && context !== null ? context : {}) as { only?: unknown; triggerKind?: unknown };
+  const workspaceEdit = client.workspace?.workspaceEdit;
+  return {
+    documentChanges: workspaceEdit?.documentChanges === true,
+    changeAnnotations: workspaceEdit?.documentChanges === true && workspaceEdit.changeAnnotationSupport !== undefined,
+    disabledSupport: client.textDocument?.codeAction?.disabledSupport === true,
+    only: Array.isArray(only) ? only.filter((kind): kind is string => typeof kind === 'string') : undefined,
+    automatic: triggerKind === 2,
+    resolveEdits: client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
+  };
+}
+
 function renamed(result: ReturnType<typeof rename>) {
   if ('error' in result) throw requestFailed(result.error);
   return result.edit;
@@ -344,7 +386,7 @@ function serverCapabilities(client: InitializeParams['capabilities']): ServerCap
     foldingRangeProvider: true,
     codeLensProvider: { resolveProvider: false },
     inlayHintProvider: true,
-    codeActionProvider: { codeActionKinds: ['quickfix'] },
+    codeActionProvider: { codeActionKinds: ['quickfix', RESCHEDULE_DEPENDANTS_KIND, RESCHEDULE_PLAN_KIND], resolveProvider: true },
     documentFormattingProvider: true,
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
     documentLinkProvider: { resolveProvider: false },

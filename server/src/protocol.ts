@@ -4,15 +4,33 @@
 // `connection.onRequest(TimelineRequest, handler)`, and the compiler checks both sides'
 // params and results. The types come from the core; nothing here imports vscode.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { ExportParams, ExportResult, TimelineParams, TimelineResult } from './core/index.js';
+import type { ExportParams, ExportResult, RescheduleParams, RescheduleResult, TimelineParams, TimelineResult } from './core/index.js';
 
-export type { ExportFormat, ExportParams, ExportResult, TimelineBar, TimelineModel, TimelineParams, TimelineResult, TimelineUndated } from './core/index.js';
+export type {
+  ExportFormat,
+  ExportParams,
+  ExportResult,
+  RescheduleParams,
+  RescheduleResult,
+  TimelineBar,
+  TimelineModel,
+  TimelineParams,
+  TimelineResult,
+  TimelineUndated,
+} from './core/index.js';
 
 /** The timeline of an open plan; null when the server has no such open document. */
 export const TimelineRequest = new RequestType<TimelineParams, TimelineResult | null, void>('throughline/timeline');
 
 /** The plan as iCalendar, CSV, SVG or HTML; null when the server has no such open document. */
 export const ExportRequest = new RequestType<ExportParams, ExportResult | null, void>('throughline/export');
+
+/**
+ * The edit that moves a channel (new dates or a shift), and with `cascade` its dependants:
+ * only their date scalars, for the version the client names (another version is refused as
+ * stale). Null when the server has no such open document.
+ */
+export const RescheduleRequest = new RequestType<RescheduleParams, RescheduleResult | null, void>('throughline/reschedule');
 
 export interface AnalysisChangedParams {
   uri: string;
@@ -76,6 +94,7 @@ export const FindFilesRequest = new RequestType<FindFilesParams, FindFilesResult
 export const CUSTOM_METHODS: readonly string[] = [
   TimelineRequest.method,
   ExportRequest.method,
+  RescheduleRequest.method,
   AnalysisChangedNotification.method,
   ReadFileRequest.method,
   IsFileRequest.method,

@@ -65,6 +65,27 @@ describe('requests that must not take the server down', () => {
       -32602,
     );
     assert.equal(await outcome(client.request('throughline/timeline', { uri: { not: 'a string' } })), 'answered');
+    for (const params of [
+      null,
+      { uri: { not: 'a string' } },
+      { uri: URI, version: '1', channel: 'seo', shift: '+1d' },
+      { uri: URI, version: 1, channel: { id: 'seo' }, shift: '+1d' },
+      { uri: URI, version: 1, channel: 'x'.repeat(100_000), shift: '+1d' },
+      { uri: URI, version: 1, channel: 'seo', shift: `${'9'.repeat(10_000)}d` },
+      { uri: URI, version: 1, channel: 'seo', start: ['2026-01-01'], cascade: 'yes' },
+      { uri: URI, version: 1, channel: '__proto__', start: '2026-01-01' },
+    ]) {
+      assert.equal(await outcome(client.request('throughline/reschedule', params)), 'answered', JSON.stringify(params).slice(0, 80));
+    }
+    for (const action of [
+      { title: 'x' },
+      { title: 'x', data: { uri: URI, reschedule: 'plan', form: 5 } },
+      { title: 'x', data: { uri: URI, reschedule: 'dependants', form: { form: 'changes' } } },
+      { title: 'x', data: { uri: URI, reschedule: 'dependants', channel: 'nope', form: { form: 'documentChanges' } } },
+      { title: 'x', data: { uri: 'file:///elsewhere.plan.yaml', reschedule: 'plan', form: { form: 'changes' } } },
+    ]) {
+      assert.equal(await outcome(client.request('codeAction/resolve', action)), 'answered', JSON.stringify(action));
+    }
     assert.equal(await outcome(client.request('workspace/symbol', { query: 12 })), 'answered');
   });
 

@@ -104,3 +104,40 @@ test('500 channels: all 500 bars and every arrow drawn; screenshot', async () =>
   await page.screenshot({ path: join(RESULTS, 'timeline-500.png') });
   await page.close();
 });
+
+test('a working calendar: excluded days shaded and blackouts banded with their reason as the tooltip, under the page CSP; screenshot', async () => {
+  const timeline = timelineOf(readFileSync('test/fixtures/timeline/calendar.plan.yaml', 'utf8'));
+  const { page, console: messages, errors, dialogs } = await openRendered('timeline-calendar', timeline);
+  await assertEverythingDrawn(page, timeline);
+  const columns = await page.$$eval('g.excluded-days rect.excluded-day', (elements) =>
+    elements.map((element) => ({ width: element.getBoundingClientRect().width, opacity: getComputedStyle(element).fillOpacity })),
+  );
+  assert.equal(columns.length, 12);
+  assert.ok(
+    columns.every((column) => column.width >= 8 && column.opacity === '0.07'),
+    JSON.stringify(columns),
+  );
+  const blackouts = await page.$$eval('g.blackout', (groups) =>
+    groups.map((group) => ({ title: group.querySelector('title')?.textContent, width: group.querySelector('rect')!.getBoundingClientRect().width })),
+  );
+  assert.deepEqual(
+    blackouts.map((blackout) => blackout.title),
+    [
+      'Blackout 23 Nov 2026 – 30 Nov 2026: Black Friday freeze\nNo launches for email, sms',
+      'Blackout 21 Dec 2026 – 23 Dec 2026: Site migration <script>alert(1)</script> & "cutover"\nNo launches for every channel',
+    ],
+  );
+  assert.ok(blackouts.every((blackout) => blackout.width > 20));
+  assert.equal(await page.$$eval('script', (scripts) => scripts.length), 0, 'the reason stayed text');
+  // Without the days-visible class (a zoomed-out panel), the columns are not shown.
+  await page.$eval('svg.tl', (svg) => svg.classList.remove('days-visible'));
+  assert.equal(await page.$eval('g.excluded-days', (group) => getComputedStyle(group).display), 'none');
+  assert.deepEqual([errors, dialogs], [[], []]);
+  assert.deepEqual(
+    messages.filter((message) => /Content Security Policy|Refused/i.test(message)),
+    [],
+  );
+  await page.$eval('svg.tl', (svg) => svg.classList.add('days-visible'));
+  await page.screenshot({ path: join(RESULTS, 'timeline-calendar.png'), fullPage: true });
+  await page.close();
+});

@@ -9,6 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { webviewPage } from '../../client/src/preview/webviewPage.js';
 import { analyzeText } from '../../server/src/core/analyze.js';
 import { buildTimeline } from '../../server/src/core/features/timeline/model.js';
+import { timelineResult } from '../../server/src/core/features/timeline/request.js';
+import { dragScheduleOf } from '../../client/src/preview/dragMessages.js';
 import { renderSvg } from '../../server/src/core/features/timeline/renderSvg.js';
 import { launchChromium, watchedPage, type WatchedPage } from './browser.js';
 
@@ -160,7 +162,8 @@ test('highlight, banner and placeholder messages; malformed messages are ignored
 });
 
 test('zoom (buttons and ctrl+wheel) and scroll survive an update and a reload', async () => {
-  const webview = await openWebview();
+  // Zoomed by the user once (100 %): a panel the user never zoomed is fitted instead (below).
+  const webview = await openWebview({ zoom: 1 });
   const { page } = webview;
   const big = svgOf('test/fixtures/timeline/edge-cases.plan.yaml');
   const render = (version: number) => webview.send({ type: 'render', uri: 'file:///p.plan.yaml', version, title: 'Plan', svg: big.svg, banner: null });
@@ -223,5 +226,174 @@ test('theme-aware: VS Code theme variables recolour the timeline (dark and high 
   assert.equal(await page.$eval('rect.background', (element) => getComputedStyle(element).fill), 'rgb(30, 30, 30)');
   assert.equal(await page.$eval('text.lane-label', (element) => getComputedStyle(element).fill), 'rgb(212, 212, 212)');
   await page.screenshot({ path: 'test-results/timeline-webview-dark.png' });
+  await page.close();
+});
+
+// --- dragging bars (client/src/webview/drag.ts) ---------------------------------------------
+
+const PLAN_URI = 'file:///p.plan.yaml';
+
+/** A render message as the extension sends it: the panel's SVG and the schedule bars are dragged on. */
+function renderMessage(path: string, version: number, cascade = false) {
+  const doc = { uri: PLAN_URI, version, analysis: analyzeText(readFileSync(path, 'utf8')) };
+  const result = timelineResult(doc, { today: '2026-06-15', render: 'panel' })!;
+  return { type: 'render', uri: PLAN_URI, version, title: 'Plan', svg: result.svg!, banner: null, schedule: dragScheduleOf(result, cascade) };
+}
+
+async function barBox(page: Page, channel: string) {
+  const box = await page.locator(`g.bar[data-channel="${channel}"] rect.bar-body`).boundingBox();
+  assert.ok(box, `the bar of ${channel} is drawn`);
+  return box;
+}
+
+/** Presses the bar (its middle or an end), moves by `dx` page px in two steps, runs `whileHeld`, releases; Shift held throughout with `shift`. */
+async function drag(page: Page, channel: string, at: 'middle' | 'start' | 'end', dx: number, whileHeld?: () => Promise<void>, shift = false) {
+  const box = await barBox(page, channel);
+  const x = at === 'start' ? box.x + 2 : at === 'end' ? box.x + box.width - 2 : box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  if (shift) await page.keyboard.down('Shift');
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y, { steps: 3 });
+  await page.mouse.move(x + dx, y, { steps: 3 });
+  await whileHeld?.();
+  await page.mouse.up();
+  if (shift) await page.keyboard.up('Shift');
+}
+
+/** Where the bar is drawn, in the SVG's own units (a note above the picture shifts it on the page). */
+const barPlace = (page: Page, channel: string) =>
+  page.$eval(`g.bar[data-channel="${channel}"] rect.bar-body`, (body) => [
+    body.getAttribute('x'),
+    body.getAttribute('width'),
+    body.parentElement!.getAttribute('transform'),
+  ]);
+
+/** The example plan's timeline at 100 % (6 px a day), on timeline version `version`. */
+async function exampleAt100(version: number): Promise<Webview> {
+  const webview = await openWebview({ zoom: 1 });
+  await webview.send(renderMessage('examples/clean/q3-acquisition.plan.yaml', version));
+  return webview;
+}
+
+const moves = async (webview: Webview) => (await webview.posted()).filter((message) => message.type === 'move');
+
+test('dragging a bar moves it by whole days: live, the new dates and the dependencies they break; on release, one move message', async () => {
+  const webview = await exampleAt100(5);
+  const { page } = webview;
+  // 6 px a day at 100 %: 12 days and a bit later, content-hub ends on 2 Jul, after paid-search starts (1 Jul).
+  await drag(page, 'content-hub', 'middle', 12 * 6 + 2, async () => {
+    const info = await page.textContent('#drag-info');
+    assert.equal(await page.isVisible('#drag-info'), true);
+    assert.match(info ?? '', /^content-hub: 2026-05-27 – 2026-07-02 \(\+12 days, 37 days\)\n/);
+    assert.match(info ?? '', /Only this channel moves/);
+    assert.match(info ?? '', /Breaks content-hub → paid-search \(finish-to-start, 2 days early\)/);
+    assert.deepEqual(
+      await page.$$eval('path.edge.would-break', (paths) => paths.map((path) => `${path.getAttribute('data-from')}→${path.getAttribute('data-to')}`)),
+      ['content-hub→paid-search'],
+    );
+    await page.screenshot({ path: 'test-results/timeline-webview-drag.png' });
+  });
+  assert.deepEqual(await moves(webview), [{ type: 'move', channel: 'content-hub', version: 5, start: '2026-05-27', end: '2026-07-02', cascade: false }]);
+  assert.equal(await page.isHidden('#drag-info'), true);
+  assert.equal(await page.$$eval('path.edge.would-break', (paths) => paths.length), 0);
+  assert.equal(await lastOfType(webview, 'reveal'), undefined, 'the release is not a click on the bar');
+  // The bar stays where it was dropped until the next picture.
+  assert.ok((await barBox(page, 'content-hub')).x > 0);
+  assert.deepEqual(webview.errors, []);
+  await page.close();
+});
+
+test('Shift while dragging moves the dependants too (so nothing after the bar breaks); the toolbar toggle does the same and is remembered', async () => {
+  const webview = await exampleAt100(2);
+  const { page } = webview;
+  await drag(
+    page,
+    'content-hub',
+    'middle',
+    12 * 6 + 2,
+    async () => {
+      const info = (await page.textContent('#drag-info')) ?? '';
+      assert.match(info, /Dependants move too \(Shift: only this channel\)/);
+      assert.doesNotMatch(info, /Breaks content-hub → paid-search/);
+    },
+    true,
+  );
+  assert.equal((await moves(webview))[0]?.cascade, true);
+
+  assert.equal(await page.getAttribute('#cascade', 'aria-checked'), 'false');
+  await page.click('#cascade');
+  assert.deepEqual(await lastOfType(webview, 'cascade'), { type: 'cascade', on: true });
+  assert.equal(await page.getAttribute('#cascade', 'aria-checked'), 'true');
+  assert.equal((await state(page)).cascade, true);
+  await webview.send(renderMessage('examples/clean/q3-acquisition.plan.yaml', 3, true));
+  await drag(page, 'content-hub', 'middle', 12 * 6 + 2, async () => {
+    const info = (await page.textContent('#drag-info')) ?? '';
+    assert.match(info, /Dependants move too/);
+    assert.doesNotMatch(info, /Breaks content-hub → paid-search/);
+  });
+  assert.equal((await moves(webview)).pop()?.cascade, true);
+  await page.close();
+});
+
+test('either end of a bar resizes it; a refused move puts the bar back; a click without moving still reveals', async () => {
+  const webview = await exampleAt100(4);
+  const { page } = webview;
+  const before = await barPlace(page, 'paid-search');
+  await drag(page, 'content-hub', 'end', 3 * 6 + 1);
+  await drag(page, 'paid-search', 'start', -(2 * 6 + 1));
+  assert.deepEqual(
+    (await moves(webview)).map(({ channel, start, end }) => [channel, start, end]),
+    [
+      ['content-hub', '2026-05-15', '2026-06-23'],
+      ['paid-search', '2026-06-29', '2026-09-30'],
+    ],
+  );
+  await webview.send({ type: 'note', text: 'The plan changed while you dragged: nothing was moved.', refused: true });
+  assert.equal(await page.textContent('#note'), 'The plan changed while you dragged: nothing was moved.');
+  assert.equal(await page.isVisible('#note'), true);
+  assert.deepEqual(await barPlace(page, 'paid-search'), before, 'the refused start is put back');
+  await webview.send(renderMessage('examples/clean/q3-acquisition.plan.yaml', 4));
+  assert.deepEqual(await barPlace(page, 'paid-search'), before, 'a new picture shows the dates as they are');
+  await page.click('g.bar[data-channel="seo"] rect.bar-body');
+  assert.deepEqual(await lastOfType(webview, 'reveal'), { type: 'reveal', channel: 'seo' });
+  assert.equal((await moves(webview)).length, 2, 'the click moved nothing');
+  await page.close();
+});
+
+test('a refused drop goes back at once; Escape cancels a drag', async () => {
+  const webview = await exampleAt100(1);
+  const { page } = webview;
+  const original = await barPlace(page, 'seo');
+  await drag(page, 'seo', 'middle', 30);
+  assert.notDeepEqual(await barPlace(page, 'seo'), original);
+  await webview.send({ type: 'note', text: 'No.', refused: true });
+  assert.deepEqual(await barPlace(page, 'seo'), original);
+  await drag(page, 'seo', 'middle', 60, async () => {
+    await page.keyboard.press('Escape');
+  });
+  assert.deepEqual(await barPlace(page, 'seo'), original);
+  assert.equal((await moves(webview)).length, 1, 'the cancelled drag posted nothing');
+  await page.close();
+});
+
+test('a timeline opens fitted to the panel (never above 100 %) until the user zooms; excluded days show once a day is wide enough', async () => {
+  const webview = await openWebview();
+  const { page } = webview;
+  await webview.send(renderMessage('test/fixtures/timeline/calendar.plan.yaml', 1));
+  const natural = Number((await page.getAttribute('#canvas svg', 'viewBox'))!.split(' ')[2]);
+  const viewportWidth = await page.$eval('#viewport', (element) => element.clientWidth);
+  const width = Number(await page.getAttribute('#canvas svg', 'width'));
+  assert.equal(width, Math.round(natural * Math.min(1, (viewportWidth - 4) / natural)));
+  assert.ok(width <= viewportWidth, `${width} fits ${viewportWidth}`);
+  assert.equal((await state(page)).zoom, undefined, 'fitting is not a zoom the user chose');
+  // The calendar plan draws about 9.5 px a day: fitted to ~0.7 that is ≥ 4 px, so the columns show.
+  assert.equal(await page.$eval('#canvas svg', (svg) => svg.classList.contains('days-visible')), true);
+  await page.click('#zoom-out');
+  await page.click('#zoom-out');
+  await page.click('#zoom-out');
+  assert.equal(await page.$eval('#canvas svg', (svg) => svg.classList.contains('days-visible')), false, 'zoomed out, days are too thin to shade');
+  assert.equal(await page.$eval('g.excluded-days', (group) => getComputedStyle(group).display), 'none');
+  assert.ok(typeof (await state(page)).zoom === 'number', 'the user zoomed: from now on the zoom is kept');
   await page.close();
 });

@@ -1,10 +1,13 @@
 // Messages between the extension and the timeline webview. No vscode import: the webview
 // bundle (client/src/webview/main.ts) shares these types and the validators.
+import { parseDragSchedule, parseMoveMessage, type DragSchedule, type MoveMessage } from './dragMessages.js';
 
 /** Extension → webview. */
 export type ToWebview =
-  /** A new picture; `banner` explains a problem with it (null: none). */
-  | { type: 'render'; uri: string; version: number; title: string; svg: string; banner: string | null }
+  /** A new picture; `banner` explains a problem with it (null: none); `schedule` lets the bars be dragged. */
+  | { type: 'render'; uri: string; version: number; title: string; svg: string; banner: string | null; schedule?: DragSchedule }
+  /** A short note under the toolbar (null: none); `refused`: the last move was not made, so the bar goes back. */
+  | { type: 'note'; text: string | null; refused: boolean }
   /** Keep the picture, change the banner (e.g. the document stopped parsing). */
   | { type: 'banner'; text: string | null }
   /** Highlight the bar of the channel the cursor is in (null: none). */
@@ -18,7 +21,11 @@ export type FromWebview =
   | { type: 'reveal'; channel: string }
   | { type: 'export' }
   /** What the webview actually drew, counted in its DOM (for status and tests). */
-  | { type: 'rendered'; version: number; bars: number; arrows: number };
+  | { type: 'rendered'; version: number; bars: number; arrows: number }
+  /** A bar was dragged: new dates for a channel, made on timeline `version`. */
+  | MoveMessage
+  /** The "Move dependants too" toggle changed (remembered). */
+  | { type: 'cascade'; on: boolean };
 
 /** What the webview remembers across reloads (`vscode.setState`), and the serializer restores. */
 export interface WebviewState {
@@ -26,6 +33,8 @@ export interface WebviewState {
   zoom?: number;
   scrollLeft?: number;
   scrollTop?: number;
+  /** "Move dependants too". */
+  cascade?: boolean;
 }
 
 const MAX_ID_LENGTH = 10_000;
@@ -57,6 +66,10 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
       return isCount(raw.version) && isCount(raw.bars) && isCount(raw.arrows)
         ? { type: 'rendered', version: raw.version, bars: raw.bars, arrows: raw.arrows }
         : undefined;
+    case 'move':
+      return parseMoveMessage(raw);
+    case 'cascade':
+      return typeof raw.on === 'boolean' ? { type: 'cascade', on: raw.on } : undefined;
     default:
       return undefined;
   }
@@ -67,10 +80,15 @@ export function parseToWebview(raw: unknown): ToWebview | undefined {
   if (!isRecord(raw)) return undefined;
   const text = (value: unknown): value is string | null => value === null || typeof value === 'string';
   switch (raw.type) {
-    case 'render':
-      return typeof raw.uri === 'string' && isCount(raw.version) && typeof raw.title === 'string' && typeof raw.svg === 'string' && text(raw.banner)
-        ? { type: 'render', uri: raw.uri, version: raw.version, title: raw.title, svg: raw.svg, banner: raw.banner }
-        : undefined;
+    case 'render': {
+      if (!(typeof raw.uri === 'string' && isCount(raw.version) && typeof raw.title === 'string' && typeof raw.svg === 'string' && text(raw.banner)))
+        return undefined;
+      const schedule = raw.schedule === undefined ? undefined : parseDragSchedule(raw.schedule);
+      if (raw.schedule !== undefined && !schedule) return undefined;
+      return { type: 'render', uri: raw.uri, version: raw.version, title: raw.title, svg: raw.svg, banner: raw.banner, ...(schedule ? { schedule } : {}) };
+    }
+    case 'note':
+      return text(raw.text) && typeof raw.refused === 'boolean' ? { type: 'note', text: raw.text, refused: raw.refused } : undefined;
     case 'banner':
       return text(raw.text) ? { type: 'banner', text: raw.text } : undefined;
     case 'highlight':
@@ -91,5 +109,6 @@ export function parseWebviewState(raw: unknown): WebviewState {
     zoom: finite(raw.zoom),
     scrollLeft: finite(raw.scrollLeft),
     scrollTop: finite(raw.scrollTop),
+    cascade: typeof raw.cascade === 'boolean' ? raw.cascade : undefined,
   };
 }

@@ -7,7 +7,7 @@ import { TimelinePreview, VIEW_TYPE } from './timelinePreview.js';
 
 /** The timeline preview: its commands, the panel and the serializer that restores it after a reload. */
 export function registerTimelinePreview(context: vscode.ExtensionContext, client: BaseLanguageClient): vscode.Disposable[] {
-  const preview = new TimelinePreview(context.extensionUri, client);
+  const preview = new TimelinePreview(context.extensionUri, client, context.globalState);
   return [
     preview,
     vscode.commands.registerCommand(COMMANDS.openTimelinePreview, (uri?: unknown) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),

@@ -9,7 +9,10 @@ import {
   type TimelineResult,
 } from '../../../server/src/protocol.js';
 import type { TimelineChannel } from '../../../server/src/core/index.js';
+import { applyReschedule, CASCADE_KEY } from '../schedule/applyReschedule.js';
+import { dragScheduleOf, type MoveMessage } from './dragMessages.js';
 import { parseFromWebview, parseWebviewState, type FromWebview, type ToWebview } from './messages.js';
+import { refusedMove } from './timelineMoves.js';
 import { activePlanUri, contains, isPlanDocument, localToday, revealRange } from './planEditors.js';
 import { webviewHtml } from './webviewHtml.js';
 
@@ -30,6 +33,12 @@ export interface PreviewStatus {
   highlighted: string | null;
   /** What the webview reported it drew, counted in its DOM. */
   rendered: { version: number; bars: number; arrows: number } | undefined;
+  /** The last note shown under the toolbar (a move made or refused). */
+  note: string | null;
+  /** "Move dependants too". */
+  cascade: boolean;
+  /** Moves received from the webview, and how many were applied. */
+  moves: { received: number; applied: number };
 }
 
 /**
@@ -49,10 +58,14 @@ export class TimelinePreview implements vscode.Disposable {
   private rendered: PreviewStatus['rendered'];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
+  private note: string | null = null;
+  private readonly moves = { received: 0, applied: 0 };
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly client: BaseLanguageClient,
+    /** Where "Move dependants too" is remembered (the extension's global state). */
+    private readonly memento: vscode.Memento,
   ) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
@@ -127,6 +140,9 @@ export class TimelinePreview implements vscode.Disposable {
       banner: this.banner,
       highlighted: this.highlighted,
       rendered: this.rendered,
+      note: this.note,
+      cascade: this.cascade,
+      moves: { ...this.moves },
     };
   }
 
@@ -245,7 +261,16 @@ export class TimelinePreview implements vscode.Disposable {
     }
     this.shown = result;
     this.banner = parseBanner ?? null;
-    this.post({ type: 'render', uri: result.uri, version: result.version, title: result.timeline.title, svg: result.svg ?? '', banner: this.banner });
+    const schedule = dragScheduleOf(result, this.cascade);
+    this.post({
+      type: 'render',
+      uri: result.uri,
+      version: result.version,
+      title: result.timeline.title,
+      svg: result.svg ?? '',
+      banner: this.banner,
+      ...(schedule ? { schedule } : {}),
+    });
     if (this.highlighted) this.post({ type: 'highlight', channel: this.highlighted });
   }
 
@@ -274,7 +299,38 @@ export class TimelinePreview implements vscode.Disposable {
       case 'rendered':
         this.rendered = { version: message.version, bars: message.bars, arrows: message.arrows };
         return true;
+      case 'cascade':
+        await this.memento.update(CASCADE_KEY, message.on);
+        return true;
+      case 'move':
+        return this.move(message);
     }
+  }
+
+  private get cascade(): boolean {
+    return this.memento.get<boolean>(CASCADE_KEY, false) === true;
+  }
+
+  /** A dropped bar: checked against the timeline shown, then one edit from the server (one undo). */
+  private async move(message: MoveMessage): Promise<boolean> {
+    this.moves.received++;
+    const uri = this.uri;
+    const document = uri && vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+    const refused = refusedMove(message, this.shown, document?.version);
+    if (refused || !uri || !document) {
+      this.showNote(refused ?? 'The plan is not open: nothing was moved.', true);
+      return false;
+    }
+    const { channel, version, start, end, cascade } = message;
+    const outcome = await applyReschedule(this.client, document, { uri: uri.toString(), version, channel, start, end, cascade });
+    if (!outcome.refused) this.moves.applied++;
+    this.showNote(outcome.text, outcome.refused);
+    return !outcome.refused;
+  }
+
+  private showNote(text: string | null, refused: boolean): void {
+    this.note = text;
+    this.post({ type: 'note', text, refused });
   }
 
   private post(message: ToWebview): void {

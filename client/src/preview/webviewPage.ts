@@ -1,4 +1,4 @@
-import { timelineCss } from '../../../server/src/core/index.js';
+import { calendarCss, timelineCss } from '../../../server/src/core/index.js';
 
 export interface WebviewPageOptions {
   /** `webview.cspSource`: where the script and stylesheet are served from. */
@@ -29,13 +29,14 @@ export function webviewPage({ cspSource, nonce, scriptUri, styleUri }: WebviewPa
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" nonce="${nonce}" href="${styleUri}">
-<style nonce="${nonce}">${timelineCss}</style>
+<style nonce="${nonce}">${timelineCss}${calendarCss}</style>
 <title>Timeline</title>
 </head>
 <body>
 <div id="toolbar" role="toolbar" aria-label="Timeline">
   <span id="title"></span>
   <span class="spacer"></span>
+  <button id="cascade" type="button" role="switch" aria-checked="false" title="Dragging a bar moves its dependants too (hold Shift while dragging for the opposite)">Move dependants too</button>
   <button id="zoom-out" type="button" title="Zoom out (Ctrl+wheel)" aria-label="Zoom out">−</button>
   <button id="zoom-reset" type="button" title="Actual size" aria-label="Actual size">100%</button>
   <button id="zoom-in" type="button" title="Zoom in (Ctrl+wheel)" aria-label="Zoom in">+</button>
@@ -43,6 +44,8 @@ export function webviewPage({ cspSource, nonce, scriptUri, styleUri }: WebviewPa
   <button id="export" type="button" title="Export Timeline as SVG" aria-label="Export Timeline as SVG">Export SVG</button>
 </div>
 <div id="banner" role="status" hidden></div>
+<div id="note" role="status" aria-live="polite" hidden></div>
+<div id="drag-info" role="tooltip" hidden></div>
 <div id="viewport" tabindex="0"><div id="canvas"><p class="placeholder">Loading the timeline…</p></div></div>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>

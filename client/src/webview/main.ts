@@ -1,7 +1,10 @@
-// The timeline webview: shows the SVG the server rendered, zooms and scrolls it (both kept
-// across updates and reloads in the webview state), highlights the channel the cursor is in,
-// and reports clicks on bars. Bundled to media/preview.js; loaded under a nonce'd CSP.
+// The timeline webview: shows the SVG the server rendered, fitted to the panel until the user
+// zooms, then zooms and scrolls it (both kept across updates and reloads in the webview
+// state), highlights the channel the cursor is in, reports clicks on bars, and lets bars be
+// dragged (drag.ts). Bundled to media/preview.js; loaded under a nonce'd CSP.
+import { DAY_SHADING_MIN_PX } from '../../../server/src/core/features/timeline/calendarShading.js';
 import { parseToWebview, parseWebviewState, type FromWebview, type ToWebview, type WebviewState } from '../preview/messages.js';
+import { BarDragger } from './drag.js';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -20,11 +23,20 @@ const canvas = byId<HTMLDivElement>('canvas');
 const banner = byId<HTMLDivElement>('banner');
 const title = byId<HTMLSpanElement>('title');
 const zoomLabel = byId<HTMLButtonElement>('zoom-reset');
+const cascadeToggle = byId<HTMLButtonElement>('cascade');
+const note = byId<HTMLDivElement>('note');
 
 let state: WebviewState = parseWebviewState(vscode.getState());
 let svg: SVGSVGElement | undefined;
 let baseSize = { width: 0, height: 0 };
 let highlighted: string | null = null;
+/** Drawn pixels per day at 100 % (from the schedule the extension sends). */
+let pxPerDay = 0;
+const dragger = new BarDragger(
+  { post: (message) => vscode.postMessage(message), cascade: () => state.cascade === true },
+  canvas,
+  byId<HTMLDivElement>('drag-info'),
+);
 
 function saveState(patch: Partial<WebviewState>): void {
   state = { ...state, ...patch };
@@ -35,20 +47,50 @@ function clampZoom(zoom: number): number {
   return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Number.isFinite(zoom) ? zoom : 1));
 }
 
+/** The zoom that fits the picture's width into the panel, never enlarged beyond 100 %: how a timeline opens. */
+function fittedZoom(): number {
+  return baseSize.width > 0 && viewport.clientWidth > 0 ? clampZoom(Math.min(1, (viewport.clientWidth - 4) / baseSize.width)) : 1;
+}
+
+/** The user's zoom once they zoomed (kept in the state); fitted to the panel until then. */
+function currentZoom(): number {
+  return state.zoom === undefined ? fittedZoom() : clampZoom(state.zoom);
+}
+
+function sizeSvg(zoom: number): void {
+  zoomLabel.textContent = `${Math.round(zoom * 100)}%`;
+  if (!svg) return;
+  svg.setAttribute('width', String(Math.round(baseSize.width * zoom)));
+  svg.setAttribute('height', String(Math.round(baseSize.height * zoom)));
+  // Excluded days are shaded once a day is wide enough to see.
+  svg.classList.toggle('days-visible', pxPerDay * zoom >= DAY_SHADING_MIN_PX);
+}
+
 /** Scales the SVG through its width/height attributes (its viewBox keeps the drawing), keeping `anchor` (viewport px) in place. */
 function applyZoom(zoom: number, anchor?: { x: number; y: number }): void {
-  const previous = clampZoom(state.zoom ?? 1);
+  const previous = currentZoom();
   const next = clampZoom(zoom);
-  zoomLabel.textContent = `${Math.round(next * 100)}%`;
-  if (!svg) return saveState({ zoom: next });
+  if (!svg) {
+    zoomLabel.textContent = `${Math.round(next * 100)}%`;
+    return saveState({ zoom: next });
+  }
   const point = anchor ?? { x: viewport.clientWidth / 2, y: viewport.clientHeight / 2 };
   const contentX = (viewport.scrollLeft + point.x) / previous;
   const contentY = (viewport.scrollTop + point.y) / previous;
-  svg.setAttribute('width', String(Math.round(baseSize.width * next)));
-  svg.setAttribute('height', String(Math.round(baseSize.height * next)));
+  sizeSvg(next);
   viewport.scrollLeft = contentX * next - point.x;
   viewport.scrollTop = contentY * next - point.y;
   saveState({ zoom: next, scrollLeft: viewport.scrollLeft, scrollTop: viewport.scrollTop });
+}
+
+function showCascade(on: boolean): void {
+  cascadeToggle.setAttribute('aria-checked', String(on));
+}
+
+function showNote(text: string | null, refused: boolean): void {
+  note.hidden = text === null;
+  note.textContent = text ?? '';
+  note.classList.toggle('refused', refused);
 }
 
 function setBanner(text: string | null): void {
@@ -75,12 +117,16 @@ function render(message: Extract<ToWebview, { type: 'render' }>): void {
   }
   const node = document.importNode(root, true) as unknown as SVGSVGElement;
   baseSize = { width: Number(node.getAttribute('width')) || 800, height: Number(node.getAttribute('height')) || 400 };
-  const zoom = clampZoom(state.zoom ?? 1);
-  node.setAttribute('width', String(Math.round(baseSize.width * zoom)));
-  node.setAttribute('height', String(Math.round(baseSize.height * zoom)));
+  pxPerDay = message.schedule?.geometry.pxPerDay ?? 0;
   canvas.replaceChildren(node);
   svg = node;
-  zoomLabel.textContent = `${Math.round(zoom * 100)}%`;
+  sizeSvg(currentZoom());
+  canvas.dataset.pxPerDay = String(pxPerDay);
+  dragger.setSchedule(message.schedule, message.version);
+  if (message.schedule) {
+    saveState({ cascade: message.schedule.cascade });
+    showCascade(message.schedule.cascade);
+  }
   title.textContent = message.title;
   setBanner(message.banner);
   if (state.uri === message.uri) {
@@ -129,10 +175,15 @@ window.addEventListener('message', (event: MessageEvent) => {
       showPlaceholder(message.text);
       setBanner(null);
       break;
+    case 'note':
+      showNote(message.text, message.refused);
+      if (message.refused) dragger.restore();
+      break;
   }
 });
 
 canvas.addEventListener('click', (event) => {
+  if (dragger.consumeClick()) return;
   const target = event.target instanceof Element ? event.target.closest('[data-channel]') : null;
   const channel = target?.getAttribute('data-channel');
   if (channel) vscode.postMessage({ type: 'reveal', channel });
@@ -144,7 +195,7 @@ viewport.addEventListener(
     if (!event.ctrlKey && !event.metaKey) return;
     event.preventDefault();
     const rect = viewport.getBoundingClientRect();
-    applyZoom((state.zoom ?? 1) * Math.exp(-event.deltaY * 0.002), { x: event.clientX - rect.left, y: event.clientY - rect.top });
+    applyZoom(currentZoom() * Math.exp(-event.deltaY * 0.002), { x: event.clientX - rect.left, y: event.clientY - rect.top });
   },
   { passive: false },
 );
@@ -159,9 +210,20 @@ viewport.addEventListener('scroll', () => {
   });
 });
 
-byId('zoom-in').addEventListener('click', () => applyZoom((state.zoom ?? 1) * 1.25));
-byId('zoom-out').addEventListener('click', () => applyZoom((state.zoom ?? 1) / 1.25));
+byId('zoom-in').addEventListener('click', () => applyZoom(currentZoom() * 1.25));
+byId('zoom-out').addEventListener('click', () => applyZoom(currentZoom() / 1.25));
 byId('zoom-reset').addEventListener('click', () => applyZoom(1));
+cascadeToggle.addEventListener('click', () => {
+  const on = state.cascade !== true;
+  saveState({ cascade: on });
+  showCascade(on);
+  vscode.postMessage({ type: 'cascade', on });
+});
+showCascade(state.cascade === true);
+// Until the user zooms, the picture follows the panel's width.
+new ResizeObserver(() => {
+  if (state.zoom === undefined) sizeSvg(fittedZoom());
+}).observe(viewport);
 byId('zoom-fit').addEventListener('click', () => {
   if (baseSize.width > 0) applyZoom((viewport.clientWidth - 4) / baseSize.width, { x: 0, y: 0 });
 });

@@ -14,7 +14,21 @@ export type { PlanDocument } from './planDocument.js';
 
 // Plain LSP-shaped data
 export { DiagnosticSeverity, severityFromName, severityName } from './types.js';
-export type { CodeAction, Diagnostic, DiagnosticCode, Location, Position, Range, SeverityName, SeveritySetting, TextEdit, WorkspaceEdit } from './types.js';
+export type {
+  ChangeAnnotation,
+  CodeAction,
+  Diagnostic,
+  DiagnosticCode,
+  DocumentChangesEdit,
+  Location,
+  Position,
+  Range,
+  RefactorAction,
+  SeverityName,
+  SeveritySetting,
+  TextEdit,
+  WorkspaceEdit,
+} from './types.js';
 
 // Editor features: one free function each
 export { codeActions } from './features/codeActions.js';
@@ -37,14 +51,22 @@ export type { DocumentLink } from './features/documentLinks.js';
 export { documentHighlights, DocumentHighlightKind } from './features/documentHighlights.js';
 export type { DocumentHighlight } from './features/documentHighlights.js';
 
+// Scheduling: rescheduling actions and the reschedule request
+export { rescheduleActions, rescheduleData, resolveRescheduleAction, RESCHEDULE_DEPENDANTS_KIND, RESCHEDULE_PLAN_KIND } from './features/reschedule/actions.js';
+export type { RescheduleActionOptions } from './features/reschedule/actions.js';
+export { rescheduleResult } from './features/reschedule/request.js';
+export type { RescheduledChannel, RescheduleParams, RescheduleResult } from './features/reschedule/request.js';
+export { parseShift } from './features/reschedule/shift.js';
+
 // Timeline
 export { buildTimeline } from './features/timeline/model.js';
 export { renderHtml } from './features/timeline/renderHtml.js';
 export { renderSvg } from './features/timeline/renderSvg.js';
 export { timelineResult } from './features/timeline/request.js';
 export { timelineCss } from './features/timeline/style.js';
-export type { TimelineParams, TimelineResult } from './features/timeline/request.js';
-export type { TimelineBar, TimelineChannel, TimelineModel, TimelineUndated } from './features/timeline/types.js';
+export { calendarCss } from './features/timeline/calendarShading.js';
+export type { TimelineGeometry, TimelineParams, TimelineResult } from './features/timeline/request.js';
+export type { TimelineBar, TimelineCalendar, TimelineChannel, TimelineEdge, TimelineModel, TimelineUndated } from './features/timeline/types.js';
 
 // Exports for people outside the editor: iCalendar, CSV (and the timeline as SVG / HTML)
 export { exportPlan, EXPORT_FORMATS, isExportFormat } from './features/export/exportPlan.js';
@@ -66,7 +88,7 @@ export type { PlanDiff, PlanSideInfo } from './features/diff/types.js';
 // Schema and text helpers the adapters need
 export { planJsonSchema } from './schema/jsonSchema.js';
 export { base64ToBytes, bytesToBase64 } from './text/base64.js';
-export { isIsoDate, localToday } from './text/dates.js';
+export { formatDay, isIsoDate, localToday, parseIsoDate } from './text/dates.js';
 export { didYouMean } from './text/didYouMean.js';
 export { codeSpan, escapeMarkdown } from './text/markdown.js';
 export { LineIndex } from './text/lineIndex.js';

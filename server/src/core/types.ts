@@ -56,9 +56,43 @@ export interface WorkspaceEdit {
   changes: Record<string, TextEdit[]>;
 }
 
+/** A label for a group of edits; VS Code previews an edit whose annotations need confirmation (a refactoring preview). */
+export interface ChangeAnnotation {
+  label: string;
+  needsConfirmation?: boolean;
+  description?: string;
+}
+
+export interface AnnotatedTextEdit extends TextEdit {
+  annotationId: string;
+}
+
+export interface TextDocumentEdit {
+  /** The version the edits were computed on (null: any). */
+  textDocument: { uri: string; version: number | null };
+  edits: (TextEdit | AnnotatedTextEdit)[];
+}
+
+/** A workspace edit in the `documentChanges` form: versioned, and optionally annotated. */
+export interface DocumentChangesEdit {
+  documentChanges: TextDocumentEdit[];
+  changeAnnotations?: Record<string, ChangeAnnotation>;
+}
+
 export interface Location {
   uri: string;
   range: Range;
+}
+
+/**
+ * A refactoring as the protocol's CodeAction (`refactor.rewrite` on a channel, `source.reschedule` on the
+ * whole plan). `disabled` says why it cannot be done here (e.g. a dependency cycle).
+ */
+export interface RefactorAction {
+  title: string;
+  kind: 'refactor.rewrite' | 'source.reschedule';
+  edit?: WorkspaceEdit | DocumentChangesEdit;
+  disabled?: { reason: string };
 }
 
 /** A quick fix as the protocol's CodeAction (kind `quickfix`), carrying its whole edit. */

@@ -30,6 +30,30 @@ export async function requestScreenshot(name: string): Promise<boolean> {
   }
 }
 
+export type InputAction =
+  | { kind: 'drag'; channel: string; grip: 'middle' | 'start' | 'end'; days: number; shift?: boolean }
+  | { kind: 'keys'; quickInputTitle?: string; text?: string; press?: string[] };
+
+let inputs = 0;
+
+/**
+ * Asks the code-server runner to perform real mouse and keyboard input on the workbench
+ * (scripts/e2e/userInput.mjs): a drag of a timeline bar inside its webview, typing, key
+ * presses. Waits until it is done; throws what the runner reports failing. False at once
+ * under other runners (no browser to drive), so a test can skip.
+ */
+export async function requestInput(actions: InputAction[]): Promise<boolean> {
+  const dir = process.env.THROUGHLINE_E2E_SCREENSHOT_DIR;
+  if (!dir) return false;
+  const id = `input-${++inputs}`;
+  console.log(`[throughline-e2e:input] ${JSON.stringify({ id, actions })}`);
+  const done = join(dir, `${id}.done`);
+  await waitFor(() => existsSync(done), { timeout: 40_000, interval: 100, what: `the runner to perform ${id}` });
+  const outcome = JSON.parse(readFileSync(done, 'utf8')) as { ok?: true; error?: string };
+  if (outcome.error) throw new Error(`the runner could not perform ${JSON.stringify(actions)}: ${outcome.error}`);
+  return true;
+}
+
 /** Log files below THROUGHLINE_E2E_LOGS_DIR whose path matches; undefined when the folder is not known. */
 function logFiles(matches: (path: string) => boolean): string[] | undefined {
   const dir = process.env.THROUGHLINE_E2E_LOGS_DIR;

@@ -4,6 +4,8 @@ import { documentHighlights } from '../../../server/src/core/features/documentHi
 import { documentLinks } from '../../../server/src/core/features/documentLinks.js';
 import { formatDocument, formatDocumentRange } from '../../../server/src/core/features/format/index.js';
 import { semanticTokens } from '../../../server/src/core/features/semanticTokens.js';
+import { rescheduleActions } from '../../../server/src/core/features/reschedule/actions.js';
+import { rescheduleResult } from '../../../server/src/core/features/reschedule/request.js';
 import type { PlanDocument } from '../../../server/src/core/planDocument.js';
 import type { Position } from '../../../server/src/core/types.js';
 
@@ -50,4 +52,16 @@ export const features: FeatureCall[] = [
   { name: 'documentLinks', whole: (doc) => documentLinks(doc) },
   { name: 'documentHighlights', at: (doc, position) => documentHighlights(doc, position) },
   { name: 'codeLenses', whole: (doc) => codeLenses(doc, { clientCommands: new Set(Object.values(CLIENT_COMMANDS)) }) },
+  {
+    name: 'rescheduleActions (cursor, a client that previews)',
+    at: (doc, position) =>
+      rescheduleActions(doc, { start: position, end: position }, { documentChanges: true, changeAnnotations: true, disabledSupport: true }),
+  },
+  {
+    name: 'reschedule request (the first channel a week later, with its dependants)',
+    whole: (doc) => {
+      const first = doc.analysis.model.channels.keys().next().value;
+      return first === undefined ? null : rescheduleResult(doc, { uri: doc.uri, version: doc.version, channel: first, shift: '+1w', cascade: true });
+    },
+  },
 ];

@@ -3,7 +3,7 @@ import { ErrorCodes, ResponseError, type Diagnostic, type Position, type TextDoc
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { mainThreadCpuMs } from '../../helpers/cpuTime.js';
 import { buildServer, LspClient, type StartOptions } from '../../helpers/lspClient.js';
-import { TimelineRequest } from '../../../server/src/protocol.js';
+import { RescheduleRequest, TimelineRequest } from '../../../server/src/protocol.js';
 import { costlier, describeCost, RequestMeter, type Clock, type RequestCost } from './requestCost.js';
 
 // Drives the built server over stdio the way an editor does: one open document, incremental
@@ -79,6 +79,8 @@ export const PROBES: Probe[] = [
   },
   { method: 'textDocument/documentLink', positional: false, params: (uri) => ({ textDocument: { uri } }) },
   { method: 'textDocument/codeLens', positional: false, params: (uri) => ({ textDocument: { uri } }) },
+  // A shift of a channel most generated plans have; a stale version or an unknown channel is answered as a refusal.
+  { method: RescheduleRequest.method, positional: false, params: (uri) => ({ uri, version: 1, channel: 'seo', shift: '+1w', cascade: true }) },
 ];
 
 export interface OutputMark {

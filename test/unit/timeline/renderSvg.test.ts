@@ -21,6 +21,7 @@ const cases: { name: string; plan: string }[] = [
   { name: 'q3-acquisition', plan: 'examples/clean/q3-acquisition.plan.yaml' },
   { name: 'new-user', plan: 'examples/problems/new-user.plan.yaml' },
   { name: 'edge-cases', plan: 'test/fixtures/timeline/edge-cases.plan.yaml' },
+  { name: 'calendar', plan: 'test/fixtures/timeline/calendar.plan.yaml' },
 ];
 
 for (const { name, plan } of cases) {

@@ -1,5 +1,6 @@
 import type { DependencyEdge } from '../model/dependencyGraph.js';
 import { factsOf } from '../model/planFacts.js';
+import type { WorkingCalendar } from '../model/workingDays.js';
 import type { ChannelModel, PlanModel } from '../model/planModel.js';
 import { earliestStartAllowed } from '../model/schedule.js';
 import { formatDay, hoursAsDays, plural } from '../text/dates.js';
@@ -77,7 +78,7 @@ function describeChannel(model: PlanModel, channel: ChannelModel): string {
   const unknown = facts.graph.unknown.filter((item) => item.channel === channel);
   if (upstream.length > 0 || unknown.length > 0) {
     lines.push('', '**Upstream** (must come first)');
-    for (const edge of upstream) lines.push(`- ${code(edge.from.id)} — ${edgeTerms(edge)} — ${datesOf(edge.from)}${allowedFrom(edge)}`);
+    for (const edge of upstream) lines.push(`- ${code(edge.from.id)} — ${edgeTerms(edge)} — ${datesOf(edge.from)}${allowedFrom(edge, facts.calendar.working)}`);
     for (const item of unknown) lines.push(`- ${code(item.dependency.on.value)} — not a channel of this plan`);
   }
   if (downstream.length > 0) {
@@ -130,8 +131,8 @@ function datesOf(channel: ChannelModel): string {
   return `${channel.start ? escapeMarkdown(channel.start.value) : '?'} → ${channel.end ? escapeMarkdown(channel.end.value) : '?'}`;
 }
 
-function allowedFrom(edge: DependencyEdge): string {
-  const allowed = earliestStartAllowed(edge);
+function allowedFrom(edge: DependencyEdge, calendar: WorkingCalendar): string {
+  const allowed = earliestStartAllowed(edge, calendar);
   return allowed === undefined ? '' : ` — allows a start from ${formatDay(allowed)}`;
 }
 

@@ -3,11 +3,13 @@ import { effectivePairs, hasMergeKey, isMergeKey } from '../parse/merge.js';
 import { resolveNode, scalarKey, type ParsedYaml } from '../parse/parseYaml.js';
 import { nodeRange, PairCache, textRangeOf } from '../parse/reuse.js';
 import { channelModes, channelTypes, dependencyKinds, isExtensionKey } from '../schema/planSchema.js';
-import { parseDurationDays, parseIsoDate } from '../text/dates.js';
+import { parseDuration, parseDurationDays, parseIsoDate } from '../text/dates.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import { rangeContains } from '../text/positions.js';
 import type { Range } from '../types.js';
 import type {
+  BlackoutModel,
+  CalendarModel,
   ChannelModel,
   DependencyKind,
   KpiModel,
@@ -56,6 +58,7 @@ class ModelBuilder {
       channels: new Map(),
       kpis: new Map(),
       milestones: new Map(),
+      calendar: undefined,
       attribution: undefined,
       compliance: undefined,
       reviews: new Map(),
@@ -164,6 +167,9 @@ class ModelBuilder {
             );
         });
         break;
+      case 'calendar':
+        model.calendar = this.calendar(pair);
+        break;
       case 'attribution':
         model.attribution = { model: this.string(this.get(value, 'model')), section: this.section(pair) };
         break;
@@ -238,14 +244,57 @@ class ModelBuilder {
       const range = this.range(resolved);
       if (!range) return [];
       const shorthand = this.string(resolved);
-      if (shorthand) return [{ on: shorthand, kind: 'finish-to-start' as DependencyKind, lagDays: 0, lag: undefined, why: undefined, range, index }];
+      if (shorthand)
+        return [
+          { on: shorthand, kind: 'finish-to-start' as DependencyKind, lagDays: 0, lagInBusinessDays: false, lag: undefined, why: undefined, range, index },
+        ];
       const on = this.string(this.get(resolved, 'on'));
       if (!on) return [];
       const kind = this.oneOf(this.get(resolved, 'kind'), dependencyKinds)?.value ?? 'finish-to-start';
       const lag = this.string(this.get(resolved, 'lag'));
       const lagDays = lag ? (parseDurationDays(lag.value) ?? 0) : 0;
-      return [{ on, kind, lagDays, lag, why: this.string(this.get(resolved, 'why'))?.value, range, index }];
+      const lagInBusinessDays = lag !== undefined && parseDuration(lag.value)?.unit === 'bd';
+      return [{ on, kind, lagDays, lagInBusinessDays, lag, why: this.string(this.get(resolved, 'why'))?.value, range, index }];
     });
+  }
+
+  private calendar(pair: Pair): CalendarModel {
+    const field = this.fields(this.resolve(pair.value));
+    const excludes = this.resolve(field('excludes'));
+    const excluded: LocatedDate[] = [];
+    let weekends = false;
+    if (isSeq(excludes)) {
+      for (const item of excludes.items) {
+        const text = this.string(item);
+        if (text?.value === 'weekends') weekends = true;
+        else if (text) excluded.push({ ...text, day: parseIsoDate(text.value) });
+      }
+    }
+    const blackouts = this.resolve(field('blackouts'));
+    return {
+      ...this.section(pair),
+      weekends,
+      excluded,
+      blackouts: isSeq(blackouts) ? blackouts.items.map((item) => this.blackout(item)).filter(isDefined) : [],
+    };
+  }
+
+  private blackout(node: unknown): BlackoutModel | undefined {
+    const value = this.resolve(node);
+    const range = this.range(value);
+    if (!isMap(value) || !range) return undefined;
+    const field = this.fields(value);
+    const appliesTo = this.resolve(field('applies_to'));
+    const single = this.string(appliesTo);
+    const noneNamed = appliesTo === undefined || appliesTo === null || (isScalar(appliesTo) && appliesTo.value === null);
+    return {
+      from: this.date(field('from')),
+      to: this.date(field('to')),
+      why: this.string(field('why')),
+      // A single medium written without brackets counts as a list of one (the schema still reports it).
+      appliesTo: noneNamed ? undefined : single ? [single] : this.stringList(appliesTo),
+      range,
+    };
   }
 
   private kpi(id: string, pair: Pair): KpiModel {

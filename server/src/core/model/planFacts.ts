@@ -1,4 +1,5 @@
 import { budgetFacts, type BudgetFacts } from './budget.js';
+import { planCalendar, type PlanCalendar } from './calendar.js';
 import { buildDependencyGraph, type DependencyGraph } from './dependencyGraph.js';
 import type { ChannelModel, PlanModel } from './planModel.js';
 import { computeSchedule, type Schedule } from './schedule.js';
@@ -8,6 +9,8 @@ import { resolveTraces, type TraceResult } from './traces.js';
 export interface PlanFacts {
   readonly graph: DependencyGraph;
   readonly schedule: Schedule;
+  /** The working days and blackouts the schedule counts with. */
+  readonly calendar: PlanCalendar;
   readonly traces: Map<string, TraceResult>;
   /** KPI id → channels that report against it (including ids no KPI defines). */
   readonly kpiUsers: Map<string, ChannelModel[]>;
@@ -31,6 +34,7 @@ export function factsOf(model: PlanModel): PlanFacts {
 function createFacts(model: PlanModel): PlanFacts {
   let graph: DependencyGraph | undefined;
   let schedule: Schedule | undefined;
+  let calendar: PlanCalendar | undefined;
   let traces: Map<string, TraceResult> | undefined;
   let kpiUsers: Map<string, ChannelModel[]> | undefined;
   let stageUsers: Map<string, ChannelModel[]> | undefined;
@@ -40,7 +44,10 @@ function createFacts(model: PlanModel): PlanFacts {
       return (graph ??= buildDependencyGraph(model));
     },
     get schedule() {
-      return (schedule ??= computeSchedule(model, this.graph));
+      return (schedule ??= computeSchedule(model, this.graph, this.calendar.working));
+    },
+    get calendar() {
+      return (calendar ??= planCalendar(model));
     },
     get traces() {
       return (traces ??= resolveTraces(model));

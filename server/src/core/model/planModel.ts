@@ -50,7 +50,10 @@ export type DependencyKind = (typeof dependencyKinds)[number];
 export interface DependencyModel {
   on: Located<string>;
   kind: DependencyKind;
+  /** The lag's amount: calendar days (`d`, `w`, `h` converted), or working days when `lagInBusinessDays`. */
   lagDays: number;
+  /** The lag is written in `bd`: counted on the plan's working calendar. */
+  lagInBusinessDays: boolean;
   lag: Located<string> | undefined;
   why: string | undefined;
   /** Range of the whole list item. */
@@ -112,6 +115,25 @@ export interface StageModel extends Located<string> {
   need: string | undefined;
 }
 
+export interface BlackoutModel {
+  from: LocatedDate | undefined;
+  to: LocatedDate | undefined;
+  why: Located<string> | undefined;
+  /** The media it applies to; undefined when it names none, so it applies to every channel. */
+  appliesTo: Located<string>[] | undefined;
+  /** Range of the whole list item. */
+  range: Range;
+}
+
+/** `calendar`: the days nobody works (`excludes`) and the launch freezes (`blackouts`). */
+export interface CalendarModel extends Section {
+  /** `weekends` is among `excludes`. */
+  weekends: boolean;
+  /** The dates among `excludes`. */
+  excluded: LocatedDate[];
+  blackouts: BlackoutModel[];
+}
+
 export interface MilestoneModel extends Entry {
   date: LocatedDate | undefined;
   label: string | undefined;
@@ -137,6 +159,7 @@ export interface PlanModel {
   channels: Map<string, ChannelModel>;
   kpis: Map<string, KpiModel>;
   milestones: Map<string, MilestoneModel>;
+  calendar: CalendarModel | undefined;
   attribution: { model: Located<string> | undefined; section: Section } | undefined;
   compliance: (Section & { regulations: Located<string>[] }) | undefined;
   reviews: Map<string, ReviewModel>;

@@ -1,6 +1,8 @@
 import type { Day } from '../text/dates.js';
+import { earliestStart, latestUpstreamEnd, type Lag } from './dependencyBounds.js';
 import type { DependencyEdge, DependencyGraph } from './dependencyGraph.js';
-import type { ChannelModel, PlanModel } from './planModel.js';
+import type { ChannelModel, DependencyModel, PlanModel } from './planModel.js';
+import type { WorkingCalendar } from './workingDays.js';
 
 export interface ChannelSchedule {
   id: string;
@@ -29,28 +31,24 @@ export function datesOf(channel: ChannelModel): { start: Day; end: Day } | undef
   return start !== undefined && end !== undefined && end >= start ? { start, end } : undefined;
 }
 
+export function lagOf(dependency: DependencyModel): Lag {
+  return { amount: dependency.lagDays, businessDays: dependency.lagInBusinessDays };
+}
+
 /**
- * The earliest start the edge allows the dependant, or undefined when a date is missing.
- * finish-to-start: start ≥ dependency end + 1 + lag; start-to-start: start ≥ dependency start + lag;
- * finish-to-finish: end ≥ dependency end + lag, i.e. start ≥ that minus the dependant's length.
+ * The earliest start the edge allows the dependant, or undefined when a date is missing
+ * (`dependencyBounds.ts` says what each kind allows; a `bd` lag counts working days of `calendar`).
  */
-export function earliestStartAllowed(edge: DependencyEdge): Day | undefined {
+export function earliestStartAllowed(edge: DependencyEdge, calendar: WorkingCalendar): Day | undefined {
   const upstream = datesOf(edge.from);
   const downstream = datesOf(edge.to);
   if (!upstream) return undefined;
-  const lag = edge.dependency.lagDays;
-  switch (edge.dependency.kind) {
-    case 'start-to-start':
-      return upstream.start + lag;
-    case 'finish-to-finish':
-      return downstream ? upstream.end + lag - (downstream.end - downstream.start) : undefined;
-    default:
-      return upstream.end + 1 + lag;
-  }
+  if (edge.dependency.kind === 'finish-to-finish' && !downstream) return undefined;
+  return earliestStart(edge.dependency.kind, lagOf(edge.dependency), upstream, downstream ? downstream.end - downstream.start : 0, calendar);
 }
 
 /** Critical path method over planned dates: a forward view (earliest start) and a backward pass (slack). Linear. */
-export function computeSchedule(model: PlanModel, graph: DependencyGraph): Schedule {
+export function computeSchedule(model: PlanModel, graph: DependencyGraph, calendar: WorkingCalendar): Schedule {
   const channels = new Map<string, ChannelSchedule>();
   let finish: Day | undefined;
   for (const channel of model.channels.values()) {
@@ -60,7 +58,7 @@ export function computeSchedule(model: PlanModel, graph: DependencyGraph): Sched
     let earliestStart: Day | undefined;
     let drivingEdge: DependencyEdge | undefined;
     for (const edge of graph.upstream.get(channel.id) ?? []) {
-      const allowed = earliestStartAllowed(edge);
+      const allowed = earliestStartAllowed(edge, calendar);
       if (allowed !== undefined && (earliestStart === undefined || allowed > earliestStart)) {
         earliestStart = allowed;
         drivingEdge = edge;
@@ -81,20 +79,13 @@ export function computeSchedule(model: PlanModel, graph: DependencyGraph): Sched
       const nextLatestEnd = latestEnd.get(edge.to.id);
       if (!next || nextLatestEnd === undefined) continue;
       const nextLatestStart = nextLatestEnd - (next.end - next.start);
-      const lag = edge.dependency.lagDays;
-      const limit =
-        edge.dependency.kind === 'start-to-start'
-          ? nextLatestStart - lag + length
-          : edge.dependency.kind === 'finish-to-finish'
-            ? nextLatestEnd - lag
-            : nextLatestStart - 1 - lag;
-      bound = Math.min(bound, limit);
+      bound = Math.min(bound, latestUpstreamEnd(edge.dependency.kind, lagOf(edge.dependency), length, nextLatestStart, nextLatestEnd, calendar));
     }
     latestEnd.set(item.id, bound);
     item.slack = bound - item.end;
     item.critical = item.slack <= 0;
   }
-  return { channels, finish, criticalPath: criticalChain(channels, graph, finish) };
+  return { channels, finish, criticalPath: criticalChain(channels, graph, finish, calendar) };
 }
 
 /**
@@ -103,7 +94,7 @@ export function computeSchedule(model: PlanModel, graph: DependencyGraph): Sched
  * the finish is the one with the most dependencies behind it, not the one that starts first.
  * Lengths are counted in dependency order, so this stays linear.
  */
-function criticalChain(channels: Map<string, ChannelSchedule>, graph: DependencyGraph, finish: Day): string[] {
+function criticalChain(channels: Map<string, ChannelSchedule>, graph: DependencyGraph, finish: Day, calendar: WorkingCalendar): string[] {
   const chains = new Map<string, { length: number; firstStart: Day; previous: ChannelSchedule | undefined }>();
   for (const id of graph.order) {
     const item = channels.get(id);
@@ -111,7 +102,7 @@ function criticalChain(channels: Map<string, ChannelSchedule>, graph: Dependency
     let best = { length: 1, firstStart: item.start, previous: undefined as ChannelSchedule | undefined };
     for (const edge of graph.upstream.get(id) ?? []) {
       const before = chains.get(edge.from.id);
-      if (!before || earliestStartAllowed(edge) !== item.start) continue;
+      if (!before || earliestStartAllowed(edge, calendar) !== item.start) continue;
       const candidate = { length: before.length + 1, firstStart: before.firstStart, previous: channels.get(edge.from.id) };
       if (longer(candidate, best)) best = candidate;
     }

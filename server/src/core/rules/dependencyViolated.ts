@@ -14,7 +14,7 @@ export const dependencyViolated = defineRule({
       if (invalid.at('channels', edge.to.id, 'depends_on', edge.dependency.index)) continue;
       const start = edge.to.start?.day;
       const end = edge.to.end?.day;
-      const allowed = earliestStartAllowed(edge);
+      const allowed = earliestStartAllowed(edge, facts.calendar.working);
       if (start === undefined || end === undefined || allowed === undefined || start >= allowed) continue;
       const { kind, lag } = edge.dependency;
       const lagText = lag ? ` + ${excerpt(lag.value)}` : '';

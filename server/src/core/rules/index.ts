@@ -9,6 +9,7 @@ import { dependencyCycle } from './dependencyCycle.js';
 import { dependencyUnknown } from './dependencyUnknown.js';
 import { dependencyViolated } from './dependencyViolated.js';
 import { kpiUndefined } from './kpiUndefined.js';
+import { launchInBlackout } from './launchInBlackout.js';
 import { kpiUntraced } from './kpiUntraced.js';
 import { kpiUnused } from './kpiUnused.js';
 import { measurementIncomplete } from './measurementIncomplete.js';
@@ -49,6 +50,7 @@ export const rules = [
   dependencyViolated,
   simultaneousLaunch,
   outsidePeriod,
+  launchInBlackout,
   stageUnknown,
   stageUncovered,
   ownerMissing,

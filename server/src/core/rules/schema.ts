@@ -18,6 +18,7 @@ export const schema = defineRule({
     const { model } = context;
     if (model.period) checkOrder(context, 'The plan period', model.period.start, model.period.end);
     for (const channel of model.channels.values()) checkOrder(context, `Channel ${quote(channel.id)}`, channel.start, channel.end);
+    for (const blackout of model.calendar?.blackouts ?? []) checkOrder(context, 'The blackout', blackout.from, blackout.to);
   },
 });
 

@@ -25,7 +25,9 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date is written YYYY-MM-DD (e.g. 2026-05-01)' })
   .refine(isIsoDate, { message: 'a date is written YYYY-MM-DD and must exist on the calendar (e.g. 2026-05-01)' });
 
-export const duration = z.string().regex(/^\d+\s*[dwh]$/, { message: 'a duration is a whole number followed by d, w or h (e.g. 3d, 8w, 48h)' });
+export const duration = z
+  .string()
+  .regex(/^\d+\s*(?:bd|[dwh])$/, { message: 'a duration is a whole number followed by d, w, h or bd (business days), e.g. 3d, 8w, 48h, 5bd' });
 
 export const channelTypes = ['paid', 'owned', 'earned'] as const;
 export const channelModes = ['inbound', 'outbound'] as const;
@@ -216,6 +218,34 @@ export const milestoneSchema = z
   })
   .describe('A dated event shown on the timeline.');
 
+/** One check with one message (a union would answer `weekend` with two date messages); the pattern is for the JSON Schema. */
+export const calendarExcludeSchema = z
+  .string()
+  .refine((value) => value === 'weekends' || isIsoDate(value), {
+    message: 'write `weekends` or a date that exists on the calendar, YYYY-MM-DD (e.g. 2026-12-25)',
+  })
+  .meta({ pattern: '^(weekends|\\d{4}-\\d{2}-\\d{2})$' })
+  .describe('`weekends` (every Saturday and Sunday) or a date nobody works (YYYY-MM-DD).');
+
+export const blackoutSchema = z
+  .strictObject({
+    from: isoDate.describe('First day of the blackout (YYYY-MM-DD).'),
+    to: isoDate.describe('Last day of the blackout, included (YYYY-MM-DD).'),
+    why: z.string().optional().describe('Why nothing may launch then (e.g. Black Friday freeze); named in warnings and on the timeline.'),
+    applies_to: z.array(z.enum(media)).optional().describe("The media it freezes (a channel's `medium`, e.g. [email, sms]); without it, every channel."),
+  })
+  .describe('Days on which a channel may not start (a launch freeze); the rule launch-in-blackout warns about one that does.');
+
+export const calendarSchema = z
+  .strictObject({
+    excludes: z
+      .array(calendarExcludeSchema)
+      .optional()
+      .describe('Non-working days: `weekends` and dates (e.g. [weekends, 2026-12-25]). A lag in `bd` (business days) skips them.'),
+    blackouts: z.array(blackoutSchema).optional().describe('Launch freezes: `{ from, to, why, applies_to }`.'),
+  })
+  .describe('The working calendar: the days nobody works (for `bd` lags and the timeline) and the launch freezes.');
+
 /** Root keys other than the two id-keyed maps, validated as one object. */
 export const planRootShape = {
   plan: z.string().describe("The plan's title."),
@@ -238,6 +268,7 @@ export const planRootShape = {
   reviews: reviewsSchema.optional(),
   governance: governanceSchema.optional(),
   milestones: z.record(id, milestoneSchema).optional().describe('Dated events for the timeline, keyed by id.'),
+  calendar: calendarSchema.optional(),
 };
 
 export const planSchema = z.strictObject(planRootShape).describe('An integrated marketing plan.');

@@ -2,7 +2,7 @@
 export type Day = number;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DURATION = /^(\d+)\s*([dwh])$/;
+const DURATION = /^(\d+)\s*(bd|[dwh])$/;
 const MS_PER_DAY = 86_400_000;
 
 export function parseIsoDate(text: string): Day | undefined {
@@ -33,21 +33,42 @@ export function todayDay(now: Date = new Date()): Day {
   return Math.floor(now.getTime() / MS_PER_DAY);
 }
 
+/** `d` days, `w` weeks, `h` hours, `bd` business days (days the plan's calendar does not exclude). */
+export type DurationUnit = 'd' | 'w' | 'h' | 'bd';
+
+export interface Duration {
+  amount: number;
+  unit: DurationUnit;
+}
+
+export function parseDuration(text: string): Duration | undefined {
+  const match = DURATION.exec(text.trim());
+  return match ? { amount: Number(match[1]), unit: match[2] as DurationUnit } : undefined;
+}
+
 /**
- * `8w` → 56, `3d` → 3, `48h` → 2: the schedule counts whole days, so hours round up to whole
- * days (`36h` → 2, `1h` → 1). Every use of a lag (messages, hover, quick fixes, timeline) goes through here.
+ * Today's rounding of hours, in one place: hours round up to whole days (`1h` and `24h` → 1,
+ * `25h` and `48h` → 2, `0h` → 0), because the schedule counts whole days.
+ */
+export function hoursToDays(hours: number): number {
+  return Math.ceil(hours / 24);
+}
+
+/**
+ * The whole days a duration stands for: `8w` → 56, `3d` → 3, `48h` → 2 (`hoursToDays`).
+ * `5bd` → 5: business days are counted on a calendar, which only the schedule has
+ * (`model/workingDays.ts`); callers that schedule read the unit with `parseDuration`.
  */
 export function parseDurationDays(text: string): number | undefined {
-  const match = DURATION.exec(text.trim());
-  if (!match) return undefined;
-  const amount = Number(match[1]);
-  switch (match[2]) {
+  const duration = parseDuration(text);
+  if (!duration) return undefined;
+  switch (duration.unit) {
     case 'w':
-      return amount * 7;
+      return duration.amount * 7;
     case 'h':
-      return Math.ceil(amount / 24);
-    default:
-      return amount;
+      return hoursToDays(duration.amount);
+    default: // d, and bd (counted as days here)
+      return duration.amount;
   }
 }
 

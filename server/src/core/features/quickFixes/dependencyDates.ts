@@ -25,7 +25,7 @@ export const moveToEarliestAllowed: QuickFix<'dependency-violated'> = ({ model, 
   let shift = 0;
   for (const edge of facts.graph.upstream.get(channel.id) ?? []) {
     if ((edge.dependency.kind === 'finish-to-finish') !== (field === 'end')) continue;
-    const allowed = earliestStartAllowed(edge);
+    const allowed = earliestStartAllowed(edge, facts.calendar.working);
     if (allowed !== undefined) shift = Math.max(shift, allowed - dates.start);
   }
   if (shift <= 0) return [];

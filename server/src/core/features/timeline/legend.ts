@@ -16,6 +16,7 @@ export function renderLegend(model: TimelineModel): string {
   entries.push({ sample: (x, y) => `<rect class="bar-slack" x="${x}" y="${y - 2}" width="16" height="4"/>`, label: 'Slack' });
   entries.push({ sample: arrowSample('edge', 'tl-arrow'), label: 'Dependency' });
   if (model.edges.some((edge) => edge.violated)) entries.push({ sample: arrowSample('edge violated', 'tl-arrow-violated'), label: 'Violated' });
+  if ((model.calendar?.blackouts.length ?? 0) > 0) entries.push({ sample: swatch('blackout'), label: 'Blackout' });
   if (model.readyBy.length > 0) entries.push({ sample: (x, y) => `<g class="ready">${diamondPath(x + 8, y, 5)}</g>`, label: 'Measurement ready' });
   if (model.deadline)
     entries.push({ sample: (x, y) => `<g class="deadline"><line x1="${x + 8}" y1="${y - 7}" x2="${x + 8}" y2="${y + 7}"/></g>`, label: 'Deadline' });

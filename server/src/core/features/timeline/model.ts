@@ -5,8 +5,10 @@ import { datesOf, earliestStartAllowed, type Schedule } from '../../model/schedu
 import { formatDay, parseIsoDate, type Day } from '../../text/dates.js';
 import type { PlanDocument } from '../../planDocument.js';
 import { addMessage, channelOfEachDiagnostic, emptyDiagnostics, toMessage } from './channelDiagnostics.js';
+import type { PlanCalendar } from '../../model/calendar.js';
 import type {
   ChannelDiagnostics,
+  TimelineCalendar,
   TimelineBar,
   TimelineChannel,
   TimelineDate,
@@ -91,13 +93,14 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
   for (const edge of graph.edges) {
     const to = schedule.channels.get(edge.to.id);
     if (!schedule.channels.has(edge.from.id) || !to) continue;
-    const allowed = earliestStartAllowed(edge);
+    const allowed = earliestStartAllowed(edge, factsOf(model).calendar.working);
     const violationDays = allowed === undefined ? 0 : Math.max(0, allowed - to.start);
     edges.push({
       from: edge.from.id,
       to: edge.to.id,
       kind: edge.dependency.kind,
       lag: edge.dependency.lagDays,
+      ...(edge.dependency.lagInBusinessDays ? { lagUnit: 'bd' as const } : {}),
       why: edge.dependency.why,
       violated: violationDays > 0,
       violationDays,
@@ -141,6 +144,7 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
     criticalPath: schedule.criticalPath,
     readyBy,
     milestones,
+    ...(model.calendar ? { calendar: timelineCalendar(factsOf(model).calendar) } : {}),
     undated,
     syntaxProblem: syntaxError && { severity: 'error', code: 'yaml-syntax', message: syntaxError.message, line: syntaxError.range.start.line },
     problems,
@@ -202,6 +206,19 @@ function readyByMarkers(model: PlanModel, schedule: Schedule): TimelineReadyBy[]
     markers.push({ kpi: kpi.id, name: kpi.name?.value || kpi.id, date, channels, late: starts.some((start) => date.day > start) });
   }
   return markers.sort((a, b) => a.date.day - b.date.day);
+}
+
+function timelineCalendar(calendar: PlanCalendar): TimelineCalendar {
+  return {
+    weekends: calendar.working.weekends,
+    excluded: calendar.working.holidays.map(dateOf),
+    blackouts: calendar.blackouts.map((blackout) => ({
+      from: dateOf(blackout.from),
+      to: dateOf(blackout.to),
+      why: blackout.why,
+      appliesTo: blackout.appliesTo,
+    })),
+  };
 }
 
 function spanOf(days: Day[]): TimelineModel['span'] {

@@ -98,7 +98,7 @@ export function renderBars(model: TimelineModel, layout: Layout): string {
 }
 
 function edgeTooltip(edge: TimelineEdge): string {
-  const lag = edge.lag > 0 ? `, lag ${plural(edge.lag, 'day')}` : '';
+  const lag = edge.lag > 0 ? `, lag ${plural(edge.lag, edge.lagUnit === 'bd' ? 'business day' : 'day')}` : '';
   const lines = [`${truncate(edge.from, 120)} → ${truncate(edge.to, 120)}: ${edge.kind}${lag}`];
   if (edge.violated) lines.push(`Violated by ${plural(edge.violationDays, 'day')}`);
   if (edge.critical) lines.push('On the critical path');

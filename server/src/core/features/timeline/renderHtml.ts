@@ -2,6 +2,7 @@ import { sha256Base64 } from '../../text/sha256.js';
 import { escapeXml, truncate } from './escape.js';
 import { baselineCss } from './renderBaseline.js';
 import { renderSvg } from './renderSvg.js';
+import { stylesheetFor } from './calendarShading.js';
 import { timelineCss } from './style.js';
 import type { TimelineModel } from './types.js';
 
@@ -35,7 +36,7 @@ export interface HtmlOptions {
 }
 
 export function renderHtml(model: TimelineModel, options: HtmlOptions = {}): string {
-  const css = `${pageCss}${timelineCss}${model.baseline ? baselineCss : ''}`;
+  const css = stylesheetFor(model, `${pageCss}${timelineCss}${model.baseline ? baselineCss : ''}`);
   const hash = sha256Base64(css);
   const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
   return [

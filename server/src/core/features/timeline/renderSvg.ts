@@ -1,4 +1,5 @@
 import { longDate } from './axis.js';
+import { calendarRootClass, renderCalendar, stylesheetFor } from './calendarShading.js';
 import { escapeXml, truncate } from './escape.js';
 import { formatMoney } from '../../text/money.js';
 import { layoutTimeline, type Layout } from './layout.js';
@@ -21,15 +22,16 @@ export interface RenderOptions {
 export function renderSvg(model: TimelineModel, options: RenderOptions = {}): string {
   const layout = layoutTimeline(model);
   const { width, height } = layout;
-  const style = options.embedStyle ? `<style>${timelineCss}${model.baseline ? baselineCss : ''}</style>` : '';
+  const style = options.embedStyle ? `<style>${stylesheetFor(model, `${timelineCss}${model.baseline ? baselineCss : ''}`)}</style>` : '';
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="tl" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(truncate(`Timeline of ${model.title}`, 200))}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="tl${calendarRootClass(model, layout)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(truncate(`Timeline of ${model.title}`, 200))}">`,
     `<title>${escapeXml(truncate(model.title, 300))}</title>`,
     style,
     `<defs>${arrowMarkers()}${model.baseline ? shiftMarker() : ''}${clipPaths(layout)}</defs>`,
     `<rect class="background" x="0" y="0" width="${width}" height="${height}"/>`,
     renderLanes(model, layout),
     renderPeriod(model, layout),
+    renderCalendar(model, layout),
     renderAxis(layout),
     renderDayLines(model, layout),
     renderReadyAndMilestones(model, layout),

@@ -1,5 +1,6 @@
 import { formatDay, isIsoDate, todayDay } from '../../text/dates.js';
 import type { PlanDocument } from '../../planDocument.js';
+import { CHART_LEFT, layoutTimeline } from './layout.js';
 import { buildTimeline } from './model.js';
 import { renderSvg } from './renderSvg.js';
 import type { TimelineModel } from './types.js';
@@ -13,11 +14,23 @@ export interface TimelineParams {
   render?: 'panel' | 'standalone';
 }
 
+/** Where the days are in the SVG (its own units, before any zoom): what dragging a bar needs. */
+export interface TimelineGeometry {
+  /** The first and last day drawn. */
+  first: number;
+  last: number;
+  /** X of the start of day `first`. */
+  left: number;
+  pxPerDay: number;
+}
+
 export interface TimelineResult {
   uri: string;
   version: number;
   timeline: TimelineModel;
   svg?: string;
+  /** With `svg`. */
+  geometry?: TimelineGeometry;
 }
 
 /** Answers a timeline request for an analyzed document (null when the server does not have it). */
@@ -31,6 +44,10 @@ export function timelineResult(
   const timeline = buildTimeline(doc, { today });
   const render = params?.render;
   const result: TimelineResult = { uri: doc.uri, version: doc.version, timeline };
-  if (render === 'panel' || render === 'standalone') result.svg = renderSvg(timeline, { embedStyle: render === 'standalone' });
+  if (render === 'panel' || render === 'standalone') {
+    result.svg = renderSvg(timeline, { embedStyle: render === 'standalone' });
+    const layout = layoutTimeline(timeline);
+    result.geometry = { first: layout.first, last: layout.last, left: CHART_LEFT, pxPerDay: layout.pxPerDay };
+  }
   return result;
 }

@@ -80,8 +80,10 @@ export interface TimelineEdge {
   /** The dependant (downstream channel id). */
   to: string;
   kind: DependencyKind;
-  /** Lag in days. */
+  /** Lag in days (working days when `lagUnit` is `bd`). */
   lag: number;
+  /** `bd` when the lag counts working days of the plan's calendar; left out for calendar days. */
+  lagUnit?: 'bd';
   why: string | undefined;
   /** The dependant starts (or ends) earlier than this dependency allows. */
   violated: boolean;
@@ -128,6 +130,24 @@ export interface TimelineBaseline {
   removed: TimelineGhost[];
 }
 
+export interface TimelineBlackout {
+  from: TimelineDate;
+  to: TimelineDate;
+  why: string | undefined;
+  /** The media it applies to; undefined: every channel. */
+  appliesTo: string[] | undefined;
+}
+
+/** The plan's working calendar, for the shading and the webview's business-day arithmetic. */
+export interface TimelineCalendar {
+  /** Saturdays and Sundays are not working days. */
+  weekends: boolean;
+  /** The other excluded days (none on an excluded weekend), in order. */
+  excluded: TimelineDate[];
+  /** In order of `from`. */
+  blackouts: TimelineBlackout[];
+}
+
 export interface TimelineModel {
   title: string;
   currency: string | undefined;
@@ -148,6 +168,8 @@ export interface TimelineModel {
   criticalPath: string[];
   readyBy: TimelineReadyBy[];
   milestones: TimelineMilestone[];
+  /** Left out when the plan has no `calendar`. */
+  calendar?: TimelineCalendar;
   undated: TimelineUndated[];
   /** The first YAML syntax error, when the document does not parse cleanly. */
   syntaxProblem: TimelineMessage | undefined;
