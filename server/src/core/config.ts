@@ -8,30 +8,59 @@ export type RuleSettings = Partial<Record<RuleName, SeveritySetting>>;
 
 const SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
+/** `pacing:` of `.throughline.yaml` (and `throughline.pacing` in the editor). */
+export interface PacingSettings {
+  /** How far below its pace line (0..1) a KPI may be before `kpi-off-pace` fires; 0.1 by default. */
+  tolerance?: number;
+}
+
 export interface ConfigResult {
   rules: RuleSettings;
+  pacing: PacingSettings;
   /** What was wrong with the file; the valid parts still apply, the rest falls back to defaults. */
   problems: string[];
 }
 
-/** Reads a `.throughline.yaml` text: `rules: { <rule>: error|warning|info|hint|off }`. */
+/** Reads a `.throughline.yaml` text: `rules: { <rule>: error|warning|info|hint|off }` and `pacing: { tolerance: 0.1 }`. */
 export function parseConfig(text: string): ConfigResult {
   const problems: string[] = [];
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
-    return { rules: {}, problems: doc.errors.map((error) => `line ${lineOf(text, error.pos[0])}: ${error.message.split('\n')[0]}; using default severities`) };
+    return {
+      rules: {},
+      pacing: {},
+      problems: doc.errors.map((error) => `line ${lineOf(text, error.pos[0])}: ${error.message.split('\n')[0]}; using default severities`),
+    };
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    return { rules: {}, problems: [`${(error as Error).message}; using default severities`] };
+    return { rules: {}, pacing: {}, problems: [`${(error as Error).message}; using default severities`] };
   }
-  if (value === null || value === undefined) return { rules: {}, problems };
-  if (typeof value !== 'object' || Array.isArray(value)) return { rules: {}, problems: ['expected a mapping with a `rules` key; using default severities'] };
-  const { rules: ruleMap, ...others } = value as Record<string, unknown>;
-  for (const key of Object.keys(others)) problems.push(`unknown key \`${key}\` (only \`rules\` is read)`);
-  return { rules: readRuleSettings(ruleMap, problems), problems };
+  if (value === null || value === undefined) return { rules: {}, pacing: {}, problems };
+  if (typeof value !== 'object' || Array.isArray(value))
+    return { rules: {}, pacing: {}, problems: ['expected a mapping with a `rules` key; using default severities'] };
+  const { rules: ruleMap, pacing, ...others } = value as Record<string, unknown>;
+  for (const key of Object.keys(others)) problems.push(`unknown key \`${key}\` (only \`rules\` and \`pacing\` are read)`);
+  return { rules: readRuleSettings(ruleMap, problems), pacing: readPacingSettings(pacing, problems, '`pacing`'), problems };
+}
+
+/** Validates `{ tolerance }` from any source (config file or editor settings); `where` names it in problems. */
+export function readPacingSettings(value: unknown, problems: string[], where: string): PacingSettings {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(`${where} should be a mapping like \`{ tolerance: 0.1 }\``);
+    return {};
+  }
+  const { tolerance, ...others } = value as Record<string, unknown>;
+  for (const key of Object.keys(others)) problems.push(`${where}: unknown key \`${key}\` (only \`tolerance\` is read)`);
+  if (tolerance === undefined || tolerance === null) return {};
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0 || tolerance >= 1) {
+    problems.push(`${where}: \`tolerance\` is a share between 0 and 1 (0.1 is 10 %), not \`${String(tolerance)}\`; using 0.1`);
+    return {};
+  }
+  return { tolerance };
 }
 
 /** Validates a rule → severity map from any source (config file or editor settings). */

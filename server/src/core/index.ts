@@ -3,9 +3,9 @@
 // no editor API, no protocol library, no I/O.
 
 // Analysis
-export { analyzeText, createParseState, runRules, withLazyDiagnostics, DEFAULT_DOCS_BASE } from './analyze.js';
+export { analysisOf, analyzeText, createParseState, runRules, withLazyDiagnostics, DEFAULT_DOCS_BASE } from './analyze.js';
 export type { Analysis, AnalyzeOptions, ParseState } from './analyze.js';
-export { parseConfig, readRuleSettings, findSuppressions } from './config.js';
+export { parseConfig, readRuleSettings, readPacingSettings, findSuppressions, type PacingSettings } from './config.js';
 export type { ConfigResult, RuleSettings } from './config.js';
 export { rules, ruleNames, findRule, isRuleName } from './rules/index.js';
 export type { Rule, RuleContext, RuleFinding, RuleName } from './rules/index.js';
@@ -45,3 +45,20 @@ export { LineIndex } from './text/lineIndex.js';
 
 // The workspace seam: file names, limits, the host interface, config lookup, analysis options
 export * from './workspace/index.js';
+
+// Actuals: the files a plan references, the actuals CSV, money and pace as of a date
+export { referencedFiles, resolveReference, isLinkedFileUri, LINKED_FILE_GLOB, ACTUALS_FILE_SUFFIX, type FileReference } from './actuals/references.js';
+export { linkedFilesOf, parsedCsv, type LinkedFiles } from './actuals/linkedFiles.js';
+export { parseActualsCsv, ACTUALS_COLUMNS, type ParsedActualsCsv, type CsvActualRow, type CsvProblem } from './actuals/csv.js';
+export {
+  trackingOf,
+  paceAt,
+  CADENCE_DAYS,
+  DEFAULT_TOLERANCE,
+  FORECAST_POINTS,
+  type Tracking,
+  type KpiPace,
+  type ChannelMoney,
+  type MonthMoney,
+  type PaceLine,
+} from './actuals/tracking.js';

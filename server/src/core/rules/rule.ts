@@ -1,3 +1,4 @@
+import type { Tracking } from '../actuals/tracking.js';
 import type { PlanFacts } from '../model/planFacts.js';
 import type { PlanModel } from '../model/planModel.js';
 import type { ParsedYaml } from '../parse/parseYaml.js';
@@ -29,6 +30,8 @@ export interface RuleContext<Data = never> {
   model: PlanModel;
   /** Derived cross-item facts (graph, traces, usage, budget), computed once per model. */
   facts: PlanFacts;
+  /** Money and pace as of the as-of date, the referenced files merged in (computed on first read). */
+  tracking: Tracking;
   report(finding: RuleFinding<Data>): void;
 }
 
@@ -36,7 +39,19 @@ export interface Rule<Name extends string = string> {
   /** Stable kebab-case name; the diagnostic's code and the docs page's name. */
   name: Name;
   area:
-    'syntax' | 'schema' | 'objective' | 'trace' | 'measurement' | 'sequencing' | 'journey' | 'ownership' | 'budget' | 'compliance' | 'rhythm' | 'integration';
+    | 'syntax'
+    | 'schema'
+    | 'objective'
+    | 'trace'
+    | 'measurement'
+    | 'sequencing'
+    | 'journey'
+    | 'ownership'
+    | 'budget'
+    | 'compliance'
+    | 'rhythm'
+    | 'integration'
+    | 'tracking';
   defaultSeverity: SeverityName;
   /** One line: what the rule checks. */
   summary: string;

@@ -1,0 +1,30 @@
+import { daysBefore } from '../actuals/describe.js';
+import { CADENCE_DAYS } from '../actuals/tracking.js';
+import { formatDay } from '../text/dates.js';
+import { defineRule } from './rule.js';
+
+export const actualsStale = defineRule({
+  name: 'actuals-stale',
+  area: 'tracking',
+  defaultSeverity: 'warning',
+  summary: 'A KPI whose channel has started has no actual within its last cadence period.',
+  check({ facts, tracking, report }) {
+    if (!tracking.started) return;
+    for (const pace of tracking.kpis.values()) {
+      const { kpi, latest, firstStart } = pace;
+      const cadence = kpi.measure?.cadence?.value;
+      const period = cadence === undefined ? undefined : CADENCE_DAYS[cadence];
+      if (period === undefined || firstStart === undefined || firstStart > tracking.asOf) continue;
+      const since = latest?.day ?? firstStart;
+      if (tracking.asOf - since <= period) continue;
+      const where = 'Add the actuals since then, in `actuals` or the actuals file.';
+      const starter = (facts.kpiUsers.get(kpi.id) ?? []).find((channel) => channel.start?.day === firstStart);
+      report({
+        range: kpi.actualsSection?.keyRange ?? kpi.keyRange,
+        message: latest
+          ? `The latest actual of \`${kpi.id}\` is from ${latest.date}, ${daysBefore(latest.day, tracking.asOf)}; it is reported ${cadence}. ${where}`
+          : `\`${kpi.id}\` has no actual yet, though \`${starter?.id ?? '?'}\` started on ${formatDay(firstStart)}, ${daysBefore(firstStart, tracking.asOf)}; it is reported ${cadence}. ${where.replace(' since then', '')}`,
+      });
+    }
+  },
+});
