@@ -10,11 +10,19 @@ export const CLIENT_NAME = 'Throughline';
  * Plans are served wherever VS Code can read them: files on disk, unsaved editors, and the
  * schemes of virtual workspace folders (e.g. `vscode-vfs` for GitHub repositories). The server
  * only analyzes the text it is sent, so open documents work on any of these schemes.
+ * CSV files are sent too: a plan's actuals file open in an editor is read as it is typed
+ * (the server answers no request about a CSV and publishes its problems).
  */
 export function documentSelector(folders: readonly vscode.WorkspaceFolder[] = vscode.workspace.workspaceFolders ?? []): DocumentFilter[] {
   const schemes = new Set(['file', 'untitled', ...folders.map((folder) => folder.uri.scheme)]);
-  return [...schemes].map((scheme) => ({ language: LANGUAGE_ID, scheme }));
+  return [...schemes].flatMap((scheme): DocumentFilter[] => [
+    { language: LANGUAGE_ID, scheme },
+    { scheme, pattern: ACTUALS_FILE_PATTERN },
+  ]);
 }
+
+/** The files plans reference as actuals (the server's `LINKED_FILE_GLOB`). */
+export const ACTUALS_FILE_PATTERN = '**/*.csv';
 
 /** The bundled server (scripts/build.mjs writes it next to the extension's bundle). */
 export function serverModulePath(context: vscode.ExtensionContext): string {

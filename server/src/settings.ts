@@ -1,4 +1,4 @@
-import { readRuleSettings, type RuleSettings } from './core/index.js';
+import { readPacingSettings, readRuleSettings, type PacingSettings, type RuleSettings } from './core/index.js';
 
 export type TraceLevel = 'off' | 'messages' | 'verbose';
 
@@ -8,6 +8,8 @@ export interface EditorSettings {
   trace: TraceLevel;
   /** Milliseconds to wait after a change before diagnostics are computed and sent. */
   diagnosticsDelay: number;
+  /** `throughline.pacing`: over the `pacing` of `.throughline.yaml`. */
+  pacing: PacingSettings;
   /** What was wrong with the settings (unknown rules, bad severities …). */
   problems: string[];
 }
@@ -15,11 +17,11 @@ export interface EditorSettings {
 export const DEFAULT_DIAGNOSTICS_DELAY = 150;
 
 export function defaultSettings(diagnosticsDelay = DEFAULT_DIAGNOSTICS_DELAY): EditorSettings {
-  return { rules: {}, trace: 'off', diagnosticsDelay, problems: [] };
+  return { rules: {}, trace: 'off', diagnosticsDelay, pacing: {}, problems: [] };
 }
 
 /**
- * Reads `{ rules, trace: { server }, diagnostics: { debounceMs } }` (VS Code nests dotted settings)
+ * Reads `{ rules, trace: { server }, diagnostics: { debounceMs }, pacing: { tolerance } }` (VS Code nests dotted settings)
  * or the flat `{ "trace.server": … }` other clients may send. Anything invalid falls back to
  * the default and is named in `problems`.
  */
@@ -36,7 +38,13 @@ export function readEditorSettings(value: unknown, fallback: EditorSettings): Ed
     if (typeof delayValue === 'number' && Number.isFinite(delayValue) && delayValue >= 0 && delayValue <= 5_000) diagnosticsDelay = Math.round(delayValue);
     else problems.push(`\`throughline.diagnostics.debounceMs\` should be a number of milliseconds between 0 and 5000; using ${fallback.diagnosticsDelay}`);
   }
-  return { rules, trace, diagnosticsDelay, problems };
+  const pacingValue = isObject(settings.pacing)
+    ? settings.pacing
+    : settings['pacing.tolerance'] !== undefined
+      ? { tolerance: settings['pacing.tolerance'] }
+      : undefined;
+  const pacing = readPacingSettings(pacingValue, problems, '`throughline.pacing`');
+  return { rules, trace, diagnosticsDelay, pacing, problems };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

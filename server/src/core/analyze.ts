@@ -165,7 +165,8 @@ const MAX_MESSAGE = 2000;
 
 /** A 200 KB id must not make a 200 KB message (the editor shows it, the CLI prints it). */
 function boundMessage(message: string): string {
-  const quoted = message.replace(/`([^`]{81,})`/g, (_match, code: string) => `\`${code.slice(0, MAX_QUOTED)}…\``);
+  // Code spans pair up from the left: the text between two spans is never taken for one.
+  const quoted = message.replace(/`([^`]*)`/g, (match, code: string) => (code.length > MAX_QUOTED ? `\`${code.slice(0, MAX_QUOTED)}…\`` : match));
   return quoted.length > MAX_MESSAGE ? `${quoted.slice(0, MAX_MESSAGE)}…` : quoted;
 }
 

@@ -1,7 +1,7 @@
-import { parseConfig, type RuleSettings } from '../../core/index.js';
+import { parseConfig, type PacingSettings, type RuleSettings } from '../../core/index.js';
 import { readTextFileAt } from '../../node/nodeHost.js';
 
-export type ConfigFile = { rules: RuleSettings; problems: string[] } | { unreadable: string };
+export type ConfigFile = { rules: RuleSettings; pacing: PacingSettings; problems: string[] } | { unreadable: string };
 
 /** Reads the config file `--config` names: its rule settings and what was wrong with it (each a warning). */
 export async function loadConfigFile(path: string): Promise<ConfigFile> {

@@ -1,7 +1,15 @@
-import { parseConfig, type RuleSettings } from '../config.js';
+import { parseConfig, type PacingSettings, type RuleSettings } from '../config.js';
 import { CONFIG_FILE_NAME } from './files.js';
 import type { WorkspaceHost } from './host.js';
 import { childUri, parentUri } from './uris.js';
+
+/** What a `.throughline.yaml` sets for the plans below it. */
+export interface ConfigSettings {
+  rules: RuleSettings;
+  pacing: PacingSettings;
+}
+
+const DEFAULTS: ConfigSettings = { rules: {}, pacing: {} };
 
 export interface ConfigProblem {
   configUri: string;
@@ -15,8 +23,8 @@ export interface ConfigProblem {
  */
 export class ConfigLookup {
   private readonly nearestByFolder = new Map<string, Promise<string | null>>();
-  private readonly rulesByFile = new Map<string, Promise<RuleSettings>>();
-  private readonly known = new Map<string, RuleSettings>();
+  private readonly settingsByFile = new Map<string, Promise<ConfigSettings>>();
+  private readonly known = new Map<string, ConfigSettings>();
 
   constructor(
     private readonly host: WorkspaceHost,
@@ -25,21 +33,30 @@ export class ConfigLookup {
 
   /** The rule settings for a plan (empty: every rule at its default). */
   async rulesFor(planUri: string): Promise<RuleSettings> {
+    return (await this.settingsFor(planUri)).rules;
+  }
+
+  /** The rule settings and the pacing settings for a plan. */
+  async settingsFor(planUri: string): Promise<ConfigSettings> {
     const configUri = await this.nearestConfig(parentUri(planUri));
-    const rules = configUri ? await this.rulesOf(configUri) : {};
-    this.known.set(planUri, rules);
-    return rules;
+    const settings = configUri ? await this.settingsOf(configUri) : DEFAULTS;
+    this.known.set(planUri, settings);
+    return settings;
   }
 
   /** What `rulesFor` last answered for this plan, without waiting (undefined: not looked up yet). */
   knownRulesFor(planUri: string): RuleSettings | undefined {
+    return this.known.get(planUri)?.rules;
+  }
+
+  knownSettingsFor(planUri: string): ConfigSettings | undefined {
     return this.known.get(planUri);
   }
 
   /** A config file was created, changed or deleted: look everything up again. */
   forget(): void {
     this.nearestByFolder.clear();
-    this.rulesByFile.clear();
+    this.settingsByFile.clear();
     this.known.clear();
   }
 
@@ -59,23 +76,23 @@ export class ConfigLookup {
     return parent === folder ? null : this.nearestConfig(parent);
   }
 
-  private rulesOf(configUri: string): Promise<RuleSettings> {
-    let rules = this.rulesByFile.get(configUri);
-    if (!rules) {
-      rules = this.read(configUri);
-      this.rulesByFile.set(configUri, rules);
+  private settingsOf(configUri: string): Promise<ConfigSettings> {
+    let settings = this.settingsByFile.get(configUri);
+    if (!settings) {
+      settings = this.read(configUri);
+      this.settingsByFile.set(configUri, settings);
     }
-    return rules;
+    return settings;
   }
 
-  private async read(configUri: string): Promise<RuleSettings> {
+  private async read(configUri: string): Promise<ConfigSettings> {
     const file = await this.host.readTextFile(configUri);
     if ('problem' in file) {
       this.warn({ configUri, problem: `cannot read (${file.problem}); using default severities` });
-      return {};
+      return DEFAULTS;
     }
-    const { rules, problems } = parseConfig(file.text);
+    const { rules, pacing, problems } = parseConfig(file.text);
     for (const problem of problems) this.warn({ configUri, problem });
-    return rules;
+    return { rules, pacing };
   }
 }
