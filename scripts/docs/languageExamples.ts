@@ -13,6 +13,8 @@ export const extraExamples: Readonly<Record<string, string>> = {
     '  price-change: { date: 2026-07-15, label: Competitor price rise expected }',
     '  board-review: { date: 2026-08-31, label: Half-way review with the board }',
   ].join('\n'),
+  as_of: 'as_of: 2026-08-15   # actuals are read as of this day (`throughline check --as-of` wins; without either, today)',
+  actuals_file: "actuals_file: ./q3.actuals.csv   # date,id,field,value rows, merged with the plan's own actuals and spend",
 };
 
 /** A shortened plan with no problems, at the top of the reference; test/unit/ruleDocs.test.ts checks it stays so. */

@@ -122,6 +122,12 @@ export interface Tracking {
   firstStart: Day | undefined;
   /** The as-of date is on or after the first channel start: the rules that read it apply. */
   started: boolean;
+  /**
+   * The plan records what happened: it sets `as_of` or an `actuals_file`, or writes any
+   * actual, spend or review date. A plan that records nothing is still a plan before launch,
+   * whatever the calendar says, so nothing is stale in it.
+   */
+  tracked: boolean;
   tolerance: number;
   files: LinkedActuals[];
   channels: Map<string, ChannelMoney>;
@@ -142,6 +148,7 @@ export function trackingOf(model: PlanModel, options: TrackingOptions = {}): Tra
     asOfSource,
     firstStart,
     started: firstStart !== undefined && asOf >= firstStart,
+    tracked: isTracked(model),
     tolerance,
     files,
     channels: new Map(),
@@ -160,6 +167,14 @@ export function trackingOf(model: PlanModel, options: TrackingOptions = {}): Tra
   tracking.plan = planMoney(tracking.channels);
   for (const kpi of model.kpis.values()) tracking.kpis.set(kpi.id, kpiPace(model, kpi, csvByKpi.get(kpi.id) ?? [], tracking));
   return tracking;
+}
+
+function isTracked(model: PlanModel): boolean {
+  if (model.asOf || model.actualsFile) return true;
+  for (const kpi of model.kpis.values()) if (kpi.actuals.length > 0) return true;
+  for (const channel of model.channels.values()) if (channel.spend.length > 0) return true;
+  for (const review of model.reviews.values()) if (review.held.length > 0) return true;
+  return false;
 }
 
 function resolveAsOf(model: PlanModel, options: TrackingOptions): { asOf: Day; asOfSource: Tracking['asOfSource'] } {
@@ -233,7 +248,7 @@ function sortRows(
     for (const row of rows) {
       problems.push({
         range: csv.cellRange(row, 'id'),
-        message: `No KPI or channel \`${id}\` in the plan${suggestion ? `; did you mean \`${suggestion}\`` : ''}. The row is not read.`,
+        message: `No KPI or channel \`${id}\` in the plan${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}. The row is not read.`,
         severity: 'error',
       });
     }

@@ -7,14 +7,16 @@ export const actualsStale = defineRule({
   name: 'actuals-stale',
   area: 'tracking',
   defaultSeverity: 'warning',
-  summary: 'A KPI whose channel has started has no actual within its last cadence period.',
+  summary: 'In a plan that records actuals, a KPI whose channel has started has no actual within its last cadence period.',
   check({ facts, tracking, report }) {
-    if (!tracking.started) return;
+    if (!tracking.started || !tracking.tracked) return;
     for (const pace of tracking.kpis.values()) {
       const { kpi, latest, firstStart } = pace;
       const cadence = kpi.measure?.cadence?.value;
       const period = cadence === undefined ? undefined : CADENCE_DAYS[cadence];
       if (period === undefined || firstStart === undefined || firstStart > tracking.asOf) continue;
+      // After the deadline (or the period's end) nothing more is due.
+      if (pace.pace && tracking.asOf > pace.pace.endDay) continue;
       const since = latest?.day ?? firstStart;
       if (tracking.asOf - since <= period) continue;
       const where = 'Add the actuals since then, in `actuals` or the actuals file.';
