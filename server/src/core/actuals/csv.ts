@@ -99,31 +99,59 @@ export function parseActualsCsv(text: string): ParsedActualsCsv {
   return result;
 }
 
-/** The records with the line each starts on. Without a quote character, record n is line n; with one, csv-parse says where each ends. */
+/**
+ * The records with the line each starts on. Without a quote character, record n is line n (a
+ * line break always ends a record); with one, csv-parse says at which byte each record ends
+ * and gives its raw text, so its first byte is known.
+ */
 function readRecords(text: string, lineIndex: LineIndex, problems: CsvProblem[]): RecordAt[] {
   if (!text.includes('"')) {
     const values = parse(text, PARSE_OPTIONS) as string[][];
     return values.map((record, line) => ({ values: record, line }));
   }
   const records: RecordAt[] = [];
+  const toChar = byteToChar(text);
+  const encoder = new TextEncoder();
   let lastEnd = -1;
-  const onRecord = (record: string[], info: { lines: number }): string[] => {
-    // `lines` is the (1-based) line the record ends on; quoted line breaks inside it came before.
-    const line = info.lines - 1 - record.reduce((breaks, value) => breaks + lineBreaks(value), 0);
-    records.push({ values: record, line });
-    lastEnd = info.lines - 1;
-    return record;
+  const onRecord = (row: { record: string[]; raw: string }, info: { bytes: number }): string[] => {
+    // The raw text lacks the second character of a CRLF that ends the record.
+    const tail = row.raw.endsWith('\r') && text.charCodeAt(toChar(info.bytes) - 1) === 10 ? 1 : 0;
+    const start = toChar(info.bytes - encoder.encode(row.raw).length - tail);
+    const line = lineIndex.positionAt(start).line;
+    records.push({ values: row.record, line });
+    lastEnd = lineIndex.positionAt(Math.max(start, toChar(info.bytes) - 1)).line;
+    return row.record;
   };
   const onSkip = (error: CsvError | undefined): undefined => {
     if (error) problems.push(quoteProblem(error, lastEnd + 1, lineIndex));
     return undefined;
   };
   try {
-    parse(text, { ...PARSE_OPTIONS, on_record: onRecord, on_skip: onSkip });
+    parse(text, { ...PARSE_OPTIONS, raw: true, on_record: onRecord as never, on_skip: onSkip });
   } catch (error) {
     problems.push(quoteProblem(error as CsvError, lastEnd + 1, lineIndex));
   }
   return records;
+}
+
+/** Maps UTF-8 byte offsets of the text (asked in increasing order, mostly) to UTF-16 offsets. */
+function byteToChar(text: string): (byte: number) => number {
+  // eslint-disable-next-line no-control-regex -- ASCII is the common case: bytes are characters
+  if (!/[^\u0000-\u007f]/.test(text)) return (byte) => byte;
+  let char = 0;
+  let bytes = 0;
+  return (byte) => {
+    if (byte < bytes) {
+      char = 0;
+      bytes = 0;
+    }
+    while (bytes < byte && char < text.length) {
+      const code = text.codePointAt(char)!;
+      bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      char += code >= 0x10000 ? 2 : 1;
+    }
+    return char;
+  };
 }
 
 function quoteProblem(error: CsvError, firstUnread: number, lineIndex: LineIndex): CsvProblem {
