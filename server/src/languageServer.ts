@@ -350,7 +350,7 @@ function serverCapabilities(client: InitializeParams['capabilities']): ServerCap
     foldingRangeProvider: true,
     codeLensProvider: { resolveProvider: false },
     inlayHintProvider: true,
-    codeActionProvider: { codeActionKinds: ['quickfix'] },
+    codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }

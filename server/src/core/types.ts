@@ -61,10 +61,10 @@ export interface Location {
   range: Range;
 }
 
-/** A quick fix as the protocol's CodeAction (kind `quickfix`), carrying its whole edit. */
+/** A quick fix (kind `quickfix`) or a refactoring (`refactor.rewrite`) as the protocol's CodeAction, carrying its whole edit. */
 export interface CodeAction {
   title: string;
-  kind: 'quickfix';
+  kind: 'quickfix' | 'refactor.rewrite';
   /** The diagnostics this action fixes, as the client sent them. */
   diagnostics: Diagnostic[];
   isPreferred?: boolean;

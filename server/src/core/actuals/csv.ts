@@ -241,11 +241,6 @@ function isBlank(values: string[]): boolean {
   return values.every((value) => value.trim() === '');
 }
 
-function lineBreaks(value: string): number {
-  if (!value.includes('\n') && !value.includes('\r')) return 0;
-  return value.match(/\r\n|\r|\n/g)?.length ?? 0;
-}
-
 function lineRange(lineIndex: LineIndex, line: number): Range {
   const start = lineIndex.lineStart(line);
   const end = start + lineIndex.lineText(line).length;

@@ -12,12 +12,22 @@ import { formatMoney, formatPercent } from '../text/money.js';
 import type { PlanDocument } from '../planDocument.js';
 import { keyDocumentation } from '../schema/schemaDocs.js';
 import { keyAtOffset } from '../yaml/path.js';
+import { channelMoneyMarkdown, kpiPaceMarkdown } from './tracking/summaries.js';
 
 /** Hover on an id (channel, KPI, objective, stage) shows what the plan knows about it; on a key, its docs. */
 export function hover(doc: PlanDocument, position: Position): Hover | null {
   const { model, parsed } = doc.analysis;
   const occurrence = idIndexOf(model).at(position);
-  if (occurrence) return { contents: { kind: 'markdown', value: describeId(model, occurrence) }, range: occurrence.range };
+  if (occurrence) {
+    const tracking =
+      occurrence.kind === 'channel'
+        ? channelMoneyMarkdown(doc.analysis, occurrence.id)
+        : occurrence.kind === 'kpi'
+          ? kpiPaceMarkdown(doc.analysis, occurrence.id)
+          : undefined;
+    const value = describeId(model, occurrence) + (tracking ? `\n\n${tracking}` : '');
+    return { contents: { kind: 'markdown', value }, range: occurrence.range };
+  }
   const key = keyAtOffset(parsed.doc, model.lineIndex.offsetAt(position));
   const docs = key && keyDocumentation(key.path);
   return docs ? { contents: { kind: 'markdown', value: docs }, range: model.lineIndex.range(key.start, key.end) } : null;
