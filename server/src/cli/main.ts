@@ -2,6 +2,7 @@ import { didYouMean } from '../core/index.js';
 import { checkCommand } from './check/checkCommand.js';
 import { ExitCode, UsageError, type CliIo, type Command } from './command.js';
 import { renderCommand } from './render.js';
+import { reviewCommand } from './review.js';
 import { version } from './version.js';
 
 /**
@@ -11,6 +12,7 @@ import { version } from './version.js';
 const commands: Record<string, Command> = {
   check: checkCommand,
   render: renderCommand,
+  review: reviewCommand,
 };
 
 function help(): string {

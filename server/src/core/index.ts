@@ -62,3 +62,6 @@ export {
   type MonthMoney,
   type PaceLine,
 } from './actuals/tracking.js';
+export { buildReviewPack, REVIEW_CADENCES, BLOCKER_WINDOW_DAYS, type ReviewPack, type ReviewCadence } from './features/review/reviewPack.js';
+export { renderReviewMarkdown } from './features/review/renderMarkdown.js';
+export { renderReviewHtml } from './features/review/renderHtml.js';

@@ -419,6 +419,21 @@ function statusOf(latest: KpiPoint | undefined, expected: number | undefined, pa
   return latest.value < low ? 'behind' : latest.value > high ? 'ahead' : 'on-pace';
 }
 
+/**
+ * When a KPI's actuals are stale as of the tracking date: the plan records actuals, a channel
+ * reporting the KPI has started, its measure has a cadence, the deadline has not passed, and
+ * the latest actual (or, without one, the first start) is older than one cadence period.
+ */
+export function staleness(pace: KpiPace, tracking: Tracking): { since: Day; period: number; cadence: string } | undefined {
+  if (!tracking.started || !tracking.tracked) return undefined;
+  const cadence = pace.kpi.measure?.cadence?.value;
+  const period = cadence === undefined ? undefined : CADENCE_DAYS[cadence];
+  if (cadence === undefined || period === undefined || pace.firstStart === undefined || pace.firstStart > tracking.asOf) return undefined;
+  if (pace.pace && tracking.asOf > pace.pace.endDay) return undefined;
+  const since = pace.latest?.day ?? pace.firstStart;
+  return tracking.asOf - since > period ? { since, period, cadence } : undefined;
+}
+
 function minDay(days: (Day | undefined)[]): Day | undefined {
   let min: Day | undefined;
   for (const day of days) if (day !== undefined && (min === undefined || day < min)) min = day;

@@ -1,5 +1,5 @@
 import { daysBefore } from '../actuals/describe.js';
-import { CADENCE_DAYS } from '../actuals/tracking.js';
+import { staleness } from '../actuals/tracking.js';
 import { formatDay } from '../text/dates.js';
 import { defineRule } from './rule.js';
 
@@ -9,23 +9,18 @@ export const actualsStale = defineRule({
   defaultSeverity: 'warning',
   summary: 'In a plan that records actuals, a KPI whose channel has started has no actual within its last cadence period.',
   check({ facts, tracking, report }) {
-    if (!tracking.started || !tracking.tracked) return;
     for (const pace of tracking.kpis.values()) {
+      const stale = staleness(pace, tracking);
+      if (!stale) continue;
       const { kpi, latest, firstStart } = pace;
-      const cadence = kpi.measure?.cadence?.value;
-      const period = cadence === undefined ? undefined : CADENCE_DAYS[cadence];
-      if (period === undefined || firstStart === undefined || firstStart > tracking.asOf) continue;
-      // After the deadline (or the period's end) nothing more is due.
-      if (pace.pace && tracking.asOf > pace.pace.endDay) continue;
-      const since = latest?.day ?? firstStart;
-      if (tracking.asOf - since <= period) continue;
+      const cadence = stale.cadence;
       const where = 'Add the actuals since then, in `actuals` or the actuals file.';
       const starter = (facts.kpiUsers.get(kpi.id) ?? []).find((channel) => channel.start?.day === firstStart);
       report({
         range: kpi.actualsSection?.keyRange ?? kpi.keyRange,
         message: latest
           ? `The latest actual of \`${kpi.id}\` is from ${latest.date}, ${daysBefore(latest.day, tracking.asOf)}; it is reported ${cadence}. ${where}`
-          : `\`${kpi.id}\` has no actual yet, though \`${starter?.id ?? '?'}\` started on ${formatDay(firstStart)}, ${daysBefore(firstStart, tracking.asOf)}; it is reported ${cadence}. ${where.replace(' since then', '')}`,
+          : `\`${kpi.id}\` has no actual yet, though \`${starter?.id ?? '?'}\` started on ${formatDay(firstStart!)}, ${daysBefore(firstStart!, tracking.asOf)}; it is reported ${cadence}. ${where.replace(' since then', '')}`,
       });
     }
   },
