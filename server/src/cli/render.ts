@@ -1,11 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
-import { analyzeText, buildTimeline, isIsoDate, renderHtml, renderSvg } from '../core/index.js';
+import { extname } from 'node:path';
+import { buildTimeline, isIsoDate, renderHtml, renderSvg } from '../core/index.js';
 import { parseCommandArgs } from './args.js';
-import { describeFsError } from '../node/fsErrors.js';
-import { readPlanFile } from './check/readPlanFile.js';
+import { asOfOption } from './check/checkCommand.js';
 import { localToday } from '../node/nodeHost.js';
-import { cliWorkspace } from './workspace.js';
+import { analyzePlanArgument, writeOutput } from './planInput.js';
 import { ExitCode, UsageError, type Command } from './command.js';
 import { displayPath } from './formatters/paths.js';
 
@@ -13,14 +11,17 @@ const HELP = `Usage: throughline render <plan> -o <file.svg|file.html> [options]
 
 Draws the plan's channels as a timeline: bars by date in journey-stage lanes, dependency
 arrows, the critical path, the deadline and today, measurement-ready dates, the budget per
-channel and a marker on every channel with problems. The same picture as the editor's
-timeline preview. An .html file is self-contained (no scripts, nothing loaded from
-elsewhere) and also lists every problem.
+channel and a marker on every channel with problems; for a plan after launch, the as-of
+date, each bar filled to its burn, KPI pace, and a monthly chart of phased, committed and
+actual spend. The same picture as the editor's timeline preview. An .html file is
+self-contained (no scripts, nothing loaded from elsewhere) and also lists every problem.
 
 Options:
   -o, --output <file>   where to write: a .svg or .html file, or - for SVG on stdout
   -f, --format <format> svg or html (default: from the output file's extension)
       --today <date>    the day to mark as today, YYYY-MM-DD (default: today)
+      --as-of <date>    read actuals as of this day, YYYY-MM-DD (default: the plan's
+                        as_of, else today)
   -h, --help            show this help
 
 Exit codes: 0 written; 2 a usage error, or a plan or output that could not be read or written.
@@ -30,6 +31,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   format: { type: 'string', short: 'f' },
   today: { type: 'string' },
+  'as-of': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -43,7 +45,7 @@ function renderOptions(values: Record<string, string | boolean | undefined>, pos
     throw new UsageError(`cannot tell the format from \`${output}\`: name it .svg or .html, or pass --format svg|html.`);
   const today = typeof values.today === 'string' ? values.today : localToday();
   if (!isIsoDate(today)) throw new UsageError(`--today needs a date written YYYY-MM-DD, not \`${today}\``);
-  return { plan: positionals[0]!, output, format, today };
+  return { plan: positionals[0]!, output, format, today, asOf: asOfOption(values['as-of']) };
 }
 
 export const renderCommand: Command = {
@@ -56,33 +58,14 @@ export const renderCommand: Command = {
       return ExitCode.Ok;
     }
     const options = renderOptions(values, positionals);
-    const planPath = resolve(io.cwd, options.plan);
-    const read = await readPlanFile(planPath);
-    if ('problem' in read) {
-      io.stderr(`throughline: ${displayPath(io.cwd, planPath)}: ${read.problem}\n`);
-      return ExitCode.UsageOrInput;
-    }
-    const workspace = await cliWorkspace(io, undefined);
-    if (!workspace) return ExitCode.UsageOrInput;
-    const analysis = analyzeText(read.text, await workspace.optionsFor(planPath));
+    const input = await analyzePlanArgument(io, options.plan, options.asOf);
+    if (!input) return ExitCode.UsageOrInput;
+    const { planPath, analysis } = input;
     const timeline = buildTimeline({ uri: planPath, version: 0, analysis }, { today: options.today });
     const content =
       options.format === 'html' ? renderHtml(timeline, { source: displayPath(io.cwd, planPath) }) : `${renderSvg(timeline, { embedStyle: true })}\n`;
-    if (options.output === '-') {
-      io.stdout(content);
-      return ExitCode.Ok;
-    }
-    const outputPath = resolve(io.cwd, options.output);
-    try {
-      writeFileSync(outputPath, content);
-    } catch (error) {
-      io.stderr(`throughline: ${displayPath(io.cwd, outputPath)}: cannot write: ${describeFsError(error)}\n`);
-      return ExitCode.UsageOrInput;
-    }
     const channels = timeline.bars.length + timeline.undated.length;
-    io.stderr(
-      `Wrote ${displayPath(io.cwd, outputPath)} (${channels} channel${channels === 1 ? '' : 's'}, ${timeline.problems.length} problem${timeline.problems.length === 1 ? '' : 's'}).\n`,
-    );
-    return ExitCode.Ok;
+    const summary = ` (${channels} channel${channels === 1 ? '' : 's'}, ${timeline.problems.length} problem${timeline.problems.length === 1 ? '' : 's'})`;
+    return writeOutput(io, options.output, content, summary) ? ExitCode.Ok : ExitCode.UsageOrInput;
   },
 };

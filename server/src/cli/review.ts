@@ -1,14 +1,10 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { buildReviewPack, didYouMean, REVIEW_CADENCES, renderReviewHtml, renderReviewMarkdown, type ReviewCadence } from '../core/index.js';
 import { parseCommandArgs } from './args.js';
 import { asOfOption } from './check/checkCommand.js';
-import { readPlanFile } from './check/readPlanFile.js';
 import { ExitCode, UsageError, type Command } from './command.js';
 import { displayPath } from './formatters/paths.js';
-import { describeFsError } from '../node/fsErrors.js';
-import { cliWorkspace } from './workspace.js';
+import { analyzePlanArgument, writeOutput } from './planInput.js';
 
 const FORMATS = ['md', 'html', 'json'] as const;
 
@@ -72,35 +68,16 @@ export const reviewCommand: Command = {
       return ExitCode.Ok;
     }
     const options = reviewOptions(values, positionals);
-    const planPath = resolve(io.cwd, options.plan);
-    const read = await readPlanFile(planPath);
-    if ('problem' in read) {
-      io.stderr(`throughline: ${displayPath(io.cwd, planPath)}: ${read.problem}\n`);
-      return ExitCode.UsageOrInput;
-    }
-    const workspace = await cliWorkspace(io, undefined);
-    if (!workspace) return ExitCode.UsageOrInput;
-    const analysis = await workspace.analyze(planPath, read.text, options.asOf);
-    const pack = buildReviewPack(analysis, options.cadences);
+    const input = await analyzePlanArgument(io, options.plan, options.asOf);
+    if (!input) return ExitCode.UsageOrInput;
+    const pack = buildReviewPack(input.analysis, options.cadences);
     const hash = (css: string) => createHash('sha256').update(css, 'utf8').digest('base64');
     const content =
       options.format === 'json'
         ? `${JSON.stringify(pack, null, 2)}\n`
         : options.format === 'html'
-          ? renderReviewHtml(pack, hash, displayPath(io.cwd, planPath))
+          ? renderReviewHtml(pack, hash, displayPath(io.cwd, input.planPath))
           : renderReviewMarkdown(pack);
-    if (!options.output) {
-      io.stdout(content);
-      return ExitCode.Ok;
-    }
-    const outputPath = resolve(io.cwd, options.output);
-    try {
-      writeFileSync(outputPath, content);
-    } catch (error) {
-      io.stderr(`throughline: ${displayPath(io.cwd, outputPath)}: cannot write: ${describeFsError(error)}\n`);
-      return ExitCode.UsageOrInput;
-    }
-    io.stderr(`Wrote ${displayPath(io.cwd, outputPath)}.\n`);
-    return ExitCode.Ok;
+    return writeOutput(io, options.output, content) ? ExitCode.Ok : ExitCode.UsageOrInput;
   },
 };

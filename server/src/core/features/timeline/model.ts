@@ -5,6 +5,7 @@ import { datesOf, earliestStartAllowed, type Schedule } from '../../model/schedu
 import { formatDay, parseIsoDate, type Day } from '../../text/dates.js';
 import type { PlanDocument } from '../../planDocument.js';
 import { addMessage, channelOfEachDiagnostic, emptyDiagnostics, toMessage } from './channelDiagnostics.js';
+import { trackingDays, trackingTimeline } from './trackingModel.js';
 import type {
   ChannelDiagnostics,
   TimelineBar,
@@ -118,6 +119,7 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
   const deadline = model.objectives.length === 1 ? locatedDate(model.objectives[0]!.deadline) : undefined;
   const todayDay = options.today === undefined ? undefined : parseIsoDate(options.today);
   const syntaxError = parsed.problems.find((problem) => problem.severity === 'error');
+  const tracking = trackingTimeline(doc.analysis);
 
   return {
     title: model.title?.value ?? 'Untitled plan',
@@ -134,6 +136,7 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
       ...(deadline ? [deadline.day] : []),
       ...readyBy.map((marker) => marker.date.day),
       ...milestones.map((milestone) => milestone.date.day),
+      ...trackingDays(tracking),
     ]),
     lanes: lanesOf(model, bars),
     bars,
@@ -145,6 +148,7 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
     syntaxProblem: syntaxError && { severity: 'error', code: 'yaml-syntax', message: syntaxError.message, line: syntaxError.range.start.line },
     problems,
     problemCount: diagnostics.length,
+    ...(tracking ? { tracking } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { layoutTimeline, type Layout } from './layout.js';
 import { renderLegend } from './legend.js';
 import { renderBars, renderEdges, renderNames, renderUndated } from './renderBars.js';
 import { clipPaths, renderAxis, renderDayLines, renderLanes, renderPeriod, renderReadyAndMilestones } from './renderMarkers.js';
+import { renderSpendChart, renderTrackingMarks } from './spendChart.js';
 import { timelineCss } from './style.js';
 import type { TimelineModel } from './types.js';
 
@@ -34,8 +35,10 @@ export function renderSvg(model: TimelineModel, options: RenderOptions = {}): st
     renderReadyAndMilestones(model, layout),
     renderEdges(model, layout),
     renderBars(model, layout),
+    renderTrackingMarks(model, layout),
     renderNames(model, layout),
     renderUndated(model, layout),
+    renderSpendChart(model, layout),
     renderHeader(model, layout),
     renderLegend(model),
     emptyNote(model, layout),

@@ -1,5 +1,6 @@
 import type { ChannelMode, ChannelType, DependencyKind } from '../../model/planModel.js';
 import type { Range, SeverityName } from '../../types.js';
+import type { TimelineTracking } from './trackingModel.js';
 
 // The timeline as plain JSON-serialisable data: what the renderer draws, what the webview
 // needs to map clicks back to the editor, and what the CLI prints. Built by `buildTimeline`.
@@ -134,4 +135,6 @@ export interface TimelineModel {
   problems: (TimelineMessage & { channel: string | undefined })[];
   /** How many diagnostics the document has in all. */
   problemCount: number;
+  /** A plan after launch: the as-of date, burn and pace per bar, spend by month (absent for a plan that records nothing). */
+  tracking?: TimelineTracking;
 }
