@@ -13,7 +13,10 @@ import { yamlWithoutEnvReads } from './yamlWithoutEnvReads.mjs';
 
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', target: 'node20' };
-const node = { ...common, platform: 'node', format: 'cjs', plugins: [yamlWithoutEnvReads] };
+// The core reads CSVs with csv-parse's browser build (no Node built-ins, so a web build can run it);
+// in Node the library's own build is the same parser on Node's Buffer, and about twice as fast.
+const nativeCsv = { 'csv-parse/browser/esm/sync': 'csv-parse/sync' };
+const node = { ...common, platform: 'node', format: 'cjs', plugins: [yamlWithoutEnvReads], alias: nativeCsv };
 
 const jobs = [
   build({ ...node, entryPoints: { cli: 'server/src/cli/main.ts', server: 'server/src/server.ts' }, outdir: 'out' }),

@@ -3,6 +3,7 @@ import { dirname, posix, relative } from 'node:path';
 import { formatMarkdown, type Report } from '../../bench/report.js';
 import { checkCommand } from '../../server/src/cli/check/checkCommand.js';
 import { renderCommand } from '../../server/src/cli/render.js';
+import { reviewCommand } from '../../server/src/cli/review.js';
 import { analyzeText } from '../../server/src/core/analyze.js';
 import { severityName } from '../../server/src/core/types.js';
 import { codeBlock, table } from './markdown.js';
@@ -27,6 +28,7 @@ export const generatedSections: readonly GeneratedSection[] = [
   { file: 'README.md', name: 'first-plan-findings', content: (page) => findingsOfLastPlan('README.md', page) },
   { file: 'docs/cli.md', name: 'check-help', content: () => codeBlock('text', checkCommand.help) },
   { file: 'docs/cli.md', name: 'render-help', content: () => codeBlock('text', renderCommand.help) },
+  { file: 'docs/cli.md', name: 'review-help', content: () => codeBlock('text', reviewCommand.help) },
   { file: 'docs/performance.md', name: 'bench-figures', content: () => formatMarkdown(JSON.parse(readFileSync(BENCH_RESULTS, 'utf8')) as Report) },
 ];
 

@@ -19,6 +19,8 @@ export const extraExamples: Readonly<Record<string, string>> = {
     '  blackouts:',
     '    - { from: 2026-11-23, to: 2026-11-30, why: Black Friday freeze, applies_to: [email, sms] }',
   ].join('\n'),
+  as_of: 'as_of: 2026-08-15   # actuals are read as of this day (`throughline check --as-of` wins; without either, today)',
+  actuals_file: "actuals_file: ./q3.actuals.csv   # date,id,field,value rows, merged with the plan's own actuals and spend",
 };
 
 /** A shortened plan with no problems, at the top of the reference; test/unit/ruleDocs.test.ts checks it stays so. */

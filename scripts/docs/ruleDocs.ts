@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { analyzeText } from '../../server/src/core/analyze.js';
 import { codeActions } from '../../server/src/core/features/codeActions.js';
 import { quickFixes } from '../../server/src/core/features/quickFixes/index.js';
 import { rules, type Rule } from '../../server/src/core/rules/index.js';
@@ -7,7 +6,7 @@ import { LineIndex } from '../../server/src/core/text/lineIndex.js';
 import type { Range } from '../../server/src/core/types.js';
 import { cell, codeBlock, GENERATED_NOTICE, inlineCode, page, table, type GeneratedDoc } from './markdown.js';
 import { ruleRationale } from './ruleRationale.js';
-import { fixtureCases, readGolden, type FixtureCase, type GoldenDiagnostic } from './ruleFixtures.js';
+import { fixtureAnalysis, fixtureCases, fixtureCsvFiles, readGolden, type FixtureCase, type GoldenDiagnostic } from './ruleFixtures.js';
 
 // The rule pages (docs/rules/<rule>.md) and their index, generated from each rule's metadata,
 // its golden fixtures and the hand-written rationale, so the examples are exactly what the
@@ -65,6 +64,7 @@ export function rulePage(rule: Rule): string {
 function exampleBlocks(rule: string, fixture: FixtureCase): string {
   const text = readFileSync(fixture.planPath, 'utf8');
   const blocks = [leadingComment(text), `From ${inlineCode(fixture.planPath)}:`, codeBlock('yaml', text)];
+  for (const csv of fixtureCsvFiles(fixture.planPath)) blocks.push(`The actuals file it names, ${inlineCode(csv.name)}:`, codeBlock('csv', csv.text));
   if (fixture.kind === 'passes') {
     blocks.push(`${inlineCode(rule)} reports nothing on this plan.`);
   } else {
@@ -113,7 +113,7 @@ function quickFixText(rule: string, cases: readonly FixtureCase[]): string {
   }
   const titles = new Set<string>();
   for (const fixture of cases.filter((item) => item.kind === 'fires')) {
-    const analysis = analyzeText(readFileSync(fixture.planPath, 'utf8'));
+    const analysis = fixtureAnalysis(fixture.planPath);
     const document = { uri: 'file:///example.plan.yaml', version: 1, analysis };
     for (const diagnostic of analysis.diagnostics.filter((item) => item.code === rule)) {
       for (const action of codeActions(document, diagnostic.range, [diagnostic])) titles.add(action.title);

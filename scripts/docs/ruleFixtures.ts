@@ -1,5 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { linkedFilesOf } from '../../server/src/core/actuals/linkedFiles.js';
+import { analyzeText, type Analysis } from '../../server/src/core/analyze.js';
+import type { TextFile } from '../../server/src/core/workspace/files.js';
 import type { Diagnostic, Range, SeverityName } from '../../server/src/core/types.js';
 import { severityName } from '../../server/src/core/types.js';
 
@@ -12,6 +16,7 @@ import { severityName } from '../../server/src/core/types.js';
 //   passes.plan.yaml        the rule must report nothing
 //   <case>.fires.plan.yaml  more cases, with <case>.expected.json
 //   <case>.passes.plan.yaml
+//   *.csv                   actuals files the plans name in `actuals_file`
 
 export const RULE_FIXTURES = join('test', 'fixtures', 'rules');
 
@@ -60,8 +65,33 @@ export function strayFixtureFiles(rule: string, root = RULE_FIXTURES): string[] 
   if (!existsSync(dir)) return [];
   const known = new Set(fixtureCases(rule, root).flatMap((item) => [item.planPath, item.expectedPath].filter((path): path is string => !!path)));
   return readdirSync(dir)
+    .filter((file) => !file.endsWith('.csv'))
     .map((file) => join(dir, file))
     .filter((path) => !known.has(path));
+}
+
+/** A fixture's analysis, as the CLI makes it: the CSVs beside the plan are the files it may reference. */
+export function fixtureAnalysis(planPath: string): Analysis {
+  const dir = dirname(planPath);
+  const files = new Map<string, TextFile>();
+  for (const file of readdirSync(dir))
+    if (file.endsWith('.csv')) files.set(pathToFileURL(resolve(dir, file)).href, { text: readFileSync(join(dir, file), 'utf8') });
+  const snapshot = linkedFilesOf(files);
+  const missing: TextFile = { problem: 'cannot read: no such file or directory', kind: 'missing' };
+  return analyzeText(readFileSync(planPath, 'utf8'), {
+    planUri: pathToFileURL(resolve(planPath)).href,
+    files: { key: snapshot.key, get: (uri) => files.get(uri) ?? missing },
+  });
+}
+
+/** The CSV files of a rule's fixture folder a plan names, with their text (shown beside the plan in the docs). */
+export function fixtureCsvFiles(planPath: string): { name: string; text: string }[] {
+  const plan = readFileSync(planPath, 'utf8');
+  const dir = dirname(planPath);
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.csv') && plan.includes(file))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
 /** The diagnostics of one rule, in the golden form (severity by name, no docs link or quick-fix data). */

@@ -136,4 +136,32 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
     why: 'Inbound and outbound are complements, not alternatives: inbound builds the foundation and lowers acquisition cost; outbound accelerates and reaches people who would not find you. Either alone works less well.',
     fix: 'Add an inbound channel (SEO, content, PR) to an all-outbound plan, or an outbound one (paid, email, direct) to an all-inbound plan, and sequence them with `depends_on`.',
   },
+  'phasing-mismatch': {
+    why: 'Budget is shaped by the plan, month by month: `phasing` says when each channel expects to spend, and the monthly and quarterly reviews compare money out against it. A phasing that does not add up to the budget means one of the two numbers is not the plan any more, and every burn figure built on it is wrong.',
+    fix: 'Make the months add up to `budget`: phase the rest, or take the excess out. The quick fixes scale the months to the budget (keeping their shape), or spread the budget evenly over the days the channel runs. Months are `YYYY-MM` keys; see [tracking a plan](../tracking.md#money-phased-committed-actual-out).',
+  },
+  'spend-outside-dates': {
+    why: "Money planned, committed or spent in a month the channel does not run in is either a date that moved without the money, or money that is not this channel's. Either way the monthly picture of the plan is wrong where reviews read it.",
+    fix: "Move the amount into a month between the channel's `start` and `end` (both months count, even partly), or change the dates. Rows of the actuals file are reported on the channel, with the CSV line.",
+  },
+  'spend-over-budget': {
+    why: '"Money out" is what the plan has spent or is bound to spend: each month the larger of `committed` and `actual` (an invoice can exceed the order; an order not yet invoiced is still spent), summed over the months. Going over the channel\'s budget, or the plan\'s total, is a decision the governance section says who may take, not something a review should discover.',
+    fix: 'Stop further commitments on the channel, or move budget to it from a channel that is under-spending (and record the decision by changing both budgets). The plan total is checked the same way against `budget.total`.',
+  },
+  'kpi-off-pace': {
+    why: "The monthly review asks whether the plan is tracking to the objective. Each KPI with a `baseline` and a `target` has a pace line: from the baseline on the first start of a channel reporting it to the target on the objective's `deadline` (else the end of the `period`). When the latest actual on or before `as_of` is more than the tolerance below that line, the plan is not on track, and the forecast (the trend of the latest six actuals, extended to the deadline) says by how much.",
+    fix: "Ask the channel owners what is holding the KPI back and decide at the review: change the plan, move money, or revise the target with the objective's owner. The tolerance is 10 % by default; set `pacing: { tolerance: 0.15 }` in `.throughline.yaml` or `throughline.pacing.tolerance` in VS Code. For a KPI whose target is below its baseline (a cost to bring down), behind means above the line. How cumulative and per-period actuals are read: [tracking a plan](../tracking.md#kpi-pace-and-forecast).",
+  },
+  'actuals-stale': {
+    why: 'A plan nobody feeds with numbers cannot be reviewed honestly. Once a channel reporting the KPI has started, each cadence period (daily 1 day, weekly 7, fortnightly 14, monthly 31, quarterly 92) should bring an actual; when the latest is older than that, the review is working from memory. Plans that record nothing yet (no `as_of`, no actuals file, no actuals, spend or review dates) are plans before launch and are not checked.',
+    fix: "Add the actuals since the date named, in the KPI's `actuals` or as rows of the `actuals_file` CSV. Change the measure's `cadence` if the KPI is really reported less often. Nothing is due after the objective's deadline (or the period's end).",
+  },
+  'review-overdue': {
+    why: '"A plan that is not actively managed is not an integrated plan. It is a schedule." A review that lists the dates it was `held` can be checked: weekly for blockers and dependencies at risk, monthly for tracking to the objective, quarterly for moving money to what works.',
+    fix: 'Hold the review and add its date to `held` (e.g. `reviews.weekly.held: [2026-08-10]`). `throughline review` prepares the pack for it. A review without `held` is not checked.',
+  },
+  'actuals-file': {
+    why: "The actuals file is where the numbers of a running plan usually live: exported from the ad platforms, the CRM or a spreadsheet. If it cannot be read, or a value is both in the plan and in the file, every pace and burn figure is built on the wrong data without anyone noticing. The file's own problems (header, rows, dates, numbers, unknown ids) are shown in the CSV itself, under this rule.",
+    fix: "Name the file relative to the plan, with `/` (e.g. `actuals_file: ./q3.actuals.csv`; absolute paths, URLs and names that do not end in `.csv` are refused). Its first line is `date,id,field,value`; each row is a KPI's `actual` on a date, or a channel's `actual` or `committed` money in the month of the date (rows of one month add up). Keep each value in one place: for a value given in both, the plan's wins. See [the actuals file](../tracking.md#the-actuals-file).",
+  },
 };

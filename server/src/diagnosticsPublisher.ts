@@ -21,6 +21,8 @@ export class DiagnosticsPublisher {
     /** Changes whenever the same version must be analyzed and sent again (settings, a plan's config file found). */
     private readonly generation: (uri: string) => string,
     private readonly log: Logger,
+    /** Hears of every plan published (the server then publishes the diagnostics of the files it references). */
+    private readonly onPublished: (uri: string, doc: PlanDocument) => void = () => {},
   ) {}
 
   now(uri: string): void {
@@ -29,11 +31,13 @@ export class DiagnosticsPublisher {
     if (!document) return;
     const stamp = `${document.version}:${this.generation(uri)}`;
     if (this.sent.get(uri) === stamp) return;
-    const { analysis, version } = this.analyze(document);
+    const doc = this.analyze(document);
+    const { analysis, version } = doc;
     this.sent.set(uri, stamp);
     void this.connection.sendDiagnostics({ uri, version, diagnostics: publishable(analysis.diagnostics) });
     const changed: AnalysisChangedParams = { uri, version };
     void this.connection.sendNotification(AnalysisChangedNotification, changed);
+    this.onPublished(uri, doc);
   }
 
   later(uri: string): void {

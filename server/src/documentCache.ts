@@ -1,7 +1,7 @@
 import {
+  analysisOf,
   analyzeText,
   createParseState,
-  runRules,
   type Analysis,
   type AnalyzeOptions,
   type Diagnostic,
@@ -129,8 +129,7 @@ export class DocumentCache {
     const options = this.optionsFor(entry.doc.uri);
     const rerun = { ...entry, generation: this.generation, optionsKey: JSON.stringify(options) };
     if (entry.text.length > MAX_FILE_SIZE) return rerun;
-    const diagnostics = runRules(analysis.parsed, analysis.model, options);
-    return { ...rerun, doc: { ...entry.doc, analysis: { parsed: analysis.parsed, model: analysis.model, diagnostics } } };
+    return { ...rerun, doc: { ...entry.doc, analysis: analysisOf(analysis.parsed, analysis.model, options) } };
   }
 }
 
@@ -145,5 +144,5 @@ export function notRead(problem: { problem: string; kind: ReadProblemKind }): An
     source: 'throughline',
     message: `This ${tooLarge ? 'plan' : 'file'} is not checked: ${problem.problem}.${tooLarge ? ' Split it into smaller plans.' : ''}`,
   };
-  return { parsed, model, diagnostics: [diagnostic] };
+  return analysisOf(parsed, model, {}, () => [diagnostic]);
 }

@@ -42,6 +42,9 @@ import {
   CONFIG_FILE_NAME,
   ConfigLookup,
   displayUri,
+  isLinkedFileUri,
+  LINKED_FILE_GLOB,
+  LinkedFileStore,
   PLAN_FILE_GLOBS,
   type Diagnostic,
   type PlanDocument,
@@ -49,7 +52,7 @@ import {
   type RescheduleActionOptions,
   type WorkspaceHost,
 } from './core/index.js';
-import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
+import { DiagnosticsPublisher, publishable } from './diagnosticsPublisher.js';
 import { DocumentCache } from './documentCache.js';
 import { Formatting } from './formatting.js';
 import { guardNotification, guardRequest, invalidParams, requestFailed, type Logger } from './guard.js';
@@ -86,10 +89,25 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
     void connection.window.showWarningMessage(`Throughline: ${path}: ${problem}`);
   };
   const configLookup = new ConfigLookup(host, warnConfig);
-  const options = new AnalysisOptionsSource(host, configLookup, () => settings.rules);
-  /** A plan's config file is looked up before its first diagnostics; requests meanwhile use the defaults. */
+  // The files plans reference (actuals CSVs), read through the host, an open editor's text first.
+  const linked = new LinkedFileStore(host);
+  const options = new AnalysisOptionsSource(
+    host,
+    configLookup,
+    () => settings.rules,
+    () => ({ files: linked.snapshot(), pacing: settings.pacing }),
+  );
+  /**
+   * A plan's config file is looked up, and the files it references read, before its first
+   * diagnostics; requests meanwhile use the defaults. An edit is not parsed here: the files
+   * its previous version referenced are known, and a newly named file is read after the
+   * first diagnostics without it (`linkedPublished`).
+   */
   const prepare = async (uri: string) => {
     await options.optionsFor(uri);
+    const document = documents.get(uri);
+    const known = cache.peek(uri) ?? (document ? analyze(document) : undefined);
+    if (known) await linked.load(linked.missing(known.analysis));
   };
   let generation = 0;
 
@@ -103,6 +121,13 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
     },
   );
   const analyze = (document: TextDocument): PlanDocument => cache.forOpen(document.uri, document.version, () => document.getText());
+  /** Publishes the diagnostics of the files a plan references (merged over every plan reading them), and reads files it names that are not read yet. */
+  const linkedPublished = (uri: string, doc: PlanDocument | undefined) => {
+    const files = doc ? linked.record(uri, doc.analysis) : linked.forget(uri);
+    for (const file of files) void connection.sendDiagnostics({ uri: file, diagnostics: publishable(linked.diagnosticsOf(file)) });
+    const missing = doc ? linked.missing(doc.analysis) : [];
+    if (missing.length > 0 && documents.get(uri)) void linked.load(missing).then(() => publisher.now(uri));
+  };
   const publisher = new DiagnosticsPublisher(
     connection,
     documents,
@@ -110,21 +135,45 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
     () => settings.diagnosticsDelay,
     (uri) => `${generation}:${JSON.stringify(options.knownOptionsFor(uri))}`,
     log,
+    linkedPublished,
   );
   const formatting = new Formatting(connection, () => settings.sortKeys);
   /** The `format:` settings of the plan's `.throughline.yaml`, looked up through the host before formatting. */
   const formatSettingsOf = (params: { textDocument?: { uri?: unknown } } | null | undefined) =>
     configLookup.formatFor(stringParam(params?.textDocument?.uri, 'textDocument.uri'));
   const tokenResults = new SemanticTokenResults();
-  const workspace = new WorkspacePlans(connection, host, cache, (uri) => documents.get(uri) !== undefined, prepare, log);
+  const workspace = new WorkspacePlans(
+    connection,
+    host,
+    cache,
+    (uri) => documents.get(uri) !== undefined,
+    prepare,
+    log,
+    async (doc) => {
+      const missing = linked.missing(doc.analysis);
+      await linked.load(missing);
+      return missing.length > 0;
+    },
+    linkedPublished,
+  );
+  /** A referenced file changed (on disk or in an editor): check the plans that read it again. */
+  const linkedFileChanged = async (file: string, soon: boolean) => {
+    for (const plan of linked.dependants(file)) {
+      if (documents.get(plan)) {
+        if (soon) publisher.later(plan);
+        else publisher.now(plan);
+      } else await workspace.refresh(plan);
+    }
+  };
 
   const openDoc = (uri: unknown): PlanDocument | undefined => {
-    const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+    const document = typeof uri === 'string' && !isLinkedFileUri(uri) ? documents.get(uri) : undefined;
     return document && analyze(document);
   };
-  /** The open document a request names; an unknown one is answered as a failed request. */
+  /** The open document a request names; an unknown one is answered as a failed request, a referenced data file (CSV) with no result. */
   const doc = (params: { textDocument?: { uri?: unknown } } | null | undefined): PlanDocument => {
     const uri = stringParam(params?.textDocument?.uri, 'textDocument.uri');
+    if (isLinkedFileUri(uri) && documents.get(uri)) throw new NotAPlan();
     const found = openDoc(uri);
     if (!found) throw requestFailed(`${uri} is not open: open it before asking about it`);
     return found;
@@ -140,13 +189,25 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   const slowedForTests = serverOptions.wrapRequestHandler ?? ((_method, handler) => handler);
   // A handler may answer later (a promise); the guard awaits it, so the answer's type is what it resolves to.
   const request = <P, R>(method: string, handler: (params: P) => R) =>
-    guardRequest(log, method, slowedForTests(method, handler) as (params: P) => Awaited<R> | Promise<Awaited<R>>);
+    guardRequest(
+      log,
+      method,
+      slowedForTests(method, (params: P) => {
+        try {
+          return handler(params);
+        } catch (error) {
+          if (error instanceof NotAPlan) return null;
+          throw error;
+        }
+      }) as (params: P) => Awaited<R> | Promise<Awaited<R>>,
+    );
   const notification = <P>(method: string, handler: (params: P) => void | Promise<void>) => guardNotification(log, method, handler);
 
   const reanalyzeEverything = async () => {
     generation++;
     cache.settingsChanged();
     for (const document of documents.all()) {
+      if (isLinkedFileUri(document.uri)) continue;
       await prepare(document.uri);
       publisher.now(document.uri);
     }
@@ -180,7 +241,7 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
       }
       if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         void connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [...PLAN_FILE_GLOBS, CONFIG_FILE_GLOB].map((globPattern) => ({ globPattern })),
+          watchers: [...PLAN_FILE_GLOBS, CONFIG_FILE_GLOB, LINKED_FILE_GLOB].map((globPattern) => ({ globPattern })),
         });
       }
       if (capabilities.workspace?.workspaceFolders) {
@@ -213,7 +274,9 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
       let configChanged = false;
       for (const change of params.changes) {
         if (change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) configChanged = true;
-        else if (change.type === FileChangeType.Deleted) workspace.removed(change.uri);
+        else if (isLinkedFileUri(change.uri)) {
+          if (!documents.get(change.uri) && (await linked.changedOnDisk(change.uri))) await linkedFileChanged(change.uri, false);
+        } else if (change.type === FileChangeType.Deleted) workspace.removed(change.uri);
         else await workspace.refresh(change.uri);
       }
       if (configChanged) {
@@ -225,6 +288,7 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
 
   documents.onDidOpen(
     notification('textDocument/didOpen', async (event) => {
+      if (isLinkedFileUri(event.document.uri)) return;
       await settingsReady;
       await prepare(event.document.uri);
       publisher.now(event.document.uri);
@@ -233,6 +297,11 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   // Fires on open too; like the open, it waits for the settings before anything is published.
   documents.onDidChangeContent(
     notification('textDocument/didChange', async (event) => {
+      if (isLinkedFileUri(event.document.uri)) {
+        // A CSV open in the editor: its text is what the plans reading it see, saved or not.
+        linked.setOpen(event.document.uri, event.document.getText());
+        return linkedFileChanged(event.document.uri, true);
+      }
       await settingsReady;
       await prepare(event.document.uri);
       publisher.later(event.document.uri);
@@ -241,13 +310,20 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   documents.onDidClose(
     notification('textDocument/didClose', async (event) => {
       const { uri } = event.document;
+      if (isLinkedFileUri(uri)) {
+        await linked.closeOpen(uri);
+        return linkedFileChanged(uri, false);
+      }
       publisher.forget(uri);
       formatting.forget(uri);
       tokenResults.forget(uri);
       cache.close(uri);
       // A workspace plan shows its on-disk diagnostics again; any other document is cleared.
       if (workspace.has(uri)) await workspace.refresh(uri);
-      else await connection.sendDiagnostics({ uri, diagnostics: [] });
+      else {
+        await connection.sendDiagnostics({ uri, diagnostics: [] });
+        linkedPublished(uri, undefined);
+      }
     }),
   );
 
@@ -340,6 +416,9 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   documents.listen(connection);
 }
 
+/** A request about a referenced data file (a CSV open in the editor): answered with no result. */
+class NotAPlan extends Error {}
+
 function snippetSupport(client: InitializeParams['capabilities']): boolean {
   return client.textDocument?.completion?.completionItem?.snippetSupport === true;
 }
@@ -386,7 +465,7 @@ function serverCapabilities(client: InitializeParams['capabilities']): ServerCap
     foldingRangeProvider: true,
     codeLensProvider: { resolveProvider: false },
     inlayHintProvider: true,
-    codeActionProvider: { codeActionKinds: ['quickfix', RESCHEDULE_DEPENDANTS_KIND, RESCHEDULE_PLAN_KIND], resolveProvider: true },
+    codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', RESCHEDULE_DEPENDANTS_KIND, RESCHEDULE_PLAN_KIND], resolveProvider: true },
     documentFormattingProvider: true,
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
     documentLinkProvider: { resolveProvider: false },

@@ -1,4 +1,4 @@
-import { readRuleSettings, type RuleSettings } from './core/index.js';
+import { readPacingSettings, readRuleSettings, type PacingSettings, type RuleSettings } from './core/index.js';
 
 export type TraceLevel = 'off' | 'messages' | 'verbose';
 
@@ -10,6 +10,8 @@ export interface EditorSettings {
   diagnosticsDelay: number;
   /** `throughline.format.sortKeys`: Format Document puts keys in the schema's order. */
   sortKeys: boolean;
+  /** `throughline.pacing`: over the `pacing` of `.throughline.yaml`. */
+  pacing: PacingSettings;
   /** What was wrong with the settings (unknown rules, bad severities …). */
   problems: string[];
 }
@@ -17,11 +19,11 @@ export interface EditorSettings {
 export const DEFAULT_DIAGNOSTICS_DELAY = 150;
 
 export function defaultSettings(diagnosticsDelay = DEFAULT_DIAGNOSTICS_DELAY): EditorSettings {
-  return { rules: {}, trace: 'off', diagnosticsDelay, sortKeys: false, problems: [] };
+  return { rules: {}, trace: 'off', diagnosticsDelay, sortKeys: false, pacing: {}, problems: [] };
 }
 
 /**
- * Reads `{ rules, trace: { server }, diagnostics: { debounceMs }, format: { sortKeys } }` (VS Code nests dotted settings)
+ * Reads `{ rules, trace: { server }, diagnostics: { debounceMs }, format: { sortKeys }, pacing: { tolerance } }` (VS Code nests dotted settings)
  * or the flat `{ "trace.server": … }` other clients may send. Anything invalid falls back to
  * the default and is named in `problems`.
  */
@@ -44,7 +46,13 @@ export function readEditorSettings(value: unknown, fallback: EditorSettings): Ed
   if (typeof sortKeysValue === 'boolean') sortKeys = sortKeysValue;
   else if (sortKeysValue !== undefined && sortKeysValue !== null)
     problems.push('`throughline.format.sortKeys` should be true or false; keeping keys in their order');
-  return { rules, trace, diagnosticsDelay, sortKeys, problems };
+  const pacingValue = isObject(settings.pacing)
+    ? settings.pacing
+    : settings['pacing.tolerance'] !== undefined
+      ? { tolerance: settings['pacing.tolerance'] }
+      : undefined;
+  const pacing = readPacingSettings(pacingValue, problems, '`throughline.pacing`');
+  return { rules, trace, diagnosticsDelay, sortKeys, pacing, problems };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { isInsideFolder, type WorkspaceHost } from './core/index.js';
+import { isInsideFolder, type PlanDocument, type WorkspaceHost } from './core/index.js';
 import { publishable } from './diagnosticsPublisher.js';
 import type { DocumentCache } from './documentCache.js';
 import type { Logger } from './guard.js';
@@ -25,6 +25,10 @@ export class WorkspacePlans {
     /** Waits until the plan's analysis options are known (its config file looked up). */
     private readonly prepare: (uri: string) => Promise<void>,
     private readonly log: Logger,
+    /** Reads the files the plan references that are not read yet; true when it read any (the plan is analyzed again with them). */
+    private readonly loadLinked: (doc: PlanDocument) => Promise<boolean> = async () => false,
+    /** Hears of every plan published, and of every plan forgotten (doc undefined). */
+    private readonly onPublished: (uri: string, doc: PlanDocument | undefined) => void = () => {},
   ) {}
 
   setFolders(uris: Iterable<string>): void {
@@ -76,16 +80,21 @@ export class WorkspacePlans {
     }
     this.known.add(uri);
     await this.prepare(uri);
-    const doc = 'problem' in file ? this.cache.forUnreadable(uri, file) : this.cache.forDisk(uri, file.text);
+    let doc = 'problem' in file ? this.cache.forUnreadable(uri, file) : this.cache.forDisk(uri, file.text);
+    if ('text' in file && (await this.loadLinked(doc))) doc = this.cache.forDisk(uri, file.text);
     if (this.isOpen(uri)) return; // opened while it was being read
     await this.connection.sendDiagnostics({ uri, diagnostics: publishable(doc.analysis.diagnostics) });
+    this.onPublished(uri, doc);
   }
 
   /** The plan is gone from disk: forget it and clear its diagnostics. */
   removed(uri: string): void {
     this.known.delete(uri);
     this.cache.forgetDisk(uri);
-    if (!this.isOpen(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!this.isOpen(uri)) {
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      this.onPublished(uri, undefined);
+    }
   }
 
   /** Re-checks every known plan that is not open (after a settings or config file change). */

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { analyzeText } from '../../server/src/core/analyze.js';
+import { fixtureAnalysis } from '../../scripts/docs/ruleFixtures.js';
 import { isRuleName, ruleNames } from '../../server/src/core/rules/index.js';
 import { severityName } from '../../server/src/core/types.js';
 import { sarifSchemaErrors } from './sarifSchema.js';
@@ -11,17 +11,19 @@ import { assertNoStackTrace, buildCli, diagnosticLines, repoRoot, runCli, summar
 
 const problemsFile = 'examples/problems/new-user.plan.yaml';
 const cleanFile = 'examples/clean/q3-acquisition.plan.yaml';
+const midflightFile = 'examples/midflight/q3-midflight.plan.yaml';
 
-/** What the core says about a file, in the CLI's JSON shape: the expectation for every format. */
+/** What the core says about a file (with the CSV it names read), in the CLI's JSON shape: the expectation for every format. */
 function coreFindings(file: string) {
-  const { diagnostics } = analyzeText(readFileSync(join(repoRoot, file), 'utf8'));
+  const { diagnostics } = fixtureAnalysis(join(repoRoot, file));
   return diagnostics.map((d) => ({ file, rule: d.code, severity: severityName[d.severity], message: d.message, range: d.range }));
 }
 
 before(buildCli);
 
 describe('throughline check examples/', () => {
-  const expected = [...coreFindings(cleanFile), ...coreFindings(problemsFile)];
+  // The walker's order; the mid-flight plan's CSV is checked too, and has no problems.
+  const expected = [...coreFindings(cleanFile), ...coreFindings(midflightFile), ...coreFindings(problemsFile)];
 
   it('the problem plan has errors and warnings to report (a premise of these tests)', () => {
     assert.ok(expected.some((finding) => finding.severity === 'error'));
@@ -51,7 +53,7 @@ describe('throughline check examples/', () => {
       assert.equal(stdout.split('\n').filter((line) => line.includes('  ')).length, lines.length, 'no other two-space lines');
       const errors = expected.filter((f) => f.severity === 'error').length;
       const warnings = expected.filter((f) => f.severity === 'warning').length;
-      assert.equal(summaryLine(stdout), `✖ ${errors} errors, ${warnings} warnings in 1 file of 2 checked`);
+      assert.equal(summaryLine(stdout), `✖ ${errors} errors, ${warnings} warnings in 2 files of 4 checked`);
     });
 
     it('on the clean plan prints only `✔ no problems in 1 file` and exits 0', () => {

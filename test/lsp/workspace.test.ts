@@ -70,12 +70,12 @@ describe('workspace plans on disk', () => {
     assert.ok(codes(linked.diagnostics).includes('dependency-unknown'));
   });
 
-  it('asks the client to watch plan and config files', async () => {
+  it('asks the client to watch plan, config and actuals files', async () => {
     const watchers = client.registrations.filter((registration) => registration.method === 'workspace/didChangeWatchedFiles');
     const globs = watchers.flatMap((registration) =>
       (registration.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((watcher) => watcher.globPattern),
     );
-    assert.deepEqual(globs.sort(), ['**/*.plan.yaml', '**/*.plan.yml', '**/.throughline.yaml']);
+    assert.deepEqual(globs.sort(), ['**/*.csv', '**/*.plan.yaml', '**/*.plan.yml', '**/.throughline.yaml']);
   });
 
   it('re-checks a plan changed on disk and clears a deleted one', async () => {

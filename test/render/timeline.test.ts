@@ -141,3 +141,48 @@ test('a working calendar: excluded days shaded and blackouts banded with their r
   await page.screenshot({ path: join(RESULTS, 'timeline-calendar.png'), fullPage: true });
   await page.close();
 });
+
+test('the mid-flight plan: as-of line, bars filled to their burn, pace dots and the spend chart drawn and styled; theme variables recolour it; screenshot', async () => {
+  const text = readFileSync('examples/midflight/q3-midflight.plan.yaml', 'utf8');
+  const timeline = buildTimeline({ uri: 'file:///plan.plan.yaml', version: 1, analysis: analyzeText(text) }, { today: '2026-08-20' });
+  const { page, console: messages, errors } = await openRendered('timeline-midflight', timeline, { width: 1600, height: 1000 });
+  await assertEverythingDrawn(page, timeline);
+  const sized = async (selector: string) => (await boxes(page, selector)).filter((box) => box.width > 0 && box.height > 0).length;
+  const lines = async (selector: string) => (await boxes(page, selector)).filter((box) => box.width > 0 || box.height > 0).length;
+  assert.equal(await lines('g.as-of line'), 2, 'the as-of line is drawn (and its legend sample)');
+  const burnt = Object.values(timeline.tracking!.channels).filter((channel) => channel.burn !== undefined && channel.burn < 1).length;
+  assert.ok(burnt > 0);
+  assert.equal(await sized('rect.bar-unburnt'), burnt + 1, 'an unburnt overlay per bar under budget, plus the legend sample');
+  assert.ok((await sized('circle.pace[data-kpi-pace]')) > 0, 'pace dots are drawn');
+  const months = timeline.tracking!.months.length;
+  assert.equal(await sized('g.spend-month-group'), months);
+  assert.ok((await sized('g.spend-chart rect.spend')) >= months * 2, 'stacked spend segments are drawn');
+  assert.equal(await lines('g.spend-budget line'), 1, 'the budget line is drawn');
+  // The spend chart lies under the lanes, inside the picture.
+  const chartTop = await page.$eval('g.spend-chart', (element) => element.getBoundingClientRect().top);
+  const lastBarBottom = await page.$$eval('g.bar rect.bar-body', (elements) => Math.max(...elements.map((element) => element.getBoundingClientRect().bottom)));
+  assert.ok(chartTop > lastBarBottom, 'the spend chart is under the lanes');
+  const style = (selector: string, property: 'fill' | 'fillOpacity' | 'stroke') =>
+    page.$eval(selector, (element, name) => getComputedStyle(element)[name], property);
+  assert.equal(await style('g.spend-chart rect.spend.paid', 'fill'), 'rgb(217, 130, 43)');
+  assert.equal(await style('rect.bar-unburnt', 'fill'), 'rgb(255, 255, 255)');
+  assert.equal(await style('rect.spend.planned', 'fillOpacity'), '0.3');
+  await page.screenshot({ path: join(RESULTS, 'timeline-midflight.png'), fullPage: true });
+  // Theme-aware: the editor's variables recolour the new marks too.
+  await page.evaluate(() => {
+    const root = document.documentElement.style;
+    root.setProperty('--vscode-editor-background', 'rgb(30, 30, 30)');
+    root.setProperty('--vscode-charts-orange', 'rgb(255, 140, 0)');
+    root.setProperty('--vscode-charts-purple', 'rgb(180, 120, 255)');
+  });
+  assert.equal(await style('g.spend-chart rect.spend.paid', 'fill'), 'rgb(255, 140, 0)');
+  assert.equal(await style('rect.bar-unburnt', 'fill'), 'rgb(30, 30, 30)');
+  assert.equal(await style('g.as-of line', 'stroke'), 'rgb(180, 120, 255)');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(
+    messages.filter((message) => /Content Security Policy|Refused/i.test(message)),
+    [],
+  );
+  await page.screenshot({ path: join(RESULTS, 'timeline-midflight-dark.png'), fullPage: true });
+  await page.close();
+});

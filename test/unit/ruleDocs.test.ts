@@ -16,6 +16,15 @@ import { rules } from '../../server/src/core/rules/index.js';
 const STALE = 'is missing or stale: run `npm run docs` and commit the result';
 
 /** The body of a `## heading` section: up to the next heading of the same level. */
+/** The page's example as a reader would check it: the plan beside the CSV files the page shows (any other file it names is missing). */
+function analyzeExample(section: string, plan: string) {
+  const files = new Map<string, { text: string }>();
+  for (const match of section.matchAll(/The actuals file it names, `([^`]+)`:\n\n```csv\n([\s\S]*?)```/g))
+    files.set(`file:///docs/example/${match[1]}`, { text: match[2]! });
+  const missing = { problem: 'no such file', kind: 'missing' as const };
+  return analyzeText(plan, { planUri: 'file:///docs/example/example.plan.yaml', files: { key: '', get: (uri) => files.get(uri) ?? missing } });
+}
+
 function sectionOf(markdown: string, heading: string): string | undefined {
   const start = markdown.indexOf(`\n${heading}\n`);
   if (start < 0) return undefined;
@@ -51,14 +60,14 @@ describe('rule docs', () => {
       const [failingPlan] = yamlBlocks(failing);
       const [passingPlan] = yamlBlocks(passing);
       assert.ok(failingPlan && passingPlan, 'each example shows its plan');
-      const reported = analyzeText(failingPlan).diagnostics.filter((diagnostic) => diagnostic.code === rule.name);
+      const reported = analyzeExample(failing, failingPlan).diagnostics.filter((diagnostic) => diagnostic.code === rule.name);
       assert.ok(reported.length > 0, 'the failing example makes the rule fire');
       for (const diagnostic of reported) {
         const at = `| ${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} |`;
         assert.ok(failing.includes(at), `the failing example lists the diagnostic at ${at}`);
       }
       assert.deepEqual(
-        analyzeText(passingPlan).diagnostics.filter((diagnostic) => diagnostic.code === rule.name),
+        analyzeExample(passing, passingPlan).diagnostics.filter((diagnostic) => diagnostic.code === rule.name),
         [],
         'the passing example passes',
       );

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fixtureCases, formatGolden, goldenOf, RULE_FIXTURES, strayFixtureFiles, type GoldenDiagnostic } from '../../scripts/docs/ruleFixtures.js';
+import {
+  fixtureAnalysis,
+  fixtureCases,
+  formatGolden,
+  goldenOf,
+  RULE_FIXTURES,
+  strayFixtureFiles,
+  type GoldenDiagnostic,
+} from '../../scripts/docs/ruleFixtures.js';
 import { analyzeText } from '../../server/src/core/analyze.js';
 import { rules } from '../../server/src/core/rules/index.js';
 import { LineIndex } from '../../server/src/core/text/lineIndex.js';
@@ -50,12 +58,12 @@ describe('rule fixtures', () => {
         const text = readFileSync(fixture.planPath, 'utf8');
         if (fixture.kind === 'passes') {
           it(`reports nothing on ${fixture.name}`, () => {
-            assert.deepEqual(goldenOf(analyzeText(text).diagnostics, rule.name), []);
+            assert.deepEqual(goldenOf(fixtureAnalysis(fixture.planPath).diagnostics, rule.name), []);
           });
           continue;
         }
         it(`reports ${fixture.name} exactly as its golden says`, () => {
-          const actual = goldenOf(analyzeText(text).diagnostics, rule.name);
+          const actual = goldenOf(fixtureAnalysis(fixture.planPath).diagnostics, rule.name);
           assert.ok(actual.length > 0, `${fixture.planPath} does not make ${rule.name} fire`);
           expectGolden(fixture.expectedPath!, formatGolden(actual));
           for (const diagnostic of actual) assertPrecise(diagnostic, text);
@@ -65,7 +73,7 @@ describe('rule fixtures', () => {
       if (!SYNTAX_RULES.has(rule.name)) {
         it('is shown on plans that are valid YAML and valid against the schema', () => {
           for (const fixture of cases) {
-            const problems = analyzeText(readFileSync(fixture.planPath, 'utf8')).diagnostics.filter((d) => SYNTAX_RULES.has(d.code));
+            const problems = fixtureAnalysis(fixture.planPath).diagnostics.filter((d) => SYNTAX_RULES.has(d.code));
             assert.deepEqual(
               problems.map((d) => `${fixture.name}:${d.range.start.line + 1} ${d.message}`),
               [],

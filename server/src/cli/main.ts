@@ -6,6 +6,7 @@ import { diffCommand } from './diff/diffCommand.js';
 import { exportCommand } from './export/exportCommand.js';
 import { formatCommand } from './format.js';
 import { renderCommand } from './render.js';
+import { reviewCommand } from './review.js';
 import { version } from './version.js';
 
 /**
@@ -19,6 +20,7 @@ const commands: Record<string, Command> = {
   diff: diffCommand,
   export: exportCommand,
   'github-action': actionCommand,
+  review: reviewCommand,
 };
 
 function help(): string {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { analyzeText, type Analysis } from '../core/index.js';
+import type { Analysis } from '../core/index.js';
 import { readPlanFile } from './check/readPlanFile.js';
 import type { CliIo } from './command.js';
 import { displayPath } from './formatters/paths.js';
@@ -14,13 +14,13 @@ export interface PlanInput {
   analysis: Analysis;
 }
 
-/** Analyzes a plan's text as the plan at `path` (its config, the installed rule docs). */
-export async function analyzePlanText(text: string, path: string, workspace: CliWorkspace): Promise<Analysis> {
-  return analyzeText(text, await workspace.optionsFor(path));
+/** Analyzes a plan's text as the plan at `path` (its config, the installed rule docs, the files it references; `asOf` is `--as-of`). */
+export function analyzePlanText(text: string, path: string, workspace: CliWorkspace, asOf?: string): Promise<Analysis> {
+  return workspace.analyze(path, text, asOf);
 }
 
 /** Reads and analyzes the plan, or says on stderr in one line why it cannot (undefined). */
-export async function readPlanInput(io: CliIo, plan: string, workspace: CliWorkspace): Promise<PlanInput | undefined> {
+export async function readPlanInput(io: CliIo, plan: string, workspace: CliWorkspace, asOf?: string): Promise<PlanInput | undefined> {
   const path = resolve(io.cwd, plan);
   const shown = displayPath(io.cwd, path);
   const read = await readPlanFile(path);
@@ -28,7 +28,7 @@ export async function readPlanInput(io: CliIo, plan: string, workspace: CliWorks
     io.stderr(`throughline: ${shown}: ${read.problem}\n`);
     return undefined;
   }
-  return { path, shown, analysis: await analyzePlanText(read.text, path, workspace) };
+  return { path, shown, analysis: await analyzePlanText(read.text, path, workspace, asOf) };
 }
 
 /** `file:line: the plan does not parse (…)`, when it does not. */

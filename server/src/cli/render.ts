@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { buildTimeline, isIsoDate, renderHtml, renderSvg } from '../core/index.js';
 import { parseCommandArgs } from './args.js';
+import { asOfOption } from './check/checkCommand.js';
 import { ExitCode, UsageError, type Command } from './command.js';
 import { localToday, writeOutput } from './output.js';
 import { readPlanInput } from './planInput.js';
@@ -10,14 +11,17 @@ const HELP = `Usage: throughline render <plan> -o <file.svg|file.html> [options]
 
 Draws the plan's channels as a timeline: bars by date in journey-stage lanes, dependency
 arrows, the critical path, the deadline and today, measurement-ready dates, the budget per
-channel and a marker on every channel with problems. The same picture as the editor's
-timeline preview. An .html file is self-contained (no scripts, nothing loaded from
-elsewhere) and also lists every problem.
+channel and a marker on every channel with problems; for a plan after launch, the as-of
+date, each bar filled to its burn, KPI pace, and a monthly chart of phased, committed and
+actual spend. The same picture as the editor's timeline preview. An .html file is
+self-contained (no scripts, nothing loaded from elsewhere) and also lists every problem.
 
 Options:
   -o, --output <file>   where to write: a .svg or .html file, or - for SVG on stdout
   -f, --format <format> svg or html (default: from the output file's extension)
       --today <date>    the day to mark as today, YYYY-MM-DD (default: today)
+      --as-of <date>    read actuals as of this day, YYYY-MM-DD (default: the plan's
+                        as_of, else today)
   -h, --help            show this help
 
 Exit codes: 0 written; 2 a usage error, or a plan or output that could not be read or written.
@@ -27,6 +31,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   format: { type: 'string', short: 'f' },
   today: { type: 'string' },
+  'as-of': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -40,7 +45,7 @@ function renderOptions(values: Record<string, string | boolean | undefined>, pos
     throw new UsageError(`cannot tell the format from \`${output}\`: name it .svg or .html, or pass --format svg|html.`);
   const today = typeof values.today === 'string' ? values.today : localToday();
   if (!isIsoDate(today)) throw new UsageError(`--today needs a date written YYYY-MM-DD, not \`${today}\``);
-  return { plan: positionals[0]!, output, format, today };
+  return { plan: positionals[0]!, output, format, today, asOf: asOfOption(values['as-of']) };
 }
 
 export const renderCommand: Command = {
@@ -55,7 +60,7 @@ export const renderCommand: Command = {
     const options = renderOptions(values, positionals);
     const workspace = await cliWorkspace(io, undefined);
     if (!workspace) return ExitCode.UsageOrInput;
-    const input = await readPlanInput(io, options.plan, workspace);
+    const input = await readPlanInput(io, options.plan, workspace, options.asOf);
     if (!input) return ExitCode.UsageOrInput;
     const timeline = buildTimeline({ uri: input.path, version: 0, analysis: input.analysis }, { today: options.today });
     const content = options.format === 'html' ? renderHtml(timeline, { source: input.shown }) : `${renderSvg(timeline, { embedStyle: true })}\n`;

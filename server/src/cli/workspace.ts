@@ -1,11 +1,21 @@
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { AnalysisOptionsSource, ConfigLookup, type AnalyzeOptions, type FormatSettings, type WorkspaceHost } from '../core/index.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  analysisOf,
+  analyzeText,
+  AnalysisOptionsSource,
+  ConfigLookup,
+  LinkedFileStore,
+  type Analysis,
+  type AnalyzeOptions,
+  type Diagnostic,
+  type FormatSettings,
+  type WorkspaceHost,
+} from '../core/index.js';
 import { createNodeHost } from '../node/nodeHost.js';
 import { loadConfigFile } from './check/configFile.js';
 import type { CliIo } from './command.js';
 import { displayPath } from './formatters/paths.js';
-import { fileURLToPath } from 'node:url';
 
 /** What every command that analyzes plans needs: the Node host and the analysis options of each plan. */
 export interface CliWorkspace {
@@ -13,6 +23,10 @@ export interface CliWorkspace {
   optionsFor(planPath: string): Promise<AnalyzeOptions>;
   /** The `format:` settings of the plan's config file (or of `--config`'s). */
   formatFor(planPath: string): Promise<FormatSettings>;
+  /** Analyzes a plan with the files it references (read once per run, whichever plans read them); `asOf` is `--as-of`. */
+  analyze(planPath: string, text: string, asOf?: string): Promise<Analysis>;
+  /** The diagnostics of every referenced file read so far, by absolute path, in the order first read. */
+  linkedReports(): { path: string; diagnostics: Diagnostic[] }[];
 }
 
 /**
@@ -22,7 +36,9 @@ export interface CliWorkspace {
  */
 export async function cliWorkspace(io: CliIo, configOption: string | undefined): Promise<CliWorkspace | undefined> {
   const host = createNodeHost();
+  const linked = new LinkedFileStore(host);
   const warn = (path: string, problem: string) => io.stderr(`throughline: warning: ${displayPath(io.cwd, path)}: ${problem}\n`);
+  const extra = () => ({ files: linked.snapshot() });
   let source: AnalysisOptionsSource;
   let formatFor: CliWorkspace['formatFor'];
   if (configOption !== undefined) {
@@ -33,12 +49,31 @@ export async function cliWorkspace(io: CliIo, configOption: string | undefined):
       return undefined;
     }
     for (const problem of loaded.problems) warn(configPath, problem);
-    source = new AnalysisOptionsSource(host, { fixed: loaded.rules });
+    source = new AnalysisOptionsSource(host, { fixed: loaded.rules, pacing: loaded.pacing }, undefined, extra);
     formatFor = () => Promise.resolve(loaded.format);
   } else {
     const lookup = new ConfigLookup(host, ({ configUri, problem }) => warn(fileURLToPath(configUri), problem));
-    source = new AnalysisOptionsSource(host, lookup);
+    source = new AnalysisOptionsSource(host, lookup, undefined, extra);
     formatFor = (planPath) => lookup.formatFor(pathToFileURL(planPath).href);
   }
-  return { host, optionsFor: (planPath) => source.optionsFor(pathToFileURL(planPath).href), formatFor };
+  const optionsFor = (planPath: string) => source.optionsFor(pathToFileURL(planPath).href);
+  const read: string[] = [];
+  return {
+    host,
+    optionsFor,
+    formatFor,
+    async analyze(planPath, text, asOf) {
+      const planUri = pathToFileURL(planPath).href;
+      const options = { ...(await optionsFor(planPath)), ...(asOf === undefined ? {} : { asOf }) };
+      let analysis = analyzeText(text, options);
+      const missing = linked.missing(analysis);
+      if (missing.length > 0) {
+        await linked.load(missing);
+        analysis = analysisOf(analysis.parsed, analysis.model, { ...options, files: linked.snapshot() });
+      }
+      for (const uri of linked.record(planUri, analysis)) if (!read.includes(uri)) read.push(uri);
+      return analysis;
+    },
+    linkedReports: () => read.map((uri) => ({ path: fileURLToPath(uri), diagnostics: linked.diagnosticsOf(uri) })),
+  };
 }

@@ -1,4 +1,6 @@
-import { findSuppressions, isSuppressed, type RuleSettings } from './config.js';
+import type { LinkedFiles } from './actuals/linkedFiles.js';
+import { trackingOf, type Tracking } from './actuals/tracking.js';
+import { findSuppressions, isSuppressed, type PacingSettings, type RuleSettings } from './config.js';
 import { buildModel } from './model/buildModel.js';
 import { factsOf } from './model/planFacts.js';
 import type { PlanModel } from './model/planModel.js';
@@ -7,7 +9,7 @@ import { parseYaml, type ParsedYaml } from './parse/parseYaml.js';
 import { rules, type RegisteredRule } from './rules/index.js';
 import { invalidValues, type InvalidValues } from './schema/invalidValues.js';
 import { schemaProblems } from './schema/validate.js';
-import { severityFromName, type Diagnostic } from './types.js';
+import { severityFromName, type Diagnostic, type SeverityName } from './types.js';
 
 export interface AnalyzeOptions {
   /** Severity overrides from `.throughline.yaml` or editor settings. */
@@ -16,12 +18,26 @@ export interface AnalyzeOptions {
   docsBaseUri?: string;
   /** Link each diagnostic to its rule's page (`codeDescription`); off for clients without `codeDescriptionSupport`. */
   ruleLinks?: boolean;
+  /** The plan's URI: the files it references (`actuals_file`) are resolved against it. */
+  planUri?: string;
+  /** A snapshot of the files the plan references, read by the adapter; without it the plan is analyzed without them. */
+  files?: LinkedFiles;
+  /** `throughline check --as-of`: wins over the plan's `as_of`. */
+  asOf?: string;
+  /** Today where the user is (`host.today()`), when the plan sets no `as_of`. */
+  today?: string;
+  /** `pacing` of `.throughline.yaml`, overridden by the editor's `throughline.pacing`. */
+  pacing?: PacingSettings;
 }
 
 export interface Analysis {
   parsed: ParsedYaml;
   model: PlanModel;
   diagnostics: Diagnostic[];
+  /** Money and pace as of the as-of date, with the referenced files merged in (computed when first read). */
+  readonly tracking: Tracking;
+  /** The diagnostics of each file the plan references, by URI: shown in that file, not in the plan. */
+  readonly linkedDiagnostics: Map<string, Diagnostic[]>;
 }
 
 export { createParseState, type ParseState } from './parse/incremental.js';
@@ -40,25 +56,81 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}, state?: 
   // Blocks this version shares with the state's cache move when the next version is parsed.
   const sharesNodes = state !== undefined && state.text === text;
   const revision = state?.revision;
-  return withLazyDiagnostics(parsed, model, () =>
-    sharesNodes && state.revision !== revision ? analyzeText(text, options).diagnostics : runRules(parsed, model, options),
+  return analysisOf(parsed, model, options, (tracking) =>
+    sharesNodes && state.revision !== revision ? analyzeText(text, options).diagnostics : runRules(parsed, model, options, tracking),
   );
 }
 
-/** An analysis whose diagnostics are computed once, when first read. */
-export function withLazyDiagnostics(parsed: ParsedYaml, model: PlanModel, compute: () => Diagnostic[]): Analysis {
+/** The analysis of a parsed plan with these options: tracking, diagnostics and the linked files' diagnostics are computed once, when first read. */
+export function analysisOf(
+  parsed: ParsedYaml,
+  model: PlanModel,
+  options: AnalyzeOptions = {},
+  compute: (tracking: Tracking) => Diagnostic[] = (tracking) => runRules(parsed, model, options, tracking),
+): Analysis {
   let diagnostics: Diagnostic[] | undefined;
+  let tracking: Tracking | undefined;
+  let linked: Map<string, Diagnostic[]> | undefined;
+  const trackingNow = () => (tracking ??= trackingOf(model, trackingOptions(options)));
   return {
     parsed,
     model,
     get diagnostics() {
-      return (diagnostics ??= compute());
+      return (diagnostics ??= compute(trackingNow()));
+    },
+    get tracking() {
+      return trackingNow();
+    },
+    get linkedDiagnostics() {
+      return (linked ??= linkedFileDiagnostics(trackingNow(), options));
     },
   };
 }
 
-export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeOptions = {}): Diagnostic[] {
+/** An analysis whose diagnostics are computed once, when first read. */
+export function withLazyDiagnostics(parsed: ParsedYaml, model: PlanModel, compute: () => Diagnostic[], options: AnalyzeOptions = {}): Analysis {
+  return analysisOf(parsed, model, options, compute);
+}
+
+function trackingOptions(options: AnalyzeOptions) {
+  return { asOf: options.asOf, today: options.today, tolerance: options.pacing?.tolerance, planUri: options.planUri, files: options.files };
+}
+
+/**
+ * The problems of each referenced CSV: its own (header, rows, dates, numbers) and those that
+ * depend on this plan (unknown ids …), under the `actuals-file` rule and its severity.
+ */
+function linkedFileDiagnostics(tracking: Tracking, options: AnalyzeOptions): Map<string, Diagnostic[]> {
+  const result = new Map<string, Diagnostic[]>();
+  const setting = options.rules?.['actuals-file'];
+  if (setting === 'off') return result;
+  const href = `${options.docsBaseUri ?? DEFAULT_DOCS_BASE}actuals-file.md`;
+  for (const file of tracking.files) {
+    const uri = file.reference.uri;
+    if (!uri || file.state.status !== 'read') continue;
+    const problems = [...file.state.csv.problems, ...(tracking.csvProblems.get(uri) ?? [])];
+    const severity = (own: SeverityName) => severityFromName[setting && setting !== 'error' ? setting : own];
+    result.set(
+      uri,
+      problems
+        .map((problem): Diagnostic => ({
+          range: problem.range,
+          severity: severity(problem.severity),
+          code: 'actuals-file',
+          codeDescription: { href },
+          source: 'throughline',
+          message: boundMessage(problem.message),
+        }))
+        .sort(compareDiagnostics),
+    );
+  }
+  return result;
+}
+
+export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeOptions = {}, tracking?: Tracking): Diagnostic[] {
   const facts = factsOf(model);
+  let live = tracking;
+  const trackingNow = () => (live ??= trackingOf(model, trackingOptions(options)));
   const suppressions = findSuppressions(parsed.text);
   const docsBase = options.docsBaseUri ?? DEFAULT_DOCS_BASE;
   const diagnostics: Diagnostic[] = [];
@@ -74,6 +146,9 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
       facts,
       get invalid() {
         return verdict();
+      },
+      get tracking() {
+        return trackingNow();
       },
       report(finding) {
         if (isSuppressed(suppressions, rule.name, finding.range.start.line)) return;

@@ -14,14 +14,21 @@ export interface FormatSettings {
   lineWidth?: number;
 }
 
+/** `pacing:` of `.throughline.yaml` (and `throughline.pacing` in the editor). */
+export interface PacingSettings {
+  /** How far below its pace line (0..1) a KPI may be before `kpi-off-pace` fires; 0.1 by default. */
+  tolerance?: number;
+}
+
 export interface ConfigResult {
   rules: RuleSettings;
   format: FormatSettings;
+  pacing: PacingSettings;
   /** What was wrong with the file; the valid parts still apply, the rest falls back to defaults. */
   problems: string[];
 }
 
-/** Reads a `.throughline.yaml` text: `rules: { <rule>: error|warning|info|hint|off }`, `format: { sortKeys, lineWidth }`. */
+/** Reads a `.throughline.yaml` text: `rules: { <rule>: error|warning|info|hint|off }`, `format: { sortKeys, lineWidth }`, `pacing: { tolerance: 0.1 }`. */
 export function parseConfig(text: string): ConfigResult {
   const problems: string[] = [];
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
@@ -29,6 +36,7 @@ export function parseConfig(text: string): ConfigResult {
     return {
       rules: {},
       format: {},
+      pacing: {},
       problems: doc.errors.map((error) => `line ${lineOf(text, error.pos[0])}: ${error.message.split('\n')[0]}; using default severities`),
     };
   }
@@ -36,15 +44,20 @@ export function parseConfig(text: string): ConfigResult {
   try {
     value = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    return { rules: {}, format: {}, problems: [`${(error as Error).message}; using default severities`] };
+    return { rules: {}, format: {}, pacing: {}, problems: [`${(error as Error).message}; using default severities`] };
   }
-  if (value === null || value === undefined) return { rules: {}, format: {}, problems };
+  if (value === null || value === undefined) return { rules: {}, format: {}, pacing: {}, problems };
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return { rules: {}, format: {}, problems: ['expected a mapping with a `rules` key; using default severities'] };
+    return { rules: {}, format: {}, pacing: {}, problems: ['expected a mapping with a `rules` key; using default severities'] };
   }
-  const { rules: ruleMap, format, ...others } = value as Record<string, unknown>;
-  for (const key of Object.keys(others)) problems.push(`unknown key \`${key}\` (only \`rules\` and \`format\` are read)`);
-  return { rules: readRuleSettings(ruleMap, problems), format: readFormatSettings(format, problems), problems };
+  const { rules: ruleMap, format, pacing, ...others } = value as Record<string, unknown>;
+  for (const key of Object.keys(others)) problems.push(`unknown key \`${key}\` (only \`rules\`, \`format\` and \`pacing\` are read)`);
+  return {
+    rules: readRuleSettings(ruleMap, problems),
+    format: readFormatSettings(format, problems),
+    pacing: readPacingSettings(pacing, problems, '`pacing`'),
+    problems,
+  };
 }
 
 export const LINE_WIDTH_LIMITS = { min: 20, max: 1000 } as const;
@@ -70,6 +83,23 @@ export function readFormatSettings(value: unknown, problems: string[]): FormatSe
     }
   }
   return settings;
+}
+
+/** Validates `{ tolerance }` from any source (config file or editor settings); `where` names it in problems. */
+export function readPacingSettings(value: unknown, problems: string[], where: string): PacingSettings {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(`${where} should be a mapping like \`{ tolerance: 0.1 }\``);
+    return {};
+  }
+  const { tolerance, ...others } = value as Record<string, unknown>;
+  for (const key of Object.keys(others)) problems.push(`${where}: unknown key \`${key}\` (only \`tolerance\` is read)`);
+  if (tolerance === undefined || tolerance === null) return {};
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0 || tolerance >= 1) {
+    problems.push(`${where}: \`tolerance\` is a share between 0 and 1 (0.1 is 10 %), not \`${String(tolerance)}\`; using 0.1`);
+    return {};
+  }
+  return { tolerance };
 }
 
 /** Validates a rule → severity map from any source (config file or editor settings). */

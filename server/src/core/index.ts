@@ -3,10 +3,10 @@
 // no editor API, no protocol library, no I/O.
 
 // Analysis
-export { analyzeText, createParseState, runRules, withLazyDiagnostics, DEFAULT_DOCS_BASE } from './analyze.js';
+export { analysisOf, analyzeText, createParseState, runRules, withLazyDiagnostics, DEFAULT_DOCS_BASE } from './analyze.js';
 export type { Analysis, AnalyzeOptions, ParseState } from './analyze.js';
-export { parseConfig, readRuleSettings, readFormatSettings, findSuppressions, LINE_WIDTH_LIMITS } from './config.js';
-export type { ConfigResult, FormatSettings, RuleSettings } from './config.js';
+export { parseConfig, readRuleSettings, readFormatSettings, readPacingSettings, findSuppressions, LINE_WIDTH_LIMITS } from './config.js';
+export type { ConfigResult, FormatSettings, PacingSettings, RuleSettings } from './config.js';
 export { rules, ruleNames, findRule, isRuleName } from './rules/index.js';
 export type { Rule, RuleContext, RuleFinding, RuleName } from './rules/index.js';
 export { yamlOptions } from './parse/parseYaml.js';
@@ -95,3 +95,23 @@ export { LineIndex } from './text/lineIndex.js';
 
 // The workspace seam: file names, limits, the host interface, config lookup, analysis options
 export * from './workspace/index.js';
+
+// Actuals: the files a plan references, the actuals CSV, money and pace as of a date
+export { referencedFiles, resolveReference, isLinkedFileUri, LINKED_FILE_GLOB, ACTUALS_FILE_SUFFIX, type FileReference } from './actuals/references.js';
+export { linkedFilesOf, parsedCsv, type LinkedFiles } from './actuals/linkedFiles.js';
+export { parseActualsCsv, ACTUALS_COLUMNS, type ParsedActualsCsv, type CsvActualRow, type CsvProblem } from './actuals/csv.js';
+export {
+  trackingOf,
+  paceAt,
+  CADENCE_DAYS,
+  DEFAULT_TOLERANCE,
+  FORECAST_POINTS,
+  type Tracking,
+  type KpiPace,
+  type ChannelMoney,
+  type MonthMoney,
+  type PaceLine,
+} from './actuals/tracking.js';
+export { buildReviewPack, REVIEW_CADENCES, BLOCKER_WINDOW_DAYS, type ReviewPack, type ReviewCadence } from './features/review/reviewPack.js';
+export { renderReviewMarkdown } from './features/review/renderMarkdown.js';
+export { renderReviewHtml } from './features/review/renderHtml.js';

@@ -98,7 +98,7 @@ export interface RefactorAction {
 /** A quick fix as the protocol's CodeAction (kind `quickfix`), carrying its whole edit. */
 export interface CodeAction {
   title: string;
-  kind: 'quickfix';
+  kind: 'quickfix' | 'refactor.rewrite';
   /** The diagnostics this action fixes, as the client sent them. */
   diagnostics: Diagnostic[];
   isPreferred?: boolean;

@@ -101,6 +101,8 @@ const goldenCases: GoldenCase[] = [
   { name: 'attribution-missing', code: 'attribution-missing', title: /^Add `attribution/ },
   { name: 'reviews-missing', code: 'review-cadence-missing', title: /^Add the weekly, monthly and quarterly reviews$/ },
   { name: 'reviews-partial', code: 'review-cadence-missing', title: /^Add the weekly and quarterly reviews$/ },
+  { name: 'phasing-scale', code: 'phasing-mismatch', title: /^Scale the phasing of paid-search to its budget of £180,000$/, preferred: true },
+  { name: 'phasing-spread-block', code: 'phasing-mismatch', title: /^Spread £180,000 evenly over paid-search's months \(2026-07 to 2026-09\)$/ },
 ];
 
 /** Every golden case also runs with CRLF line breaks and without the final line break. */
@@ -386,5 +388,27 @@ describe('code actions', () => {
       ),
       { numRuns: 100, seed: 20260501 },
     );
+  });
+});
+
+describe('refactoring: phase a budget', () => {
+  it('offers to phase a channel budget evenly over its days, on the budget of a channel without phasing', () => {
+    const text = readFileSync(join(FIXTURES, 'phasing-scale.before.plan.yaml'), 'utf8').replace(
+      '    phasing: { 2026-07: 60000, 2026-08: 60000, 2026-09: 50000 }\n',
+      '',
+    );
+    const line = text.split('\n').findIndex((row) => row === '    budget: 180000');
+    const actions = codeActions(documentOf(text), { start: { line, character: 13 }, end: { line, character: 13 } }, []);
+    assert.deepEqual(
+      actions.map((action) => [action.title, action.kind]),
+      [["Phase £180,000 evenly over paid-search's months", 'refactor.rewrite']],
+    );
+    const after = editedText(text, actions[0]!);
+    assert.match(after, / {4}budget: 180000\n {4}phasing: \{ 2026-07: 60652, 2026-08: 60652, 2026-09: 58696 \}\n/);
+    assert.deepEqual(
+      analyzeText(after).diagnostics.filter((d) => d.code === 'phasing-mismatch' || d.code === 'schema'),
+      [],
+    );
+    assert.deepEqual(codeActions(documentOf(after), { start: { line, character: 13 }, end: { line, character: 13 } }, []), [], 'not offered once phased');
   });
 });

@@ -103,7 +103,7 @@ describe('completion', () => {
     const { items } = completeAt(inPlan('    kpis: [assisted-signups]\n', '    kpis: [assisted-signups]\n    |\n'));
     assert.deepEqual(
       items.map((item) => item.label),
-      ['name', 'depends_on', 'personal_data', 'message', 'notes'],
+      ['name', 'phasing', 'spend', 'depends_on', 'personal_data', 'message', 'notes'],
     );
     assert.ok(items.every((item) => item.documentation?.kind === 'markdown' && item.documentation.value.length > 0));
   });

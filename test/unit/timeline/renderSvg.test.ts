@@ -22,6 +22,7 @@ const cases: { name: string; plan: string }[] = [
   { name: 'new-user', plan: 'examples/problems/new-user.plan.yaml' },
   { name: 'edge-cases', plan: 'test/fixtures/timeline/edge-cases.plan.yaml' },
   { name: 'calendar', plan: 'test/fixtures/timeline/calendar.plan.yaml' },
+  { name: 'q3-midflight', plan: 'examples/midflight/q3-midflight.plan.yaml' },
 ];
 
 for (const { name, plan } of cases) {

@@ -98,12 +98,23 @@ describe('workspace seam: analysis options', () => {
     const host = new MemoryHost(new Map([['file:///r/.throughline.yaml', 'rules:\n  kpi-unused: off\n  mix-one-sided: info\n']]));
     let overrides = {};
     const options = new AnalysisOptionsSource(host, new ConfigLookup(host, () => {}), () => overrides);
-    assert.deepEqual(options.knownOptionsFor('file:///r/a.plan.yaml'), { rules: {}, docsBaseUri: host.ruleDocs.baseUri }, 'not looked up yet: defaults');
+    const each = { docsBaseUri: host.ruleDocs.baseUri, planUri: 'file:///r/a.plan.yaml', today: host.today(), pacing: {} };
+    assert.deepEqual(options.knownOptionsFor('file:///r/a.plan.yaml'), { rules: {}, ...each }, 'not looked up yet: defaults');
     overrides = { 'mix-one-sided': 'error' };
     const resolved = await options.optionsFor('file:///r/a.plan.yaml');
-    assert.deepEqual(resolved, { rules: { 'kpi-unused': 'off', 'mix-one-sided': 'error' }, docsBaseUri: host.ruleDocs.baseUri });
+    assert.deepEqual(resolved, { rules: { 'kpi-unused': 'off', 'mix-one-sided': 'error' }, ...each });
     assert.deepEqual(options.knownOptionsFor('file:///r/a.plan.yaml'), resolved, 'known once looked up');
     const fixed = new AnalysisOptionsSource(host, { fixed: { 'kpi-unused': 'hint' } });
     assert.deepEqual((await fixed.optionsFor('file:///anywhere/x.plan.yaml')).rules, { 'kpi-unused': 'hint' });
+  });
+
+  it('carries the pacing tolerance of the config file under the editor settings, and the extra per-plan options', async () => {
+    const host = new MemoryHost(new Map([['file:///r/.throughline.yaml', 'pacing: { tolerance: 0.2 }\n']]));
+    let editor: { tolerance?: number } = {};
+    const options = new AnalysisOptionsSource(host, new ConfigLookup(host, () => {}), undefined, () => ({ asOf: '2026-08-15', pacing: editor }));
+    assert.deepEqual((await options.optionsFor('file:///r/a.plan.yaml')).pacing, { tolerance: 0.2 });
+    editor = { tolerance: 0.05 };
+    const resolved = await options.optionsFor('file:///r/a.plan.yaml');
+    assert.deepEqual([resolved.pacing, resolved.asOf], [{ tolerance: 0.05 }, '2026-08-15']);
   });
 });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { analyzeText, didYouMean, PLAN_FILE_NAMES } from '../../core/index.js';
+import { didYouMean, isIsoDate, PLAN_FILE_NAMES } from '../../core/index.js';
 import { parseCommandArgs } from '../args.js';
 import { ExitCode, UsageError, type Command } from '../command.js';
 import { formatNames, formatters } from '../formatters/index.js';
@@ -14,12 +14,15 @@ const HELP = `Usage: throughline check [options] [paths…]
 Checks integrated marketing plans (*.plan.yaml, *.plan.yml) against every rule.
 Paths are plan files or directories, searched recursively (not node_modules or .git);
 the default is the current directory. Rule severities come from the nearest
-.throughline.yaml next to each plan or in a folder above it.
+.throughline.yaml next to each plan or in a folder above it. A plan's actuals_file
+(CSV) is read too; its problems are reported in the CSV file.
 
 Options:
   -f, --format <format>   text (default), json or sarif
       --max-warnings <n>  also fail when there are more than n warnings
   -c, --config <file>     use this config file for every plan instead
+      --as-of <date>      read actuals as of this day, YYYY-MM-DD (default: the plan's
+                          as_of, else today)
   -h, --help              show this help
 
 Exit codes: 0 nothing failed; 1 errors, or more warnings than --max-warnings;
@@ -30,6 +33,7 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   'max-warnings': { type: 'string' },
   config: { type: 'string', short: 'c' },
+  'as-of': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -38,6 +42,7 @@ interface CheckOptions {
   format: string;
   maxWarnings: number | undefined;
   config: string | undefined;
+  asOf: string | undefined;
 }
 
 export const checkCommand: Command = {
@@ -67,7 +72,15 @@ function checkOptions(values: Record<string, string | boolean | undefined>, posi
     format,
     maxWarnings: maxWarnings(values['max-warnings']),
     config: values.config as string | undefined,
+    asOf: asOfOption(values['as-of']),
   };
+}
+
+/** `--as-of YYYY-MM-DD`, a day on the calendar. */
+export function asOfOption(value: string | boolean | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !isIsoDate(value)) throw new UsageError(`--as-of needs a date written YYYY-MM-DD, not \`${String(value)}\``);
+  return value;
 }
 
 /** A whole number ≥ 0; -1 (as in ESLint) means no limit. */
@@ -88,12 +101,14 @@ async function check(options: CheckOptions, workspace: CliWorkspace, cwd: string
       continue;
     }
     try {
-      const { diagnostics } = analyzeText(read.text, await workspace.optionsFor(path));
+      const { diagnostics } = await workspace.analyze(path, read.text, options.asOf);
       files.push({ path, diagnostics });
     } catch (error) {
       notChecked.push({ path, message: `internal error while checking (please report it): ${(error as Error).message}` });
     }
   }
+  // Each CSV a plan references is reported once, in itself, after the plans.
+  for (const linked of workspace.linkedReports()) if (!files.some((file) => file.path === linked.path)) files.push(linked);
   if (discovery.files.length === 0 && discovery.problems.length === 0) {
     notChecked.push(...options.paths.map((input) => ({ path: resolve(cwd, input), message: `no plan files (${PLAN_FILE_NAMES}) found here` })));
   }

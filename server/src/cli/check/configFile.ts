@@ -1,7 +1,7 @@
-import { parseConfig, type FormatSettings, type RuleSettings } from '../../core/index.js';
+import { parseConfig, type FormatSettings, type PacingSettings, type RuleSettings } from '../../core/index.js';
 import { readTextFileAt } from '../../node/nodeHost.js';
 
-export type ConfigFile = { rules: RuleSettings; format: FormatSettings; problems: string[] } | { unreadable: string };
+export type ConfigFile = { rules: RuleSettings; format: FormatSettings; pacing: PacingSettings; problems: string[] } | { unreadable: string };
 
 /** Reads the config file `--config` names: its rule and format settings and what was wrong with it (each a warning). */
 export async function loadConfigFile(path: string): Promise<ConfigFile> {

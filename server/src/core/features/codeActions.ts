@@ -3,6 +3,7 @@ import type { CodeAction, Diagnostic, Position, Range } from '../types.js';
 import { yamlEditContext } from '../yaml/edits/editContext.js';
 import type { PlanDocument } from '../planDocument.js';
 import { quickFixFor } from './quickFixes/index.js';
+import { addEvenPhasing } from './quickFixes/phasing.js';
 import { type FixContext, type FixProposal } from './quickFixes/quickFix.js';
 
 /**
@@ -56,7 +57,20 @@ export function codeActions(doc: PlanDocument, range: Range, diagnostics: Diagno
       actions.push(action);
     }
   }
+  actions.push(...refactorings(doc, range));
   return actions;
+}
+
+/** Not fixes of a problem, offered where they apply: on a channel's `budget` without `phasing`, phase it evenly. */
+function refactorings(doc: PlanDocument, range: Range): CodeAction[] {
+  const { model, parsed } = doc.analysis;
+  for (const channel of model.channels.values()) {
+    const budget = channel.budget;
+    if (!budget || channel.phasingSection || !intersects(budget.range, range)) continue;
+    const proposal = addEvenPhasing(yamlEditContext(parsed), channel, factsOf(model).budget.currency);
+    return proposal ? [{ title: proposal.title, kind: 'refactor.rewrite', diagnostics: [], edit: { changes: { [doc.uri]: proposal.edits } } }] : [];
+  }
+  return [];
 }
 
 function proposalsFor(context: FixContext, diagnostic: Diagnostic): FixProposal[] {

@@ -6,6 +6,7 @@ import type { CodeLens } from '../lspTypes.js';
 import { formatMoney, formatPercent } from '../text/money.js';
 import type { PlanDocument } from '../planDocument.js';
 import type { Location } from '../types.js';
+import { burnLabel, paceLabel } from './tracking/summaries.js';
 
 /**
  * Commands a client may run from a code lens, when it says it has them (the VS Code extension
@@ -51,6 +52,9 @@ export function codeLenses(doc: PlanDocument, options: CodeLensOptions = {}): Co
     if (channel.budget && budgetShare(budget, channel.budget.value) !== undefined)
       parts.push(`${formatPercent(channel.budget.value, budget.base)} of ${budget.baseLabel} (${formatMoney(channel.budget.value, budget.currency)})`);
     if (facts.schedule.criticalPath.includes(channel.id)) parts.push('critical path');
+    const money = doc.analysis.tracking.channels.get(channel.id);
+    const burn = money && burnLabel(money, budget.currency);
+    if (burn) parts.push(burn);
     if (parts.length > 0) lenses.push({ range: channel.keyRange, command: label(parts.join(' · ')) });
     const dependants = plural(facts.graph.downstream.get(channel.id)?.length ?? 0, 'dependant');
     lenses.push({ range: channel.keyRange, command: showing(dependants, channel.keyRange, uses('channel', channel.id, 'depends-on')) });
@@ -63,7 +67,12 @@ export function codeLenses(doc: PlanDocument, options: CodeLensOptions = {}): Co
   }
   for (const kpi of model.kpis.values()) {
     const users = facts.kpiUsers.get(kpi.id)?.length ?? 0;
-    lenses.push({ range: kpi.keyRange, command: showing(`reported by ${plural(users, 'channel')}`, kpi.keyRange, uses('kpi', kpi.id, 'channel-kpi')) });
+    const pace = doc.analysis.tracking.kpis.get(kpi.id);
+    const paced = pace && paceLabel(pace);
+    lenses.push({
+      range: kpi.keyRange,
+      command: showing(`reported by ${plural(users, 'channel')}${paced ? ` · ${paced}` : ''}`, kpi.keyRange, uses('kpi', kpi.id, 'channel-kpi')),
+    });
   }
   return lenses;
 }

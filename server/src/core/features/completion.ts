@@ -10,6 +10,7 @@ import type { PlanDocument } from '../planDocument.js';
 import { keyDocumentation } from '../schema/schemaDocs.js';
 import { ITEM } from '../yaml/lines.js';
 import type { PathKey } from '../yaml/path.js';
+import { channelMonths } from './tracking/months.js';
 
 export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-'];
 
@@ -64,6 +65,8 @@ function completionItems(doc: PlanDocument, position: Position): CompletionList 
       return list([...values, ...keys]);
     }
     case 'key': {
+      const months = monthItems(model, context.path, context.present, edit);
+      if (months) return list(months);
       const keys = keyItems(context.path, context.present, context.column, context.flow, edit, layout);
       const snippets = context.flow
         ? []
@@ -73,6 +76,25 @@ function completionItems(doc: PlanDocument, position: Position): CompletionList 
       return list([...snippets, ...keys]);
     }
   }
+}
+
+/** Inside a channel's `phasing` or `spend`: the months the channel runs in, not yet written. */
+function monthItems(model: PlanModel, path: PathKey[], present: Set<string>, edit: (text: string) => TextEdit): CompletionItem[] | undefined {
+  if (path.length !== 3 || path[0] !== 'channels' || (path[2] !== 'phasing' && path[2] !== 'spend')) return undefined;
+  const channel = model.channels.get(String(path[1]));
+  if (!channel) return [];
+  const section = path[2];
+  return channelMonths(channel)
+    .filter(({ month }) => !present.has(month))
+    .map(({ month, days }, index) => ({
+      label: month,
+      kind: CompletionItemKind.Property,
+      detail: `${days} day${days === 1 ? '' : 's'} of ${channel.id}`,
+      sortText: String(index).padStart(4, '0'),
+      insertTextFormat: section === 'spend' ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      insertTextMode: InsertTextMode.asIs,
+      textEdit: edit(section === 'spend' ? `${month}: { committed: \${1:0}, actual: \${2:0} }` : `${month}: `),
+    }));
 }
 
 function snippetItem(snippet: SnippetProposal, typed: string, edit: (text: string) => TextEdit): CompletionItem {

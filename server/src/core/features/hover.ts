@@ -15,6 +15,7 @@ import type { PlanDocument } from '../planDocument.js';
 import { keyDocumentation } from '../schema/schemaDocs.js';
 import { keyAtOffset } from '../yaml/path.js';
 import { mergeHover } from './mergeHover.js';
+import { channelMoneyMarkdown, kpiPaceMarkdown } from './tracking/summaries.js';
 
 export interface HoverOptions {
   /** `plaintext` for a client whose `textDocument.hover.contentFormat` lacks markdown. */
@@ -31,7 +32,16 @@ export function hover(doc: PlanDocument, position: Position, options: HoverOptio
     const value = parts.filter((part) => part !== undefined).join('\n\n---\n\n');
     return options.markup === 'plaintext' ? { kind: 'plaintext' as const, value: markdownToPlainText(value) } : { kind: 'markdown' as const, value };
   };
-  if (occurrence) return { contents: contents(describeId(model, occurrence), merge?.note), range: occurrence.range };
+  if (occurrence) {
+    const tracking =
+      occurrence.kind === 'channel'
+        ? channelMoneyMarkdown(doc.analysis, occurrence.id)
+        : occurrence.kind === 'kpi'
+          ? kpiPaceMarkdown(doc.analysis, occurrence.id)
+          : undefined;
+    const described = describeId(model, occurrence) + (tracking ? `\n\n${tracking}` : '');
+    return { contents: contents(described, merge?.note), range: occurrence.range };
+  }
   if (merge) return { contents: contents(merge.keyDocs, merge.note), range: model.lineIndex.range(merge.start, merge.end) };
   const key = keyAtOffset(parsed.doc, offset);
   const docs = key && keyDocumentation(key.path);

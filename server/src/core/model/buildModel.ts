@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, type Document, type Pair, type YAMLMap 
 import { effectivePairs, hasMergeKey, isMergeKey } from '../parse/merge.js';
 import { resolveNode, scalarKey, type ParsedYaml } from '../parse/parseYaml.js';
 import { nodeRange, PairCache, textRangeOf } from '../parse/reuse.js';
-import { channelModes, channelTypes, dependencyKinds, isExtensionKey } from '../schema/planSchema.js';
+import { aggregations, channelModes, channelTypes, dependencyKinds, isExtensionKey } from '../schema/planSchema.js';
 import { parseDuration, parseDurationDays, parseIsoDate } from '../text/dates.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import { rangeContains } from '../text/positions.js';
@@ -11,18 +11,23 @@ import type {
   BlackoutModel,
   CalendarModel,
   ChannelModel,
+  DatedValue,
   DependencyKind,
   KpiModel,
   Located,
   LocatedDate,
   MeasureModel,
   MilestoneModel,
+  MonthAmount,
   ObjectiveModel,
   PlanModel,
   ReviewModel,
   Section,
+  SpendMonthModel,
   StageModel,
 } from './planModel.js';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 // Entries rebuilt only when their YAML pair is new or has moved to another line or section
 // (the reuse contract, `parse/reuse.ts`): an unchanged block can move from `kpis` to
@@ -64,6 +69,8 @@ class ModelBuilder {
       reviews: new Map(),
       reviewsSection: undefined,
       governance: undefined,
+      asOf: undefined,
+      actualsFile: undefined,
     };
     const root = this.doc ? this.resolve(this.doc.contents) : null;
     if (!isMap(root)) {
@@ -189,6 +196,12 @@ class ModelBuilder {
       case 'governance':
         model.governance = this.section(pair);
         break;
+      case 'as_of':
+        model.asOf = this.date(pair.value);
+        break;
+      case 'actuals_file':
+        model.actualsFile = this.string(pair.value);
+        break;
       default:
         break;
     }
@@ -233,7 +246,57 @@ class ModelBuilder {
       kpis: this.stringList(field('kpis')),
       dependsOn: this.dependencies(field('depends_on')),
       personalData: this.stringList(field('personal_data')),
+      ...this.money(this.pair(value, 'phasing'), this.pair(value, 'spend')),
     });
+  }
+
+  /** `phasing` and `spend`: month keys that are `YYYY-MM` with amounts that are numbers. */
+  private money(phasingPair: Pair | undefined, spendPair: Pair | undefined) {
+    const phasing: MonthAmount[] = [];
+    this.eachMonth(phasingPair, (month, keyRange, value) => {
+      const amount = this.number(value);
+      if (amount) phasing.push({ month, keyRange, amount });
+    });
+    const spend: SpendMonthModel[] = [];
+    this.eachMonth(spendPair, (month, keyRange, value) => {
+      const resolved = this.resolve(value);
+      spend.push({ month, keyRange, committed: this.number(this.get(resolved, 'committed')), actual: this.number(this.get(resolved, 'actual')) });
+    });
+    return {
+      phasing,
+      phasingSection: phasingPair && this.section(phasingPair),
+      spend,
+      spendSection: spendPair && this.section(spendPair),
+    };
+  }
+
+  private eachMonth(pair: Pair | undefined, visit: (month: string, keyRange: Range, value: unknown) => void): void {
+    const map = pair && this.resolve(pair.value);
+    if (!isMap(map)) return;
+    const seen = new Set<string>();
+    for (const item of map.items) {
+      const month = scalarKey(item.key);
+      if (month === undefined || !MONTH.test(month) || seen.has(month)) continue;
+      seen.add(month);
+      visit(month, this.keyRange(item), item.value);
+    }
+  }
+
+  /** `actuals`: the first value of each real date, in the order written. */
+  private datedValues(pair: Pair | undefined): DatedValue[] {
+    const map = pair && this.resolve(pair.value);
+    if (!isMap(map)) return [];
+    const values: DatedValue[] = [];
+    const seen = new Set<string>();
+    for (const item of map.items) {
+      const key = scalarKey(item.key);
+      const day = key === undefined ? undefined : parseIsoDate(key);
+      const value = this.number(item.value);
+      if (key === undefined || day === undefined || !value || seen.has(key)) continue;
+      seen.add(key);
+      values.push({ date: { value: key, range: this.keyRange(item), day }, value });
+    }
+    return values;
   }
 
   private dependencies(node: unknown) {
@@ -300,6 +363,7 @@ class ModelBuilder {
   private kpi(id: string, pair: Pair): KpiModel {
     const value = this.resolve(pair.value);
     const measurePair = this.pair(value, 'measure');
+    const actualsPair = this.pair(value, 'actuals');
     return this.locateMerged(value, {
       ...this.section(pair),
       id,
@@ -307,6 +371,8 @@ class ModelBuilder {
       tracesTo: this.string(this.get(value, 'traces_to')),
       owner: this.string(this.get(value, 'owner')),
       measure: measurePair ? this.measure(measurePair) : undefined,
+      actuals: this.datedValues(this.pair(value, 'actuals')),
+      actualsSection: actualsPair && this.section(actualsPair),
     });
   }
 
@@ -323,6 +389,7 @@ class ModelBuilder {
       target: this.number(field('target')),
       cadence: this.string(field('cadence')),
       readyBy: this.date(field('ready_by')),
+      aggregation: this.oneOf(field('aggregation'), aggregations),
     });
   }
 
@@ -343,6 +410,7 @@ class ModelBuilder {
       cadence,
       owner: this.string(this.get(value, 'owner')),
       focus: this.string(this.get(value, 'focus')),
+      held: this.stringList(this.get(value, 'held')).map((held) => ({ ...held, day: parseIsoDate(held.value) })),
     });
   }
 

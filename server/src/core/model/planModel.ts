@@ -1,4 +1,4 @@
-import type { channelModes, channelTypes, dependencyKinds } from '../schema/planSchema.js';
+import type { aggregations, channelModes, channelTypes, dependencyKinds } from '../schema/planSchema.js';
 import type { Day } from '../text/dates.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import type { Range } from '../types.js';
@@ -46,6 +46,29 @@ export interface Entry extends Section {
 export type ChannelType = (typeof channelTypes)[number];
 export type ChannelMode = (typeof channelModes)[number];
 export type DependencyKind = (typeof dependencyKinds)[number];
+export type Aggregation = (typeof aggregations)[number];
+
+/** One month of `phasing`: `2026-07: 60000`. Months that are not `YYYY-MM` are left out (the schema reports them). */
+export interface MonthAmount {
+  /** `YYYY-MM`. */
+  month: string;
+  keyRange: Range;
+  amount: Located<number>;
+}
+
+/** One month of `spend`: `2026-07: { committed: 58000, actual: 55000 }`. */
+export interface SpendMonthModel {
+  month: string;
+  keyRange: Range;
+  committed: Located<number> | undefined;
+  actual: Located<number> | undefined;
+}
+
+/** A dated measured value of `actuals`: `2026-07-07: 120`; the date is the key. */
+export interface DatedValue {
+  date: LocatedDate;
+  value: Located<number>;
+}
 
 export interface DependencyModel {
   on: Located<string>;
@@ -77,6 +100,12 @@ export interface ChannelModel extends Entry {
   kpis: Located<string>[];
   dependsOn: DependencyModel[];
   personalData: Located<string>[];
+  /** Planned spend per month, in the order written. */
+  phasing: MonthAmount[];
+  phasingSection: Section | undefined;
+  /** Committed and actual money per month, in the order written (the CSV's rows are merged in `trackingOf`). */
+  spend: SpendMonthModel[];
+  spendSection: Section | undefined;
 }
 
 export interface MeasureModel extends Section {
@@ -88,6 +117,7 @@ export interface MeasureModel extends Section {
   target: Located<number> | undefined;
   cadence: Located<string> | undefined;
   readyBy: LocatedDate | undefined;
+  aggregation: Located<Aggregation> | undefined;
 }
 
 export interface KpiModel extends Entry {
@@ -95,6 +125,9 @@ export interface KpiModel extends Entry {
   tracesTo: Located<string> | undefined;
   owner: Located<string> | undefined;
   measure: MeasureModel | undefined;
+  /** Measured values written in the plan, in the order written. */
+  actuals: DatedValue[];
+  actualsSection: Section | undefined;
 }
 
 export interface ObjectiveModel extends Section {
@@ -109,6 +142,8 @@ export interface ReviewModel extends Section {
   cadence: string;
   owner: Located<string> | undefined;
   focus: Located<string> | undefined;
+  /** `held`: the dates the review took place. */
+  held: LocatedDate[];
 }
 
 export interface StageModel extends Located<string> {
@@ -165,4 +200,8 @@ export interface PlanModel {
   reviews: Map<string, ReviewModel>;
   reviewsSection: Section | undefined;
   governance: Section | undefined;
+  /** `as_of`: the date actuals are read against. */
+  asOf: LocatedDate | undefined;
+  /** `actuals_file`: a CSV of actuals, relative to the plan. */
+  actualsFile: Located<string> | undefined;
 }

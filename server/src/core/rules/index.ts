@@ -1,3 +1,5 @@
+import { actualsFile } from './actualsFile.js';
+import { actualsStale } from './actualsStale.js';
 import { attributionLastClick } from './attributionLastClick.js';
 import { attributionMissing } from './attributionMissing.js';
 import { budgetOverallocated } from './budgetOverallocated.js';
@@ -8,6 +10,7 @@ import { complianceMissing } from './complianceMissing.js';
 import { dependencyCycle } from './dependencyCycle.js';
 import { dependencyUnknown } from './dependencyUnknown.js';
 import { dependencyViolated } from './dependencyViolated.js';
+import { kpiOffPace } from './kpiOffPace.js';
 import { kpiUndefined } from './kpiUndefined.js';
 import { launchInBlackout } from './launchInBlackout.js';
 import { kpiUntraced } from './kpiUntraced.js';
@@ -22,6 +25,10 @@ import { objectiveVague } from './objectiveVague.js';
 import { outsidePeriod } from './outsidePeriod.js';
 import { ownerMissing } from './ownerMissing.js';
 import { paidWithoutBudget } from './paidWithoutBudget.js';
+import { phasingMismatch } from './phasingMismatch.js';
+import { reviewOverdue } from './reviewOverdue.js';
+import { spendOutsideDates } from './spendOutsideDates.js';
+import { spendOverBudget } from './spendOverBudget.js';
 import { propositionMissing } from './propositionMissing.js';
 import { reviewCadenceMissing } from './reviewCadenceMissing.js';
 import type { Rule, RuleData } from './rule.js';
@@ -57,13 +64,20 @@ export const rules = [
   budgetOverallocated,
   budgetUnallocated,
   paidWithoutBudget,
+  phasingMismatch,
+  spendOutsideDates,
+  spendOverBudget,
   complianceMissing,
   complianceIncomplete,
   attributionMissing,
   attributionLastClick,
   reviewCadenceMissing,
+  reviewOverdue,
   propositionMissing,
   mixOneSided,
+  actualsFile,
+  kpiOffPace,
+  actualsStale,
 ] as const satisfies readonly Rule[];
 
 /** A rule's name: a diagnostic's code, a key of the quick fixes, of the severity settings and of the docs pages. */

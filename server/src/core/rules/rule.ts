@@ -1,3 +1,4 @@
+import type { Tracking } from '../actuals/tracking.js';
 import type { PlanFacts } from '../model/planFacts.js';
 import type { PlanModel } from '../model/planModel.js';
 import type { ParsedYaml } from '../parse/parseYaml.js';
@@ -32,6 +33,8 @@ export interface RuleContext<Data = never> {
   facts: PlanFacts;
   /** The values the schema rejects: the schema rule reports them, so no other rule reads them as missing or counts them (computed on first use). */
   readonly invalid: InvalidValues;
+  /** Money and pace as of the as-of date, the referenced files merged in (computed on first read). */
+  tracking: Tracking;
   report(finding: RuleFinding<Data>): void;
 }
 
@@ -39,7 +42,19 @@ export interface Rule<Name extends string = string> {
   /** Stable kebab-case name; the diagnostic's code and the docs page's name. */
   name: Name;
   area:
-    'syntax' | 'schema' | 'objective' | 'trace' | 'measurement' | 'sequencing' | 'journey' | 'ownership' | 'budget' | 'compliance' | 'rhythm' | 'integration';
+    | 'syntax'
+    | 'schema'
+    | 'objective'
+    | 'trace'
+    | 'measurement'
+    | 'sequencing'
+    | 'journey'
+    | 'ownership'
+    | 'budget'
+    | 'compliance'
+    | 'rhythm'
+    | 'integration'
+    | 'tracking';
   defaultSeverity: SeverityName;
   /** One line: what the rule checks. */
   summary: string;

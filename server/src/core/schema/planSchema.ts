@@ -25,6 +25,9 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date is written YYYY-MM-DD (e.g. 2026-05-01)' })
   .refine(isIsoDate, { message: 'a date is written YYYY-MM-DD and must exist on the calendar (e.g. 2026-05-01)' });
 
+/** A calendar month, `YYYY-MM`: the key of `phasing` and `spend`. */
+export const monthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'a month is written YYYY-MM (e.g. 2026-07)' });
+
 export const duration = z
   .string()
   .regex(/^\d+\s*(?:bd|[dwh])$/, { message: 'a duration is a whole number followed by d, w, h or bd (business days), e.g. 3d, 8w, 48h, 5bd' });
@@ -55,6 +58,26 @@ export const dependencyKinds = ['finish-to-start', 'start-to-start', 'finish-to-
 export const attributionModels = ['last-click', 'first-click', 'linear', 'time-decay', 'position-based', 'data-driven', 'mmm'] as const;
 export const cadences = ['daily', 'weekly', 'fortnightly', 'monthly', 'quarterly'] as const;
 export const reviewCadences = ['weekly', 'monthly', 'quarterly'] as const;
+export const aggregations = ['cumulative', 'per-period'] as const;
+
+export const phasingSchema = z
+  .record(monthKey, z.number().nonnegative())
+  .describe('Planned spend per month, `YYYY-MM: amount` (e.g. `{ 2026-07: 60000, 2026-08: 60000 }`). The months should add up to `budget`.');
+
+export const spendMonthSchema = z
+  .strictObject({
+    committed: z.number().nonnegative().optional().describe('Money committed in the month (signed orders, insertion orders, contracts).'),
+    actual: z.number().nonnegative().optional().describe('Money actually spent (invoiced or billed) in the month.'),
+  })
+  .describe("One month's committed and actual money.");
+
+export const spendSchema = z
+  .record(monthKey, spendMonthSchema)
+  .describe('Committed and actual money per month, `YYYY-MM: { committed, actual }`. Money out in a month is the larger of the two.');
+
+export const actualsSchema = z
+  .record(isoDate, z.number())
+  .describe("Measured values by date, `YYYY-MM-DD: value` (e.g. `{ 2026-07-07: 120 }`), read as the measure's `aggregation` says.");
 
 export const guardrailSchema = z
   .strictObject({
@@ -133,6 +156,8 @@ export const channelSchema = z
       .optional()
       .describe("The channel's share of the plan budget, shown as a share of `budget.total` (or of all channel budgets without one)."),
     kpis: z.array(id).optional().describe('The KPIs this channel reports against.'),
+    phasing: phasingSchema.optional(),
+    spend: spendSchema.optional(),
     depends_on: z.array(dependencySchema).optional().describe('Channels that must come first, with kind and lag.'),
     personal_data: z.array(z.string()).optional().describe('Personal data the channel processes. Makes `compliance` mandatory.'),
     message: z.string().optional().describe("The channel's expression of the one value proposition."),
@@ -149,6 +174,10 @@ export const measureSchema = z
     baseline: z.number().optional().describe('Where the measure stands today.'),
     target: z.number().optional().describe('Where the measure must get to.'),
     cadence: z.enum(cadences).optional().describe('How often it is reported.'),
+    aggregation: z
+      .enum(aggregations)
+      .optional()
+      .describe('How `actuals` are read: cumulative (default; each actual is the running total to its date) or per-period (the value of its cadence period).'),
     ready_by: isoDate.optional().describe('When tracking is live and agreed: before the first channel reporting it starts.'),
   })
   .describe('The measurement definition, agreed before launch.');
@@ -159,6 +188,7 @@ export const kpiSchema = z
     traces_to: id.optional().describe('The objective id or another KPI id. The chain must reach the objective.'),
     owner: z.string().optional().describe('The person accountable for the KPI.'),
     measure: measureSchema.optional(),
+    actuals: actualsSchema.optional(),
     notes: z.string().optional().describe('Free text.'),
   })
   .describe('A KPI: what it traces to, who owns it and how it is measured.');
@@ -185,6 +215,7 @@ export const reviewSchema = z
   .strictObject({
     owner: z.string().optional().describe('Who runs the review.'),
     focus: z.string().optional().describe('What the review decides.'),
+    held: z.array(isoDate).optional().describe('The dates the review was held (YYYY-MM-DD). The latest must be within its cadence as of `as_of`.'),
   })
   .describe("A review meeting in the plan's rhythm.");
 
@@ -269,6 +300,13 @@ export const planRootShape = {
   governance: governanceSchema.optional(),
   milestones: z.record(id, milestoneSchema).optional().describe('Dated events for the timeline, keyed by id.'),
   calendar: calendarSchema.optional(),
+  as_of: isoDate.optional().describe('The date actuals are read against (YYYY-MM-DD); `throughline check --as-of` overrides it; without either, today.'),
+  actuals_file: z
+    .string()
+    .optional()
+    .describe(
+      'A CSV file of actuals (`date,id,field,value`), relative to the plan (e.g. `./q3.actuals.csv`); merged with the actuals and spend written in the plan.',
+    ),
 };
 
 export const planSchema = z.strictObject(planRootShape).describe('An integrated marketing plan.');

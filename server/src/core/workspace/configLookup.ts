@@ -1,7 +1,16 @@
-import { parseConfig, type FormatSettings, type RuleSettings } from '../config.js';
+import { parseConfig, type FormatSettings, type PacingSettings, type RuleSettings } from '../config.js';
 import { CONFIG_FILE_NAME } from './files.js';
 import type { WorkspaceHost } from './host.js';
 import { childUri, parentUri } from './uris.js';
+
+/** What a `.throughline.yaml` sets for the plans below it. */
+export interface ConfigSettings {
+  rules: RuleSettings;
+  format: FormatSettings;
+  pacing: PacingSettings;
+}
+
+const DEFAULTS: ConfigSettings = { rules: {}, format: {}, pacing: {} };
 
 export interface ConfigProblem {
   configUri: string;
@@ -13,18 +22,10 @@ export interface ConfigProblem {
  * above it — through the host. Each folder is looked at once and each config file read once,
  * until `forget()` (a config file changed). Problems with a config file are reported once each.
  */
-/** What one config file sets. */
-interface ConfigSettings {
-  rules: RuleSettings;
-  format: FormatSettings;
-}
-
-const DEFAULTS: ConfigSettings = { rules: {}, format: {} };
-
 export class ConfigLookup {
   private readonly nearestByFolder = new Map<string, Promise<string | null>>();
   private readonly settingsByFile = new Map<string, Promise<ConfigSettings>>();
-  private readonly known = new Map<string, RuleSettings>();
+  private readonly known = new Map<string, ConfigSettings>();
 
   constructor(
     private readonly host: WorkspaceHost,
@@ -33,9 +34,7 @@ export class ConfigLookup {
 
   /** The rule settings for a plan (empty: every rule at its default). */
   async rulesFor(planUri: string): Promise<RuleSettings> {
-    const { rules } = await this.settingsFor(planUri);
-    this.known.set(planUri, rules);
-    return rules;
+    return (await this.settingsFor(planUri)).rules;
   }
 
   /** The `format:` settings for a plan (empty: the formatter's defaults). */
@@ -43,13 +42,20 @@ export class ConfigLookup {
     return (await this.settingsFor(planUri)).format;
   }
 
-  private async settingsFor(planUri: string): Promise<ConfigSettings> {
+  /** The rule, format and pacing settings for a plan. */
+  async settingsFor(planUri: string): Promise<ConfigSettings> {
     const configUri = await this.nearestConfig(parentUri(planUri));
-    return configUri ? this.settingsOf(configUri) : DEFAULTS;
+    const settings = configUri ? await this.settingsOf(configUri) : DEFAULTS;
+    this.known.set(planUri, settings);
+    return settings;
   }
 
   /** What `rulesFor` last answered for this plan, without waiting (undefined: not looked up yet). */
   knownRulesFor(planUri: string): RuleSettings | undefined {
+    return this.known.get(planUri)?.rules;
+  }
+
+  knownSettingsFor(planUri: string): ConfigSettings | undefined {
     return this.known.get(planUri);
   }
 
@@ -91,8 +97,8 @@ export class ConfigLookup {
       this.warn({ configUri, problem: `cannot read (${file.problem}); using default severities` });
       return DEFAULTS;
     }
-    const { rules, format, problems } = parseConfig(file.text);
+    const { rules, format, pacing, problems } = parseConfig(file.text);
     for (const problem of problems) this.warn({ configUri, problem });
-    return { rules, format };
+    return { rules, format, pacing };
   }
 }

@@ -3,6 +3,7 @@ import { moveToEarliestAllowed } from './dependencyDates.js';
 import { addMeasure } from './measureSkeleton.js';
 import { correctDependency, correctStage } from './misspeltId.js';
 import { addAttribution, addMissingReviews, addOwner } from './placeholders.js';
+import { fixPhasing } from './phasing.js';
 import type { RuleName } from '../../rules/index.js';
 import type { Diagnostic } from '../../types.js';
 import type { FixContext, FixProposal, QuickFix } from './quickFix.js';
@@ -23,6 +24,7 @@ export const quickFixes: { readonly [Name in RuleName]?: QuickFix<Name> } = {
   'owner-missing': addOwner,
   'attribution-missing': addAttribution,
   'review-cadence-missing': addMissingReviews,
+  'phasing-mismatch': fixPhasing,
 };
 
 /** Proposes fixes for a diagnostic whose code is `code`; undefined when its rule has none. */

@@ -22,6 +22,9 @@ const MIN_CHART_WIDTH = 720;
 const MAX_CHART_WIDTH = 3000;
 const PX_PER_DAY_TARGET = 6;
 
+/** Height of the monthly spend chart under the lanes, when the plan has money by month. */
+export const SPEND_CHART_HEIGHT = 190;
+
 export interface LaneBox {
   id: string;
   top: number;
@@ -41,6 +44,8 @@ export interface Layout {
   rowTop: Map<string, number>;
   lanesBottom: number;
   undatedTop: number;
+  /** Top of the spend chart (its height is SPEND_CHART_HEIGHT when drawn). */
+  spendTop: number;
   /** X of the start of a day. */
   x(day: Day): number;
 }
@@ -72,9 +77,11 @@ export function layoutTimeline(model: TimelineModel): Layout {
   const lanesBottom = top + (model.bars.length === 0 ? ROW : 0);
   const undatedTop = lanesBottom + 16;
   const undatedHeight = model.undated.length > 0 ? ROW * (model.undated.length + 1) : 0;
+  const spendTop = undatedTop + undatedHeight + 8;
+  const spendHeight = model.tracking && model.tracking.months.length > 0 ? SPEND_CHART_HEIGHT : 0;
   return {
     width: Math.ceil(CHART_LEFT + chartWidth + RIGHT_MARGIN),
-    height: Math.ceil(undatedTop + undatedHeight + 8),
+    height: Math.ceil(spendTop + spendHeight),
     first,
     last,
     pxPerDay,
@@ -83,6 +90,7 @@ export function layoutTimeline(model: TimelineModel): Layout {
     rowTop,
     lanesBottom,
     undatedTop,
+    spendTop,
     x: (day: Day) => round(CHART_LEFT + (day - first) * pxPerDay),
   };
 }

@@ -28,6 +28,12 @@ export function renderLegend(model: TimelineModel): string {
       label: 'Moved',
     });
   }
+  if (model.tracking) {
+    const asOf = model.tracking.asOf.source !== 'today';
+    if (asOf) entries.push({ sample: (x, y) => `<g class="as-of"><line x1="${x + 8}" y1="${y - 7}" x2="${x + 8}" y2="${y + 7}"/></g>`, label: 'As of' });
+    entries.push({ sample: (x, y) => `${swatch('paid')(x, y)}<rect class="bar-unburnt" x="${x + 9}" y="${y - 5}" width="7" height="10"/>`, label: 'Burn' });
+    entries.push({ sample: (x, y) => `<circle class="pace behind" cx="${x + 8}" cy="${y}" r="4"/>`, label: 'KPI behind pace' });
+  }
   entries.push({ sample: (x, y) => `${problemBadge('error', x + 6, y)}${problemBadge('warning', x + 20, y)}`, label: 'Problems' });
 
   const y = LEGEND_TOP + 12;

@@ -6,6 +6,7 @@ import { formatDay, parseIsoDate, type Day } from '../../text/dates.js';
 import type { PlanDocument } from '../../planDocument.js';
 import { addMessage, channelOfEachDiagnostic, emptyDiagnostics, toMessage } from './channelDiagnostics.js';
 import type { PlanCalendar } from '../../model/calendar.js';
+import { trackingDays, trackingTimeline } from './trackingModel.js';
 import type {
   ChannelDiagnostics,
   TimelineCalendar,
@@ -121,6 +122,7 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
   const deadline = model.objectives.length === 1 ? locatedDate(model.objectives[0]!.deadline) : undefined;
   const todayDay = options.today === undefined ? undefined : parseIsoDate(options.today);
   const syntaxError = parsed.problems.find((problem) => problem.severity === 'error');
+  const tracking = trackingTimeline(doc.analysis);
 
   return {
     title: model.title?.value ?? 'Untitled plan',
@@ -137,6 +139,7 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
       ...(deadline ? [deadline.day] : []),
       ...readyBy.map((marker) => marker.date.day),
       ...milestones.map((milestone) => milestone.date.day),
+      ...trackingDays(tracking),
     ]),
     lanes: lanesOf(model, bars),
     bars,
@@ -149,6 +152,7 @@ export function buildTimeline(doc: PlanDocument, options: TimelineOptions = {}):
     syntaxProblem: syntaxError && { severity: 'error', code: 'yaml-syntax', message: syntaxError.message, line: syntaxError.range.start.line },
     problems,
     problemCount: diagnostics.length,
+    ...(tracking ? { tracking } : {}),
   };
 }
 

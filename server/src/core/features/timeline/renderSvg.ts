@@ -7,6 +7,7 @@ import { renderLegend } from './legend.js';
 import { renderBars, renderEdges, renderNames, renderUndated } from './renderBars.js';
 import { baselineCss, renderBaseline, shiftMarker } from './renderBaseline.js';
 import { clipPaths, renderAxis, renderDayLines, renderLanes, renderPeriod, renderReadyAndMilestones } from './renderMarkers.js';
+import { renderSpendChart, renderTrackingMarks } from './spendChart.js';
 import { timelineCss } from './style.js';
 import type { TimelineModel } from './types.js';
 
@@ -38,8 +39,10 @@ export function renderSvg(model: TimelineModel, options: RenderOptions = {}): st
     renderEdges(model, layout),
     renderBaseline(model, layout),
     renderBars(model, layout),
+    renderTrackingMarks(model, layout),
     renderNames(model, layout),
     renderUndated(model, layout),
+    renderSpendChart(model, layout),
     renderHeader(model, layout),
     renderLegend(model),
     emptyNote(model, layout),

@@ -3,6 +3,8 @@
 // falls back to a light palette (standalone SVG / HTML). The standalone SVG embeds it; the
 // webview adds it under its CSP nonce. No style attributes anywhere, so a strict CSP holds.
 
+import { trackingCss } from './spendChart.js';
+
 export const timelineCss = `
 .tl {
   --tl-bg: var(--vscode-editor-background, #ffffff);
@@ -74,4 +76,4 @@ export const timelineCss = `
 .tl .selected .bar-body { stroke: var(--tl-focus); stroke-width: 3; }
 .tl .channel-label.selected text { font-weight: 700; fill: var(--tl-focus); }
 .tl .selection-row { fill: var(--tl-focus); fill-opacity: 0.12; }
-`;
+${trackingCss}`;

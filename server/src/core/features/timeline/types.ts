@@ -1,5 +1,6 @@
 import type { ChannelMode, ChannelType, DependencyKind } from '../../model/planModel.js';
 import type { Range, SeverityName } from '../../types.js';
+import type { TimelineTracking } from './trackingModel.js';
 
 // The timeline as plain JSON-serialisable data: what the renderer draws, what the webview
 // needs to map clicks back to the editor, and what the CLI prints. Built by `buildTimeline`.
@@ -179,4 +180,6 @@ export interface TimelineModel {
   problemCount: number;
   /** Only on a diff timeline: the old version's bars. */
   baseline?: TimelineBaseline;
+  /** A plan after launch: the as-of date, burn and pace per bar, spend by month (absent for a plan that records nothing). */
+  tracking?: TimelineTracking;
 }

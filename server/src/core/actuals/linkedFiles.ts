@@ -1,0 +1,44 @@
+import type { TextFile } from '../workspace/files.js';
+import { parseActualsCsv, type ParsedActualsCsv } from './csv.js';
+
+/**
+ * A read-only snapshot of the files plans reference, by URI, as an adapter read them through
+ * its host (an open editor's text wins over the disk). A file that could not be read is there
+ * with its problem; a file not in the snapshot was not loaded (the plan is analyzed without it).
+ */
+export interface LinkedFiles {
+  get(uri: string): TextFile | undefined;
+  /** Changes whenever any file's content does, for caches keyed by the analysis options. */
+  readonly key: string;
+}
+
+export function linkedFilesOf(files: ReadonlyMap<string, TextFile>, key?: string): LinkedFiles {
+  return {
+    get: (uri) => files.get(uri),
+    key: key ?? [...files].map(([uri, file]) => `${uri}\u0000${'text' in file ? `${file.text.length}:${hashText(file.text)}` : file.kind}`).join('\u0001'),
+  };
+}
+
+/** The parsed CSV of the last text seen per URI: an unchanged file is not parsed again, whichever plan asks. */
+const parsedByUri = new Map<string, { text: string; csv: ParsedActualsCsv }>();
+const MAX_CACHED = 64;
+
+export function parsedCsv(uri: string, text: string): ParsedActualsCsv {
+  const known = parsedByUri.get(uri);
+  if (known && known.text === text) return known.csv;
+  const csv = parseActualsCsv(text);
+  parsedByUri.delete(uri);
+  parsedByUri.set(uri, { text, csv });
+  if (parsedByUri.size > MAX_CACHED) parsedByUri.delete(parsedByUri.keys().next().value!);
+  return csv;
+}
+
+/** FNV-1a over the text: a cheap content key (collisions only cost a missed refresh of a cached analysis, never a wrong parse). */
+export function hashText(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}

@@ -1,0 +1,148 @@
+import type { Analysis } from '../analyze.js';
+import type { LinkedFiles } from '../actuals/linkedFiles.js';
+import type { Diagnostic } from '../types.js';
+import type { TextFile } from './files.js';
+import { MAX_FILE_SIZE, tooLarge } from './files.js';
+import type { WorkspaceHost } from './host.js';
+
+/**
+ * The files plans reference (actuals CSVs now, imported libraries next), read through the
+ * host and kept by URI; which plans read which file; and each file's diagnostics, merged over
+ * the plans that read it. An open editor's text of a file wins over the disk. The language
+ * server re-reads a file when the client reports it changed and re-checks its dependants;
+ * the CLI loads each file once.
+ */
+export class LinkedFileStore {
+  private readonly disk = new Map<string, Promise<TextFile> | TextFile>();
+  private readonly open = new Map<string, string>();
+  /** Plan → the files its last analysis referenced. */
+  private readonly planFiles = new Map<string, string[]>();
+  /** File → plan → that plan's diagnostics of the file. */
+  private readonly fileDiagnostics = new Map<string, Map<string, Diagnostic[]>>();
+  private generation = 0;
+
+  constructor(private readonly host: WorkspaceHost) {}
+
+  /** What every plan's analysis reads the files through; its key changes whenever any file's content does. */
+  snapshot(): LinkedFiles {
+    const key = `linked:${this.generation}`;
+    return {
+      key,
+      get: (uri) => {
+        const text = this.open.get(uri);
+        if (text !== undefined) return text.length > MAX_FILE_SIZE ? tooLarge(text.length) : { text };
+        const file = this.disk.get(uri);
+        return file === undefined || file instanceof Promise ? undefined : file;
+      },
+    };
+  }
+
+  /** Reads the files not read yet (the plan's analysis then finds them in the snapshot). */
+  async load(uris: Iterable<string>): Promise<void> {
+    const pending: Promise<unknown>[] = [];
+    for (const uri of uris) {
+      if (this.open.has(uri)) continue;
+      const known = this.disk.get(uri);
+      if (known instanceof Promise) pending.push(known);
+      else if (known === undefined) pending.push(this.read(uri));
+    }
+    await Promise.all(pending);
+  }
+
+  /** The analysis's referenced files that are not in the store yet. */
+  missing(analysis: Analysis): string[] {
+    return analysis.tracking.files.flatMap((file) => (file.state.status === 'not-loaded' && file.reference.uri ? [file.reference.uri] : []));
+  }
+
+  /** The file changed on disk: read it again if a plan reads it. True when its content changed. */
+  async changedOnDisk(uri: string): Promise<boolean> {
+    if (!this.disk.has(uri)) return false;
+    const before = this.disk.get(uri);
+    const after = await this.read(uri);
+    const same = before !== undefined && !(before instanceof Promise) && sameFile(before, after);
+    return !same;
+  }
+
+  /** An editor opened or changed the file: its text wins over the disk. */
+  setOpen(uri: string, text: string): void {
+    if (this.open.get(uri) === text) return;
+    this.open.set(uri, text);
+    this.generation++;
+  }
+
+  /** The editor closed it: the disk counts again (read afresh, it may have been saved). */
+  async closeOpen(uri: string): Promise<void> {
+    if (!this.open.delete(uri)) return;
+    this.generation++;
+    if (this.disk.has(uri)) await this.read(uri);
+  }
+
+  /** Plans whose last analysis referenced the file. */
+  dependants(uri: string): string[] {
+    return [...this.planFiles].filter(([, files]) => files.includes(uri)).map(([plan]) => plan);
+  }
+
+  isReferenced(uri: string): boolean {
+    return this.dependants(uri).length > 0;
+  }
+
+  /**
+   * Records what a plan's analysis referenced and its diagnostics of those files; returns the
+   * files whose merged diagnostics may have changed (to publish again).
+   */
+  record(planUri: string, analysis: Analysis): string[] {
+    const files = analysis.tracking.files.flatMap((file) => (file.reference.uri ? [file.reference.uri] : []));
+    const before = this.planFiles.get(planUri) ?? [];
+    if (files.length === 0) this.planFiles.delete(planUri);
+    else this.planFiles.set(planUri, files);
+    const touched = new Set([...before, ...files]);
+    for (const uri of before) if (!files.includes(uri)) this.fileDiagnostics.get(uri)?.delete(planUri);
+    for (const uri of files) {
+      let byPlan = this.fileDiagnostics.get(uri);
+      if (!byPlan) this.fileDiagnostics.set(uri, (byPlan = new Map()));
+      byPlan.set(planUri, analysis.linkedDiagnostics.get(uri) ?? []);
+    }
+    return [...touched];
+  }
+
+  /** The plan is gone (closed and not in the workspace, or deleted): its files' diagnostics without it. */
+  forget(planUri: string): string[] {
+    const files = this.planFiles.get(planUri) ?? [];
+    this.planFiles.delete(planUri);
+    for (const uri of files) this.fileDiagnostics.get(uri)?.delete(planUri);
+    return files;
+  }
+
+  /**
+   * A file's diagnostics: a problem is shown when every plan that reads the file finds it (a
+   * row's id may belong to one plan and not another; the file's own problems every plan finds).
+   */
+  diagnosticsOf(uri: string): Diagnostic[] {
+    const byPlan = [...(this.fileDiagnostics.get(uri)?.values() ?? [])];
+    if (byPlan.length === 0) return [];
+    const [first, ...others] = byPlan;
+    const at = (diagnostic: Diagnostic) => `${diagnostic.range.start.line}:${diagnostic.range.start.character}`;
+    const everywhere = others.map((list) => new Set(list.map(at)));
+    return first!.filter((diagnostic) => everywhere.every((set) => set.has(at(diagnostic))));
+  }
+
+  private read(uri: string): Promise<TextFile> {
+    const previous = this.disk.get(uri);
+    const settle = (file: TextFile) => {
+      if (this.disk.get(uri) !== reading) return file;
+      this.disk.set(uri, file);
+      if (previous === undefined || previous instanceof Promise || !sameFile(previous, file)) this.generation++;
+      return file;
+    };
+    const reading: Promise<TextFile> = this.host
+      .readTextFile(uri)
+      .then(settle, (error: unknown) => settle({ problem: `cannot read: ${(error as Error)?.message ?? String(error)}`, kind: 'unreadable' }));
+    this.disk.set(uri, reading);
+    return reading;
+  }
+}
+
+function sameFile(a: TextFile, b: TextFile): boolean {
+  if ('text' in a && 'text' in b) return a.text === b.text;
+  return 'kind' in a && 'kind' in b && a.kind === b.kind;
+}
