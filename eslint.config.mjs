@@ -6,7 +6,14 @@ import tseslint from 'typescript-eslint';
 // The web extension's bundles (out/web/) run in browser workers: no Node built-ins, no Node
 // entry points of the protocol libraries, no Node globals. Everything in server/src and
 // client/src is in them except the Node entry points and adapters listed here.
-const NODE_ONLY = ['server/src/server.ts', 'server/src/cli/**', 'server/src/node/**', 'client/src/extension.ts', 'client/src/languageClient.ts'];
+const NODE_ONLY = [
+  'server/src/server.ts',
+  'server/src/cli/**',
+  'server/src/node/**',
+  'client/src/extension.ts',
+  'client/src/languageClient.ts',
+  'client/src/developmentStart.ts',
+];
 const BROWSER_SAFE_IMPORTS = {
   group: [
     ...builtinModules.filter((name) => !name.startsWith('_')),

@@ -14,14 +14,16 @@ import { ensureCodeServer } from './e2e/install-code-server.mjs';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const examples = join(repoRoot, 'examples');
 const plan = join(examples, 'clean', 'q3-acquisition.plan.yaml');
+// The mid-flight plan (phasing, actuals inline and in q3.actuals.csv) opens beside the clean one.
+const midflight = join(examples, 'midflight', 'q3-midflight.plan.yaml');
 
 const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const hasCode = spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
 if (hasCode && process.env.THROUGHLINE_START !== 'code-server') {
-  console.log('Opening the example plan in VS Code with the extension under development…');
-  spawn('code', ['--new-window', `--extensionDevelopmentPath=${repoRoot}`, examples, plan], { stdio: 'inherit', detached: true }).unref();
+  console.log('Opening the example plans in VS Code with the extension under development…');
+  spawn('code', ['--new-window', `--extensionDevelopmentPath=${repoRoot}`, examples, plan, midflight], { stdio: 'inherit', detached: true }).unref();
   process.exit(0);
 }
 
@@ -69,6 +71,8 @@ const payload = encodeURIComponent(
   JSON.stringify([
     ['extensionDevelopmentPath', remote(repoRoot)],
     ['openFile', remote(plan)],
+    // The URL opens one file; the extension, run from source, opens this one beside it.
+    ['extensionEnvironment', JSON.stringify({ THROUGHLINE_OPEN_BESIDE: midflight })],
   ]),
 );
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}&payload=${payload}`;
@@ -77,7 +81,7 @@ child.stdout.on('data', (chunk) => {
   if (!announced && /HTTP server listening/.test(String(chunk))) {
     announced = true;
     console.log(
-      `\nThroughline is running in VS Code (code-server ${port}).\nOpen this URL in a browser on this machine; it opens clean/q3-acquisition.plan.yaml (the\ntimeline: "Throughline: Open Timeline Preview to the Side" or the editor's preview button):\n\n  ${url}\n\nCtrl-C stops it.`,
+      `\nThroughline is running in VS Code (code-server ${port}).\nOpen this URL in a browser on this machine; it opens clean/q3-acquisition.plan.yaml and, beside it,\nmidflight/q3-midflight.plan.yaml (after launch: actuals, pacing; the timeline: "Throughline: Open Timeline Preview to the Side" or the editor's preview button):\n\n  ${url}\n\nCtrl-C stops it.`,
     );
   }
 });

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerExtension, reportStartFailure, startClient, stopClient } from './activation.js';
 import { CLIENT_NAME } from './clientOptions.js';
+import { openDevelopmentPlanBeside } from './developmentStart.js';
 import { createLanguageClient, serverModulePath } from './languageClient.js';
 
 // The Node extension (package.json `main`): the language server runs as a Node process. The
@@ -21,6 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return;
   }
   await startClient(client, outputChannel);
+  await openDevelopmentPlanBeside(context);
 }
 
 export async function deactivate(): Promise<void> {

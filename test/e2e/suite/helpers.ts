@@ -112,3 +112,12 @@ export async function revert(document: vscode.TextDocument, original: string): P
   if (document.getText() !== original)
     throw new Error(`${vscode.workspace.asRelativePath(document.uri)} was saved with a test's edits (is files.autoSave off?)`);
 }
+
+/** The text of every hover at a position, through VS Code's hover command (so through the client and server). */
+export async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n');
+}

@@ -3,16 +3,8 @@
 // the channel it concerns; hover on the `<<` line and on the merged text says what goes where.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CLEAN_PLAN, diagnosticCode, openInEditor, replaceText, revert, waitForDiagnostics } from './helpers';
+import { CLEAN_PLAN, diagnosticCode, hoverAt, openInEditor, replaceText, revert, waitForDiagnostics } from './helpers';
 import { at, rangeOf } from './planText';
-
-async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-  return hovers
-    .flatMap((hover) => hover.contents)
-    .map((content) => (typeof content === 'string' ? content : content.value))
-    .join('\n');
-}
 
 suite('merge keys', () => {
   test('shared dates merged with `<<`: clean when they fit, reported on the `<<` line when they do not, explained by hover', async () => {

@@ -2,23 +2,12 @@
 // plan, through VS Code's commands (so through the language client and server).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CLEAN_PLAN, openInEditor, revert } from './helpers';
+import { CLEAN_PLAN, hoverAt, openInEditor, revert } from './helpers';
 import { at, rangeOf } from './planText';
 
 // In q3-acquisition.plan.yaml paid-search depends on content-hub and seo, and email-nurture
 // depends on paid-search.
 const KEY = (id: string) => new RegExp(`^ {2}(${id}):$`, 'm');
-
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers
-    .flatMap((hover) => hover.contents)
-    .map((content) => (typeof content === 'string' ? content : content.value))
-    .join('\n');
-}
-
-async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
-  return hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
-}
 
 /** Definitions as (uri, range of the target's name): LocationLink's selection range, or Location's range. */
 async function definitionsAt(document: vscode.TextDocument, position: vscode.Position): Promise<Array<{ uri: vscode.Uri; range: vscode.Range }>> {
