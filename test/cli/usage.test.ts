@@ -59,6 +59,18 @@ describe('usage', () => {
     assert.equal(runCli(['check', '-h'], root).stdout, checkHelp.stdout);
   });
 
+  it('every command answers -h / --help anywhere before `--` with its own help, and exit 0; after `--`, -h is a path', () => {
+    for (const command of ['check', 'format', 'render', 'diff', 'export', 'review', 'github-action']) {
+      const help = runCli([command, '--help'], root);
+      assert.equal(help.code, 0, command);
+      assert.match(help.stdout, new RegExp(`throughline ${command}`), command);
+      assert.equal(runCli([command, 'some.plan.yaml', '--frmat', '-h'], root).stdout, help.stdout, `${command}: help wins over the other arguments`);
+    }
+    const afterDashes = runCli(['check', '--', '-h'], root);
+    assert.equal(afterDashes.code, 2);
+    assert.match(afterDashes.stderr, /-h/);
+  });
+
   const usageErrors: [string[], RegExp][] = [
     [[], /^Usage: throughline <command>/],
     [['chek'], /^throughline: unknown command `chek`\. Did you mean `check`\?\nRun `throughline --help` for usage\.\n$/],

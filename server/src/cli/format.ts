@@ -46,10 +46,6 @@ export const formatCommand: Command = {
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    if (values.help) {
-      io.stdout(HELP);
-      return ExitCode.Ok;
-    }
     if (values.check && values.write) throw new UsageError('--check and --write do not go together: --check only reports, --write rewrites.');
     const mode: Mode = values.check ? 'check' : values.write ? 'write' : 'print';
     if (mode === 'print' && positionals.length !== 1) {

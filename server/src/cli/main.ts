@@ -56,6 +56,10 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
   const command = Object.hasOwn(commands, first) ? commands[first] : undefined;
   try {
     if (!command) throw new UsageError(`unknown command \`${first}\`.${didYouMean(first, Object.keys(commands))}`);
+    if (asksForHelp(rest)) {
+      io.stdout(command.help);
+      return ExitCode.Ok;
+    }
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -65,6 +69,12 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
     io.stderr(`throughline: internal error (please report it): ${(error as Error)?.message ?? String(error)}\n`);
     return ExitCode.UsageOrInput;
   }
+}
+
+/** `-h` / `--help` anywhere before a `--` (after it, `-h` is a file name). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '-h' || arg === '--help');
 }
 
 function processIo(): CliIo {

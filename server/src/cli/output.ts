@@ -25,3 +25,14 @@ export function writeOutput(io: CliIo, output: string | undefined, content: stri
 }
 
 export { localToday } from '../core/index.js';
+
+/** The options of the commands that write a plan out (`render`, `export`). */
+export const OUTPUT_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  format: { type: 'string', short: 'f' },
+  today: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The last line of their help. */
+export const OUTPUT_EXIT_CODES = 'Exit codes: 0 written; 2 a usage error, or a plan or output that could not be read or written.';

@@ -3,7 +3,7 @@ import { buildTimeline, isIsoDate, renderHtml, renderSvg } from '../core/index.j
 import { parseCommandArgs } from './args.js';
 import { asOfOption } from './check/checkCommand.js';
 import { ExitCode, UsageError, type Command } from './command.js';
-import { localToday, writeOutput } from './output.js';
+import { localToday, OUTPUT_EXIT_CODES, OUTPUT_OPTIONS, writeOutput } from './output.js';
 import { readPlanInput } from './planInput.js';
 import { cliWorkspace } from './workspace.js';
 
@@ -24,16 +24,10 @@ Options:
                         as_of, else today)
   -h, --help            show this help
 
-Exit codes: 0 written; 2 a usage error, or a plan or output that could not be read or written.
+${OUTPUT_EXIT_CODES}
 `;
 
-const OPTIONS = {
-  output: { type: 'string', short: 'o' },
-  format: { type: 'string', short: 'f' },
-  today: { type: 'string' },
-  'as-of': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+const OPTIONS = { ...OUTPUT_OPTIONS, 'as-of': { type: 'string' } } as const;
 
 function renderOptions(values: Record<string, string | boolean | undefined>, positionals: string[]) {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which plan? Give one plan file.' : 'render takes one plan file at a time.');
@@ -53,10 +47,6 @@ export const renderCommand: Command = {
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    if (values.help) {
-      io.stdout(HELP);
-      return ExitCode.Ok;
-    }
     const options = renderOptions(values, positionals);
     const workspace = await cliWorkspace(io, undefined);
     if (!workspace) return ExitCode.UsageOrInput;

@@ -64,10 +64,6 @@ export const reviewCommand: Command = {
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    if (values.help) {
-      io.stdout(HELP);
-      return ExitCode.Ok;
-    }
     const options = reviewOptions(values, positionals);
     const workspace = await cliWorkspace(io, undefined);
     if (!workspace) return ExitCode.UsageOrInput;

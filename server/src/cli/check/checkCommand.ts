@@ -50,10 +50,6 @@ export const checkCommand: Command = {
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    if (values.help) {
-      io.stdout(HELP);
-      return ExitCode.Ok;
-    }
     const options = checkOptions(values, positionals);
     const workspace = await cliWorkspace(io, options.config);
     if (!workspace) return ExitCode.UsageOrInput;

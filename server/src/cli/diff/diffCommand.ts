@@ -70,10 +70,6 @@ export const diffCommand: Command = {
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    if (values.help) {
-      io.stdout(HELP);
-      return ExitCode.Ok;
-    }
     const output = typeof values.output === 'string' ? values.output : undefined;
     const extension =
       output && output !== '-'

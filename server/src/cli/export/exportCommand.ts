@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { didYouMean, EXPORT_FORMATS, exportPlan, isExportFormat, isIsoDate, type ExportFormat } from '../../core/index.js';
 import { parseCommandArgs } from '../args.js';
 import { ExitCode, UsageError, type Command } from '../command.js';
-import { localToday, writeOutput } from '../output.js';
+import { localToday, OUTPUT_EXIT_CODES, OUTPUT_OPTIONS, writeOutput } from '../output.js';
 import { readPlanInput, syntaxWarning } from '../planInput.js';
 import { cliWorkspace } from '../workspace.js';
 
@@ -25,15 +25,10 @@ Options:
       --today <date>     the day marked as today on a timeline, YYYY-MM-DD (default: today)
   -h, --help             show this help
 
-Exit codes: 0 written; 2 a usage error, or a plan or output that could not be read or written.
+${OUTPUT_EXIT_CODES}
 `;
 
-const OPTIONS = {
-  format: { type: 'string', short: 'f' },
-  output: { type: 'string', short: 'o' },
-  today: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+const OPTIONS = OUTPUT_OPTIONS;
 
 const EXTENSION_ALIASES: Record<string, string> = { ical: 'ics', htm: 'html' };
 
@@ -51,10 +46,6 @@ export const exportCommand: Command = {
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    if (values.help) {
-      io.stdout(HELP);
-      return ExitCode.Ok;
-    }
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which plan? Give one plan file.' : 'export takes one plan file at a time.');
     const output = typeof values.output === 'string' ? values.output : undefined;
     const format = chosenFormat(values.format, output);
