@@ -62,7 +62,10 @@ writeFileSync(
   ),
 );
 
-const child = spawnCodeServer({ port, userData: join(state, 'user-data'), extensionsDir: join(state, 'extensions'), folder: examples, cwd: repoRoot });
+// The URL opens one file; the extension host (which inherits code-server's environment) runs the
+// extension from source, and the extension opens this one beside it.
+const env = { ...process.env, THROUGHLINE_OPEN_BESIDE: midflight };
+const child = spawnCodeServer({ port, userData: join(state, 'user-data'), extensionsDir: join(state, 'extensions'), folder: examples, cwd: repoRoot, env });
 child.stderr.pipe(process.stderr);
 
 // The web workbench reads `openFile` from the payload as the desktop reads a file argument.
@@ -71,8 +74,6 @@ const payload = encodeURIComponent(
   JSON.stringify([
     ['extensionDevelopmentPath', remote(repoRoot)],
     ['openFile', remote(plan)],
-    // The URL opens one file; the extension, run from source, opens this one beside it.
-    ['extensionEnvironment', JSON.stringify({ THROUGHLINE_OPEN_BESIDE: midflight })],
   ]),
 );
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}&payload=${payload}`;

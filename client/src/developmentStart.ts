@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 
 /**
  * `npm start` on code-server can name only one file to open in the workbench URL, so it passes
- * the second example plan to the extension host in THROUGHLINE_OPEN_BESIDE (a file path) and the
- * extension, run from its source folder, opens it beside the first. Installed extensions never
- * do this.
+ * the second example plan in code-server's environment (THROUGHLINE_OPEN_BESIDE, a file path,
+ * inherited by the extension host) and the extension, run from its source folder, opens it
+ * beside the first. Installed extensions never do this.
  */
 export async function openDevelopmentPlanBeside(context: vscode.ExtensionContext): Promise<void> {
   const path = process.env.THROUGHLINE_OPEN_BESIDE;
