@@ -2,6 +2,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { median, percentile, round } from './stats.js';
 import type { FloorSamples } from './floor.js';
 import type { ServerSamples } from './scenarios.js';
+import type { ActualsSamples } from './actuals.js';
 
 export interface SizeResult {
   channels: number;
@@ -190,11 +191,107 @@ export interface Report {
   targets: Target[];
   raw: SizeResult[];
   peerDelayMs: number;
+  /** The after-launch scenarios (medians), when they ran. */
+  actuals?: ActualsSummary;
+  rawActuals?: ActualsSamples;
 }
 
-export function buildReport(results: SizeResult[], machine: Machine, settings: Record<string, unknown>, peerDelayMs: number): Report {
+export interface ActualsSummary {
+  channels: number;
+  csvRows: number;
+  csvKilobytes: number;
+  plainEditMs: number;
+  actualsEditMs: number;
+  csvChangeMs: number;
+  csvParseMs: number;
+  cpu: { plainEditMs: number; actualsEditMs: number; csvChangeMs: number; csvParseMs: number };
+}
+
+function summariseActuals(samples: ActualsSamples): ActualsSummary {
+  const { plainEdit, actualsEdit, csvChange, csvParse } = samples;
+  return {
+    channels: samples.channels,
+    csvRows: samples.csvRows,
+    csvKilobytes: samples.csvKilobytes,
+    plainEditMs: median(plainEdit.ms),
+    actualsEditMs: median(actualsEdit.ms),
+    csvChangeMs: median(csvChange.ms),
+    csvParseMs: median(csvParse.ms),
+    cpu: {
+      plainEditMs: median(plainEdit.cpuMs),
+      actualsEditMs: median(actualsEdit.cpuMs),
+      csvChangeMs: median(csvChange.cpuMs),
+      csvParseMs: median(csvParse.cpuMs),
+    },
+  };
+}
+
+/** A ratio of two times measured in the same run, against a ceiling. */
+function ratioTarget(name: string, limit: number, wall: [number, number], cpu: [number, number]): Target {
+  const wallRatio = wall[0] / wall[1];
+  const cpuRatio = cpu[0] / cpu[1];
+  return {
+    name,
+    target: `≤ ${limit} ×`,
+    measured: `${round(wallRatio, 2)} × (${round(wall[0])} / ${round(wall[1])} ms)`,
+    holds: wallRatio <= limit,
+    cpuMeasured: `${round(cpuRatio, 2)} × (${round(cpu[0])} / ${round(cpu[1])} ms)`,
+    holdsOnCpu: cpuRatio <= limit,
+  };
+}
+
+function actualsTargets(a: ActualsSummary): Target[] {
+  const channels = a.channels.toLocaleString('en');
+  return [
+    ratioTarget(
+      `edit → diagnostics with 12 months of phasing and 52 weekly actuals per KPI, ${channels} channels, × the same plan without them`,
+      1.3,
+      [a.actualsEditMs, a.plainEditMs],
+      [a.cpu.actualsEditMs, a.cpu.plainEditMs],
+    ),
+    ratioTarget(
+      `CSV change → plan diagnostics, ${a.csvRows.toLocaleString('en')}-row CSV, × parsing that CSV alone with the server's CSV reader`,
+      2,
+      [a.csvChangeMs, a.csvParseMs],
+      [a.cpu.csvChangeMs, a.cpu.csvParseMs],
+    ),
+  ];
+}
+
+export function buildReport(
+  results: SizeResult[],
+  machine: Machine,
+  settings: Record<string, unknown>,
+  peerDelayMs: number,
+  actualsSamples?: ActualsSamples,
+): Report {
   const rows = results.map(summarise);
-  return { machine, settings, rows, targets: targets(rows), raw: results, peerDelayMs };
+  const actuals = actualsSamples && summariseActuals(actualsSamples);
+  return {
+    machine,
+    settings,
+    rows,
+    targets: [...targets(rows), ...(actuals ? actualsTargets(actuals) : [])],
+    raw: results,
+    peerDelayMs,
+    actuals,
+    rawActuals: actualsSamples,
+  };
+}
+
+/** The after-launch scenarios as a table of their own: they run on one plan size, not across sizes. */
+export function formatActualsTable(a: ActualsSummary): string {
+  const rows: [string, number, number][] = [
+    [`edit → diagnostics, ${a.channels.toLocaleString('en')} channels, no phasing or actuals`, a.plainEditMs, a.cpu.plainEditMs],
+    ['edit → diagnostics, the same with 12 months of phasing and 52 weekly actuals per KPI', a.actualsEditMs, a.cpu.actualsEditMs],
+    [`CSV change on disk → plan diagnostics (${a.csvRows.toLocaleString('en')} rows, ${Math.round(a.csvKilobytes)} KB)`, a.csvChangeMs, a.cpu.csvChangeMs],
+    ["parse that CSV alone, the server's CSV reader", a.csvParseMs, a.cpu.csvParseMs],
+  ];
+  return [
+    '| after launch | wall-clock (ms) | CPU, main thread (ms) |',
+    '|---|---:|---:|',
+    ...rows.map(([name, wall, cpu]) => `| ${name} | ${ms(wall)} | ${ms(cpu)} |`),
+  ].join('\n');
 }
 
 const ms = (value: number | undefined) =>
@@ -261,7 +358,8 @@ export function formatTargets(report: Report): string {
 
 /** The figures of docs/performance.md: machine, table and targets, in Markdown. */
 export function formatMarkdown(report: Report): string {
-  return [`Machine: ${formatMachine(report.machine)}.`, formatTable(report), formatTargets(report)].join('\n\n');
+  const tables = [...(report.rows.length > 0 ? [formatTable(report)] : []), ...(report.actuals ? [formatActualsTable(report.actuals)] : [])];
+  return [`Machine: ${formatMachine(report.machine)}.`, ...tables, formatTargets(report)].join('\n\n');
 }
 
 export function formatMachine(machine: Machine): string {

@@ -1,6 +1,8 @@
 // `npm run bench`: the built language server beside the YAML parse floor and yaml-language-server,
 // on generated plans of 100, 1,000 and 5,000 channels. Prints one table and writes it as JSON
-// (bench/results/latest.json for a full run). Options: --sizes=100,1000  --no-peer  --quick
+// (bench/results/latest.json for a full run). Then the after-launch scenarios (bench/actuals.ts):
+// 1,000 channels with phasing and weekly actuals, and a 100,000-row actuals CSV.
+// Options: --sizes=100,1000  --no-peer  --quick  --no-actuals  --actuals-only
 // `npm run bench -- --markdown[=file.json]` runs nothing: it prints the figures of
 // docs/performance.md (machine, table, targets) from bench/results/latest.json or the file
 // named; `npm run docs` writes them into that page.
@@ -9,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer, type LspClient } from '../test/helpers/lspClient.js';
 import { generatePlan } from '../test/helpers/generatePlan.js';
+import { measureActualsEdits, measureCsvChanges, type ActualsCounts, type ActualsSamples } from './actuals.js';
 import { measureFloor } from './floor.js';
 import { buildReport, formatMarkdown, machineInfo, type Report, type SizeResult } from './report.js';
 import { checkSchemaErrorShows, EDITOR_DEBOUNCE_MS, measureServer, type Counts } from './scenarios.js';
@@ -20,10 +23,13 @@ const SCHEMA = 'schema/plan.schema.json';
 
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
-const sizes = option('sizes')?.split(',').map(Number) ?? DEFAULT_SIZES;
+const actualsOnly = args.includes('--actuals-only');
+const sizes = actualsOnly ? [] : (option('sizes')?.split(',').map(Number) ?? DEFAULT_SIZES);
 const withPeer = !args.includes('--no-peer');
 const quick = args.includes('--quick');
-const full = sizes.join() === DEFAULT_SIZES.join() && withPeer && !quick;
+const withActuals = !args.includes('--no-actuals');
+const full = sizes.join() === DEFAULT_SIZES.join() && withPeer && !quick && withActuals;
+const actualsCounts: ActualsCounts = quick ? { edits: 5, csvChanges: 3, csvParses: 3 } : { edits: 15, csvChanges: 5, csvParses: 5 };
 
 /** Fewer repetitions where one costs seconds (the peer, the largest plan). */
 function countsFor(size: number, flavour: 'throughline' | 'peer'): Counts {
@@ -53,6 +59,7 @@ async function main(): Promise<void> {
   const machine = machineInfo();
   const dir = mkdtempSync(join(tmpdir(), 'throughline-bench-'));
   const results: SizeResult[] = [];
+  let actuals: ActualsSamples | undefined;
   try {
     for (const size of sizes) {
       const text = generatePlan(size);
@@ -78,6 +85,14 @@ async function main(): Promise<void> {
       process.stderr.write('done\n');
       results.push({ channels: size, kilobytes: Buffer.byteLength(text) / 1024, floor, throughline, peer });
     }
+    if (withActuals) {
+      process.stderr.write('after launch: edits with and without actuals … ');
+      const edits = await withServer(startThroughline, (client) => measureActualsEdits(client, dir, actualsCounts.edits));
+      process.stderr.write('100,000-row CSV … ');
+      const csv = await withServer(startThroughline, (client) => measureCsvChanges(client, dir, actualsCounts));
+      process.stderr.write('done\n');
+      actuals = { ...edits, ...csv };
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -87,8 +102,9 @@ async function main(): Promise<void> {
     completionHoverDebounceMs: EDITOR_DEBOUNCE_MS,
     peerValidationDelayMs: PEER_VALIDATION_DELAY_MS,
     counts: Object.fromEntries(sizes.map((size) => [size, { throughline: countsFor(size, 'throughline'), peer: countsFor(size, 'peer') }])),
+    ...(withActuals ? { actualsCounts } : {}),
   };
-  const report = buildReport(results, machine, settings, PEER_VALIDATION_DELAY_MS);
+  const report = buildReport(results, machine, settings, PEER_VALIDATION_DELAY_MS, actuals);
   console.log(`\n${formatMarkdown(report)}\n`);
   const out = full ? LATEST : join(tmpdir(), 'throughline-bench-partial.json');
   mkdirSync('bench/results', { recursive: true });

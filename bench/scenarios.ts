@@ -36,7 +36,7 @@ interface Sample {
 }
 
 /** Wall-clock and server CPU time of one step. */
-async function sample<T>(client: LspClient, step: () => Promise<T>): Promise<Sample & { value: T }> {
+export async function sample<T>(client: LspClient, step: () => Promise<T>): Promise<Sample & { value: T }> {
   const cpuBefore = cpuTimeOf(client);
   const { ms, value } = await timed(step);
   return { ms, cpuMs: cpuTimeOf(client) - cpuBefore, value };
@@ -77,7 +77,7 @@ async function openAndWait(client: LspClient, flavour: Flavour, uri: string, tex
   });
 }
 
-async function editAndWait(client: LspClient, flavour: Flavour, uri: string, plan: PlanText, channel: number): Promise<Sample> {
+export async function editAndWait(client: LspClient, flavour: Flavour, uri: string, plan: PlanText, channel: number): Promise<Sample> {
   const since = client.received.length;
   const change = plan.typeInOwner(channel);
   return sample(client, async () => {
@@ -87,7 +87,7 @@ async function editAndWait(client: LspClient, flavour: Flavour, uri: string, pla
 }
 
 /** Collects the wall-clock and CPU times of samples of one kind. */
-class Samples {
+export class Samples {
   readonly ms: number[] = [];
   readonly cpuMs: number[] = [];
   add(value: Sample): void {
@@ -127,7 +127,7 @@ function hoverSpot(plan: PlanText, i: number, k: number): Position {
   }
 }
 
-function spread(k: number, count: number, size: number): number {
+export function spread(k: number, count: number, size: number): number {
   return Math.min(size - 1, Math.floor(((k + 0.5) * size) / count));
 }
 

@@ -29,6 +29,28 @@ describe('every prefix of every example and fixture plan', () => {
     assert.ok(corpus.length >= 10, `only ${corpus.length} plans found`);
   });
 
+  it('includes a plan with every after-launch key, so prefixes and mutations cover them', () => {
+    const keys = {
+      as_of: /^as_of:/m,
+      actuals_file: /^actuals_file:/m,
+      'channel phasing': /^ {4}phasing:/m,
+      'spend, committed': /^ {4}spend:[^]*?committed:/m,
+      'spend, actual': /^ {4}spend:[^]*?actual:/m,
+      'KPI actuals': /^ {4}actuals:/m,
+      'measure.aggregation': /^ {6}aggregation:|measure: \{[^}\n]*aggregation:/m,
+      'reviews.<cadence>.held': /^reviews:[^]*\bheld:/m,
+    };
+    const missing = Object.entries(keys).filter(([, pattern]) => !corpus.some((plan) => plan.path.startsWith('examples/') && pattern.test(plan.text)));
+    assert.deepEqual(
+      missing.map(([key]) => key),
+      [],
+    );
+    assert.ok(
+      corpus.some((plan) => Object.values(keys).every((pattern) => pattern.test(plan.text))),
+      'no single plan has them all',
+    );
+  });
+
   corpus.forEach((plan, index) => {
     it(plan.path, () => {
       const random = seededRandom(SEED + index);

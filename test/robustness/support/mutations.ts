@@ -69,6 +69,16 @@ export const YAML_TOKENS = [
   'stages: [',
   'kpis: [',
   'objective:\n  id: ',
+  // The after-launch keys, half-typed.
+  'as_of: ',
+  'as_of: 2026-08-15\n',
+  'actuals_file: ./q3.actuals.csv\n',
+  'phasing: { 2026-07: ',
+  'spend: { 2026-07: { committed: ',
+  'actual: ',
+  'actuals: { 2026-07-07: ',
+  'aggregation: per-period',
+  'held: [2026-07-',
 ] as const;
 
 export type Mutation =

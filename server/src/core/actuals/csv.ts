@@ -53,7 +53,7 @@ interface RecordAt {
   line: number;
 }
 
-const PARSE_OPTIONS: Options = { relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'], bom: true, skip_records_with_error: true };
+const PARSE_OPTIONS: Options = { relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'], bom: true };
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** Reads an actuals CSV: a BOM, CRLF, quoted fields and blank lines are normal; anything unusable is a positioned problem. */
@@ -102,36 +102,69 @@ export function parseActualsCsv(text: string): ParsedActualsCsv {
 /**
  * The records with the line each starts on. Without a quote character, record n is line n (a
  * line break always ends a record); with one, csv-parse says at which byte each record ends
- * and gives its raw text, so its first byte is known.
+ * and gives its raw text, so its first byte is known. A record csv-parse cannot read is a
+ * problem, and reading starts again on the line after it: csv-parse itself, told to skip such
+ * a record, can stay inside a quote it misread and drop the good rows after it unreported.
+ * The file is read in blocks of lines, so starting again costs a block, not the rest of the
+ * file; a quoted field still open at a block's end is read again in a block twice as long. A
+ * quote never closed takes the rest of the file with it: there is no telling where it ends.
  */
 function readRecords(text: string, lineIndex: LineIndex, problems: CsvProblem[]): RecordAt[] {
   if (!text.includes('"')) {
-    const values = parse(text, PARSE_OPTIONS) as string[][];
+    const values = parse(text, { ...PARSE_OPTIONS, skip_records_with_error: true }) as string[][];
     return values.map((record, line) => ({ values: record, line }));
   }
   const records: RecordAt[] = [];
-  const toChar = byteToChar(text);
-  const encoder = new TextEncoder();
-  let lastEnd = -1;
-  const onRecord = (row: { record: string[]; raw: string }, info: { bytes: number }): string[] => {
-    // The raw text lacks the second character of a CRLF that ends the record.
-    const tail = row.raw.endsWith('\r') && text.charCodeAt(toChar(info.bytes) - 1) === 10 ? 1 : 0;
-    const start = toChar(info.bytes - encoder.encode(row.raw).length - tail);
-    const line = lineIndex.positionAt(start).line;
-    records.push({ values: row.record, line });
-    lastEnd = lineIndex.positionAt(Math.max(start, toChar(info.bytes) - 1)).line;
-    return row.record;
-  };
-  const onSkip = (error: CsvError | undefined): undefined => {
-    if (error) problems.push(quoteProblem(error, lastEnd + 1, lineIndex));
-    return undefined;
-  };
-  try {
-    parse(text, { ...PARSE_OPTIONS, raw: true, on_record: onRecord as never, on_skip: onSkip });
-  } catch (error) {
-    problems.push(quoteProblem(error as CsvError, lastEnd + 1, lineIndex));
+  const lines = lineIndex.lineCount;
+  let from = 0;
+  let size = BLOCK_LINES;
+  while (from < lines) {
+    const to = Math.min(lines, from + size);
+    const outcome = readBlock(text, from, to, lineIndex, records);
+    if (outcome === 'read') {
+      from = to;
+      size = BLOCK_LINES;
+    } else if (outcome.unclosed && to < lines) {
+      from = outcome.resume;
+      size *= 2;
+    } else {
+      problems.push(outcome.problem);
+      if (outcome.unclosed) break;
+      from = Math.max(outcome.problem.range.start.line + 1, outcome.resume);
+      size = BLOCK_LINES;
+    }
   }
   return records;
+}
+
+/** Lines read by one call of csv-parse, when the file has quotes. */
+const BLOCK_LINES = 2048;
+
+type BlockOutcome = 'read' | { problem: CsvProblem; unclosed: boolean; resume: number };
+
+/** Reads the records of lines `from` to `to` (exclusive), up to the first that cannot be read. */
+function readBlock(text: string, from: number, to: number, lineIndex: LineIndex, records: RecordAt[]): BlockOutcome {
+  const base = lineIndex.lineStart(from);
+  const block = text.slice(base, to >= lineIndex.lineCount ? text.length : lineIndex.lineStart(to));
+  const toChar = byteToChar(block);
+  const encoder = new TextEncoder();
+  let lastEnd = from - 1;
+  const onRecord = (row: { record: string[]; raw: string }, info: { bytes: number }): string[] => {
+    // The raw text lacks the second character of a CRLF that ends the record.
+    const tail = row.raw.endsWith('\r') && block.charCodeAt(toChar(info.bytes) - 1) === 10 ? 1 : 0;
+    const start = base + toChar(info.bytes - encoder.encode(row.raw).length - tail);
+    const line = lineIndex.positionAt(start).line;
+    records.push({ values: row.record, line });
+    lastEnd = lineIndex.positionAt(Math.max(start, base + toChar(info.bytes) - 1)).line;
+    return row.record;
+  };
+  try {
+    parse(block, { ...PARSE_OPTIONS, raw: true, on_record: onRecord as never });
+    return 'read';
+  } catch (error) {
+    const unclosed = (error as CsvError)?.code === 'CSV_QUOTE_NOT_CLOSED';
+    return { problem: quoteProblem(error as CsvError, from, lastEnd + 1, lineIndex), unclosed, resume: Math.max(lastEnd + 1, from + (unclosed ? 0 : 1)) };
+  }
 }
 
 /** Maps UTF-8 byte offsets of the text (asked in increasing order, mostly) to UTF-16 offsets. */
@@ -154,8 +187,9 @@ function byteToChar(text: string): (byte: number) => number {
   };
 }
 
-function quoteProblem(error: CsvError, firstUnread: number, lineIndex: LineIndex): CsvProblem {
-  const reported = typeof error?.lines === 'number' ? error.lines - 1 : firstUnread;
+/** The problem of a record csv-parse could not read; its error counts lines from `fromLine`. */
+function quoteProblem(error: CsvError, fromLine: number, firstUnread: number, lineIndex: LineIndex): CsvProblem {
+  const reported = typeof error?.lines === 'number' ? fromLine + error.lines - 1 : firstUnread;
   const code = error?.code ?? '';
   const line = code === 'CSV_QUOTE_NOT_CLOSED' ? Math.min(firstUnread, lineIndex.lineCount - 1) : Math.max(0, reported);
   const what =

@@ -273,7 +273,20 @@ function closeEnough(a: string, b: string): boolean {
   return differences <= 2;
 }
 
+/** `YYYY-MM` keys sort as text; `localeCompare` would ask ICU, 12 times per channel per keystroke. */
+const byMonth = (a: MonthMoney, b: MonthMoney): number => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0);
+
+/** A channel's money from its inline `phasing` and `spend` alone, by its model entry, which a keystroke elsewhere leaves as it was (buildModel's cache). */
+const inlineMoney = new WeakMap<ChannelModel, ChannelMoney>();
+
 function channelMoney(channel: ChannelModel, rows: { row: CsvActualRow; uri: string }[], tracking: Tracking): ChannelMoney {
+  if (rows.length > 0) return moneyOf(channel, rows, tracking);
+  let known = inlineMoney.get(channel);
+  if (!known) inlineMoney.set(channel, (known = moneyOf(channel, rows, tracking)));
+  return known;
+}
+
+function moneyOf(channel: ChannelModel, rows: { row: CsvActualRow; uri: string }[], tracking: Tracking): ChannelMoney {
   const months = new Map<string, MonthMoney>();
   const month = (key: string) => {
     let entry = months.get(key);
@@ -304,7 +317,7 @@ function channelMoney(channel: ChannelModel, rows: { row: CsvActualRow; uri: str
     }
     month(row.month)[row.field] += row.value;
   }
-  const sorted = [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
+  const sorted = [...months.values()].sort(byMonth);
   const totals = { planned: 0, committed: 0, actual: 0, out: 0 };
   for (const entry of sorted) {
     entry.out = Math.max(entry.committed, entry.actual);
@@ -333,7 +346,7 @@ function planMoney(channels: Map<string, ChannelMoney>): Tracking['plan'] {
     totals.actual += money.actual;
     totals.out += money.out;
   }
-  return { ...totals, months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)) };
+  return { ...totals, months: [...months.values()].sort(byMonth) };
 }
 
 function kpiPace(model: PlanModel, kpi: KpiModel, rows: { row: CsvActualRow; uri: string }[], tracking: Tracking): KpiPace {
@@ -350,6 +363,15 @@ function kpiPace(model: PlanModel, kpi: KpiModel, rows: { row: CsvActualRow; uri
 }
 
 function mergedPoints(kpi: KpiModel, inline: DatedValue[], rows: { row: CsvActualRow; uri: string }[], tracking: Tracking): KpiPoint[] {
+  if (rows.length === 0) {
+    const known = inlinePoints.get(inline);
+    if (known) return known;
+    const written = inlineInOrder(inline);
+    if (written) {
+      inlinePoints.set(inline, written);
+      return written;
+    }
+  }
   const byDate = new Map<string, KpiPoint>();
   for (const actual of inline) {
     byDate.set(actual.date.value, {
@@ -368,6 +390,25 @@ function mergedPoints(kpi: KpiModel, inline: DatedValue[], rows: { row: CsvActua
     byDate.set(row.date, { day: row.day, date: row.date, value: row.value, source: { kind: 'csv', uri, line: row.line } });
   }
   return [...byDate.values()].sort((a, b) => a.day - b.day);
+}
+
+/** The points of a KPI's inline actuals, by the model's array: a KPI the keystroke did not touch keeps its model entry (buildModel's cache), so its points too. */
+const inlinePoints = new WeakMap<DatedValue[], KpiPoint[]>();
+
+/**
+ * The inline actuals as points when they are written in date order, each date once (as people
+ * write them): no map and no sort, which the KPIs of a big plan would pay on every keystroke.
+ */
+function inlineInOrder(inline: DatedValue[]): KpiPoint[] | undefined {
+  const points: KpiPoint[] = [];
+  let last = -Infinity;
+  for (const actual of inline) {
+    const day = actual.date.day!;
+    if (!(day > last)) return undefined;
+    last = day;
+    points.push({ day, date: actual.date.value, value: actual.value.value, source: { kind: 'plan', range: actual.date.range } });
+  }
+  return points;
 }
 
 function paceLine(model: PlanModel, kpi: KpiModel, firstStart: Day | undefined): PaceLine | undefined {

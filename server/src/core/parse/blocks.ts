@@ -18,6 +18,10 @@ export interface Block {
 }
 
 const CROSS_BLOCK_SYNTAX = /(^|[\s[{,:-])[&*!][^\s]/;
+/** The regular expression tries every position; most plans have none of its three characters, which a native search rules out at once. */
+function mayTieBlocks(text: string): boolean {
+  return (text.includes('&') || text.includes('*') || text.includes('!')) && CROSS_BLOCK_SYNTAX.test(text);
+}
 const ROOT_KEY_LINE = /^[A-Za-z0-9_][^#]*?:(\s|$)/;
 const HEADER_ONLY = /^([A-Za-z0-9_]+):\s*(#.*)?$/;
 const NOT_A_ROOT_KEY = /^(---|\.\.\.|%|\?)/;
@@ -41,7 +45,7 @@ interface Root {
 }
 
 export function splitBlocks(text: string): Block[] | null {
-  if (CROSS_BLOCK_SYNTAX.test(text) || text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return null;
+  if (mayTieBlocks(text) || text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return null;
   const roots: Root[] = [];
   const length = text.length;
   for (let lineStart = 0; lineStart < length;) {

@@ -114,13 +114,20 @@ function seed(parsed: ParsedYaml, text: string, blocks: Block[], state: ParseSta
 /** Length of the common prefix and of the common suffix (not overlapping it) of two texts. */
 function commonEnds(before: string, after: string): { prefix: number; suffix: number } {
   const limit = Math.min(before.length, after.length);
+  // Whole chunks first, compared natively (a plan of megabytes is compared on every keystroke), then characters.
   let prefix = 0;
+  while (prefix + CHUNK <= limit && before.slice(prefix, prefix + CHUNK) === after.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
   while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
   const suffixLimit = limit - prefix;
+  const tail = (text: string, from: number) => text.slice(text.length - from - CHUNK, text.length - from);
+  while (suffix + CHUNK <= suffixLimit && tail(before, suffix) === tail(after, suffix)) suffix += CHUNK;
   while (suffix < suffixLimit && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   return { prefix, suffix };
 }
+
+/** Characters compared at once by `commonEnds`. */
+const CHUNK = 1024;
 
 /**
  * A block whose text lies wholly before the first change or wholly after the last one is the

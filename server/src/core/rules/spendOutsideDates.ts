@@ -17,16 +17,17 @@ export const spendOutsideDates = defineRule({
       if (start === undefined || end === undefined || end < start) continue;
       const [first, last] = [formatDay(start).slice(0, 7), formatDay(end).slice(0, 7)];
       const outside = (month: string) => month < first || month > last;
-      const runs = `${quote(channel.id)} runs ${formatDay(start)} → ${formatDay(end)}`;
+      // Worded only when something is reported: most channels of a big plan have nothing outside their dates.
+      const runs = () => `${quote(channel.id)} runs ${formatDay(start)} → ${formatDay(end)}`;
       const fix = 'Move it into a month the channel runs in, or change its dates.';
       for (const phased of channel.phasing) {
         if (phased.amount.value > 0 && outside(phased.month))
-          report({ range: phased.keyRange, message: `${runs}, but ${formatMoney(phased.amount.value, currency)} is phased in ${phased.month}. ${fix}` });
+          report({ range: phased.keyRange, message: `${runs()}, but ${formatMoney(phased.amount.value, currency)} is phased in ${phased.month}. ${fix}` });
       }
       for (const spent of channel.spend) {
         const amount = Math.max(spent.committed?.value ?? 0, spent.actual?.value ?? 0);
         if (amount > 0 && outside(spent.month))
-          report({ range: spent.keyRange, message: `${runs}, but ${formatMoney(amount, currency)} is committed or spent in ${spent.month}. ${fix}` });
+          report({ range: spent.keyRange, message: `${runs()}, but ${formatMoney(amount, currency)} is committed or spent in ${spent.month}. ${fix}` });
       }
       const fromCsv = new Map<string, { amount: number; line: number; uri: string }>();
       for (const { row, uri } of tracking.channels.get(channel.id)?.csvRows ?? []) {
@@ -38,7 +39,7 @@ export const spendOutsideDates = defineRule({
       for (const [month, { amount, line, uri }] of fromCsv) {
         report({
           range: channel.keyRange,
-          message: `${runs}, but ${formatMoney(amount, currency)} is committed or spent in ${month} (from line ${line + 1} of ${quote(pathOf(tracking, uri))}). ${fix}`,
+          message: `${runs()}, but ${formatMoney(amount, currency)} is committed or spent in ${month} (from line ${line + 1} of ${quote(pathOf(tracking, uri))}). ${fix}`,
         });
       }
     }
