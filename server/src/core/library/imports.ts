@@ -45,6 +45,7 @@ export function withImports(model: PlanModel, fileUri: string | undefined, files
     local,
     libraries: new Map(),
     notLoaded: [],
+    named: new Set(),
     problems: [],
     kpis: new Map(),
     stages: new Map(),
@@ -74,6 +75,7 @@ function collect(model: PlanModel, uri: string, files: LinkedFiles | undefined, 
     }
     // A cycle that does not pass through this file is reported in its own files; a library reached twice is read once.
     if (path.includes(target) || facts.libraries.has(target)) continue;
+    facts.named.add(target);
     const file = files?.get(target);
     if (file === undefined) {
       if (!facts.notLoaded.includes(target)) facts.notLoaded.push(target);
@@ -183,4 +185,10 @@ export function libraryPositions(model: PlanModel): WeakSet<object> {
     for (const stage of library.journey) walk(stage, 0);
   }
   return seen;
+}
+
+/** The KPIs this file writes (merged with what an import defines for them): what features place in the file's text. */
+export function ownKpis(model: PlanModel): KpiModel[] {
+  const own = model.imported?.local.kpis;
+  return [...model.kpis.values()].filter((kpi) => !own || own.has(kpi.id));
 }

@@ -232,6 +232,8 @@ export interface ImportedFacts {
   libraries: Map<string, PlanModel>;
   /** Libraries named (directly or transitively) that the snapshot does not hold yet. */
   notLoaded: string[];
+  /** Every library URI looked up, read or not: a change to any of them changes this analysis. */
+  named: Set<string>;
   problems: ImportProblem[];
   /** KPIs and stages the libraries define, by id (the first library to define an id wins), with `library` set. */
   kpis: Map<string, KpiModel>;
