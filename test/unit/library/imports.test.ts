@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { linkedFilesOf } from '../../../server/src/core/actuals/linkedFiles.js';
 import { analyzeText, type AnalyzeOptions } from '../../../server/src/core/analyze.js';
 import { definition } from '../../../server/src/core/features/definition.js';
+import { completion } from '../../../server/src/core/features/completion.js';
 import { hover } from '../../../server/src/core/features/hover.js';
 import type { TextFile } from '../../../server/src/core/workspace/files.js';
 
@@ -142,5 +143,20 @@ describe('imports', () => {
     // The hover describes the library's definition.
     const hovered = hover(doc, { line: kpiUse, character: lines[kpiUse]!.indexOf('paid-conversions') + 2 });
     assert.match(JSON.stringify(hovered?.contents), /New customers from paid search/);
+  });
+});
+
+describe('a library in the editor', () => {
+  const doc = (text: string) => ({ uri: KPIS_URI, version: 1, analysis: analyzeText(text, options({ [JOURNEY_URI]: JOURNEY }, KPIS_URI)) });
+
+  it("completes the library's own keys at the top, not a plan's", () => {
+    const labels = completion(doc('kpis: {}\n\n'), { line: 1, character: 0 }).items.map((item) => item.label);
+    assert.deepEqual(labels.sort(), ['imports', 'journey', 'media', 'owners']);
+  });
+
+  it("hovers the library's keys with their docs", () => {
+    const hovered = hover(doc(KPIS), { line: 1, character: 2 });
+    assert.match(JSON.stringify(hovered?.contents), /`owners` — library/);
+    assert.match(JSON.stringify(hovered?.contents), /allowed as owners/);
   });
 });

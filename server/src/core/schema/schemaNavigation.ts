@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { planSchema } from './planSchema.js';
+import { isLibraryFileName } from '../workspace/files.js';
+import { librarySchema, planSchema } from './planSchema.js';
 
 // Reads the zod schema as data, so completion, hover and did-you-mean come from the same
 // source as validation. Paths are plan paths: keys for mappings, numbers for list items;
@@ -57,6 +58,11 @@ function child(schema: AnySchema, key: PathKey): AnySchema | undefined {
     if (def.type === 'array' && def.element) return typeof key === 'number' ? def.element : child(def.element, key);
   }
   return undefined;
+}
+
+/** The root schema of a file: a library's (`*.plan-library.yaml`) or a plan's. */
+export function rootSchemaFor(uri: string | undefined): AnySchema {
+  return uri !== undefined && isLibraryFileName(uri) ? librarySchema : planSchema;
 }
 
 /** The schema at a plan path, or undefined when the path leaves the language. */
