@@ -189,6 +189,11 @@ export function libraryPositions(model: PlanModel): WeakSet<object> {
 
 /** The KPIs this file writes (merged with what an import defines for them): what features place in the file's text. */
 export function ownKpis(model: PlanModel): KpiModel[] {
-  const own = model.imported?.local.kpis;
-  return [...model.kpis.values()].filter((kpi) => !own || own.has(kpi.id));
+  return [...model.kpis.values()].filter((kpi) => !importedOnly(model, kpi.id));
+}
+
+/** True for a KPI an import defines and this file does not refine: its text is in the library. */
+export function importedOnly(model: PlanModel, id: string): boolean {
+  const facts = model.imported;
+  return facts !== undefined && facts.kpis.has(id) && !facts.local.kpis.has(id);
 }
