@@ -144,8 +144,11 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
   let invalid: InvalidValues | undefined;
   const verdict = () => (invalid ??= invalidValues(schemaProblems(parsed, model.anchorRange, fileKind === 'library')));
   const fromLibraries = libraryPositions(model);
+  // The adapter reads the libraries not read yet and analyzes again (the first diagnostics of a newly typed import).
+  const importsPending = (model.imported?.notLoaded.length ?? 0) > 0;
   for (const rule of rules as readonly RegisteredRule[]) {
     if (!(rule.appliesTo ?? ['plan']).includes(fileKind)) continue;
+    if (rule.waitsForImports && importsPending) continue;
     const setting = options.rules?.[rule.name] ?? rule.defaultSeverity;
     if (setting === 'off' || suppressions.file.has(rule.name)) continue;
     const severity = severityFromName[setting];

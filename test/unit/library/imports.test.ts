@@ -160,3 +160,15 @@ describe('a library in the editor', () => {
     assert.match(JSON.stringify(hovered?.contents), /allowed as owners/);
   });
 });
+
+describe('a library not read yet', () => {
+  it('holds the rules that depend on it until the adapter has read it, instead of reporting what it will define', () => {
+    const pending = codes(PLAN, options({}));
+    for (const code of ['kpi-undefined', 'stage-unknown', 'measurement-incomplete', 'owner-missing', 'schema'])
+      assert.ok(!pending.some((line) => line.endsWith(` ${code}`)), `${code} in ${pending.join(', ')}`);
+    // Read, and missing: the import is reported, and the plan is checked without the library.
+    const missing = analyzeText(PLAN, { planUri: PLAN_URI, files: { key: 'missing', get: () => ({ problem: 'no such file', kind: 'missing' }) } });
+    const reported = missing.diagnostics.map((d) => d.code);
+    for (const code of ['import-unresolved', 'stage-unknown', 'schema']) assert.ok(reported.includes(code), `${code} in ${reported.join(', ')}`);
+  });
+});

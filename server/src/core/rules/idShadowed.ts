@@ -21,6 +21,7 @@ export const idShadowed = defineRule({
   name: 'id-shadowed',
   area: 'library',
   defaultSeverity: 'warning',
+  waitsForImports: true,
   appliesTo: ['plan', 'library'],
   summary: 'A plan redefines what an imported KPI or journey stage already defines.',
   check({ model, report }) {

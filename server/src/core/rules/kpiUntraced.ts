@@ -7,6 +7,7 @@ export const kpiUntraced = defineRule({
   name: 'kpi-untraced',
   area: 'trace',
   defaultSeverity: 'error',
+  waitsForImports: true,
   summary: "A KPI's `traces_to` chain does not reach the objective.",
   check({ model, facts, invalid, report }) {
     const objectiveId = model.objectives[0]?.id?.value;

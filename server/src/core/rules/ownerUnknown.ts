@@ -7,6 +7,7 @@ export const ownerUnknown = defineRule({
   name: 'owner-unknown',
   area: 'ownership',
   defaultSeverity: 'warning',
+  waitsForImports: true,
   appliesTo: ['plan', 'library'],
   summary: 'An owner who is not in the `owners` list of an imported library.',
   check({ model, report }) {

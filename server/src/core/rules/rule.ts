@@ -63,6 +63,11 @@ export interface Rule<Name extends string = string> {
   defaultSeverity: SeverityName;
   /** The kinds of file the rule checks; plans only when not given. */
   appliesTo?: readonly FileKind[];
+  /**
+   * What the rule finds depends on what imported libraries define (KPIs, stages, owners): it
+   * waits while an import is not read yet, rather than report what the library will define.
+   */
+  waitsForImports?: boolean;
   /** One line: what the rule checks. */
   summary: string;
   check(context: RuleContext<RuleData<Name>>): void;

@@ -27,11 +27,13 @@ export const schema = defineRule({
 /** A channel's `medium` that an imported library's `media` allows is not an unknown value. */
 function importedMediumTest({ model }: RuleContext): (path: readonly (string | number)[]) => boolean {
   const media = model.imported?.media;
-  if (!media || media.size === 0) return () => false;
+  // While a library is not read yet, any medium may be one it allows.
+  const pending = (model.imported?.notLoaded.length ?? 0) > 0;
+  if (!pending && (!media || media.size === 0)) return () => false;
   return (path) => {
     if (path.length !== 3 || path[0] !== 'channels' || path[2] !== 'medium') return false;
     const medium = model.channels.get(String(path[1]))?.medium;
-    return medium !== undefined && media.has(medium.value);
+    return medium !== undefined && (pending || media!.has(medium.value));
   };
 }
 
