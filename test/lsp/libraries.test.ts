@@ -134,4 +134,30 @@ describe('libraries in the language server', () => {
     await client.waitForDiagnostics(uri('q3.plan.yaml'), (params) => !codes(params.diagnostics).includes('stage-unknown'), since);
     await client.waitForDiagnostics(uri('q4.plan.yaml'), (params) => !codes(params.diagnostics).includes('stage-unknown'), since);
   });
+
+  it('a library deleted from disk: the library importing it reports the import, and the plans lose its stages', async () => {
+    const closing = client.received.length;
+    await client.close(uri('shared/journey.plan-library.yaml'));
+    // Closed, the disk's version counts again (it has no `purchase` stage).
+    await client.waitForDiagnostics(uri('q3.plan.yaml'), (params) => codes(params.diagnostics).includes('stage-unknown'), closing);
+    const since = client.received.length;
+    rmSync(join(root, 'shared', 'journey.plan-library.yaml'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uri('shared/journey.plan-library.yaml'), type: 3 }],
+    });
+    const kpis = await client.waitForDiagnostics(
+      uri('shared/kpis.plan-library.yaml'),
+      (params) => codes(params.diagnostics).includes('import-unresolved'),
+      since,
+    );
+    assert.match(
+      String(kpis.diagnostics.find((d) => d.code === 'import-unresolved')!.message),
+      /^`\.\/journey\.plan-library\.yaml` cannot be read: there is no such file\.$/,
+    );
+    // Now no stage of the library is defined: `awareness` is unknown too.
+    const awareness = (params: { diagnostics: { code?: unknown; message: unknown }[] }) =>
+      params.diagnostics.some((d) => d.code === 'stage-unknown' && String(d.message).includes('`awareness`'));
+    await client.waitForDiagnostics(uri('q3.plan.yaml'), awareness, since);
+    await client.waitForDiagnostics(uri('q4.plan.yaml'), awareness, since);
+  });
 });
