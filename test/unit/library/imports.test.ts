@@ -168,7 +168,7 @@ describe('a library not read yet', () => {
       assert.ok(!pending.some((line) => line.endsWith(` ${code}`)), `${code} in ${pending.join(', ')}`);
     // Read, and missing: the import is reported, and the plan is checked without the library.
     const missing = analyzeText(PLAN, { planUri: PLAN_URI, files: { key: 'missing', get: () => ({ problem: 'no such file', kind: 'missing' }) } });
-    const reported = missing.diagnostics.map((d) => d.code);
+    const reported: string[] = missing.diagnostics.map((d) => d.code);
     for (const code of ['import-unresolved', 'stage-unknown', 'schema']) assert.ok(reported.includes(code), `${code} in ${reported.join(', ')}`);
   });
 });
