@@ -333,6 +333,7 @@ describe('.vsix contents (.vscodeignore)', () => {
       'syntaxes/marketing-plan.tmLanguage.json',
       'snippets/marketing-plan.json',
       'schema/plan.schema.json',
+      'schema/plan-library.schema.json',
     ]) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
@@ -345,7 +346,7 @@ describe('.vsix contents (.vscodeignore)', () => {
       if (existsSync(page)) assert.ok(files.includes(page), `${page} is packaged`);
     }
     const allowed =
-      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|images\/icon\.png|syntaxes\/[^/]+\.tmLanguage\.json|snippets\/[^/]+\.json|schema\/plan\.schema\.json|docs\/rules\/[^/]+\.md|docs\/plan-language\.md|out\/(web\/)?(extension|server)\.js|media\/.+)$/;
+      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|images\/icon\.png|syntaxes\/[^/]+\.tmLanguage\.json|snippets\/[^/]+\.json|schema\/plan(-library)?\.schema\.json|docs\/rules\/[^/]+\.md|docs\/plan-language\.md|out\/(web\/)?(extension|server)\.js|media\/.+)$/;
     for (const file of files) {
       assert.match(file, allowed, `${file} should not be in the .vsix`);
       assert.doesNotMatch(file, /\.(map|ts)$|node_modules\//, `${file} should not be in the .vsix`);
