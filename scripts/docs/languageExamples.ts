@@ -20,6 +20,7 @@ export const extraExamples: Readonly<Record<string, string>> = {
     '    - { from: 2026-11-23, to: 2026-11-30, why: Black Friday freeze, applies_to: [email, sms] }',
   ].join('\n'),
   as_of: 'as_of: 2026-08-15   # actuals are read as of this day (`throughline check --as-of` wins; without either, today)',
+  imports: 'imports: [./shared/kpis.plan-library.yaml]   # libraries whose KPIs, journey, owners and media this plan uses (see docs/portfolio.md)',
   actuals_file: "actuals_file: ./q3.actuals.csv   # date,id,field,value rows, merged with the plan's own actuals and spend",
 };
 

@@ -64,7 +64,10 @@ export function rulePage(rule: Rule): string {
 function exampleBlocks(rule: string, fixture: FixtureCase): string {
   const text = readFileSync(fixture.planPath, 'utf8');
   const blocks = [leadingComment(text), `From ${inlineCode(fixture.planPath)}:`, codeBlock('yaml', text)];
-  for (const csv of fixtureCsvFiles(fixture.planPath)) blocks.push(`The actuals file it names, ${inlineCode(csv.name)}:`, codeBlock('csv', csv.text));
+  for (const file of fixtureCsvFiles(fixture.planPath)) {
+    if (file.name.endsWith('.csv')) blocks.push(`The actuals file it names, ${inlineCode(file.name)}:`, codeBlock('csv', file.text));
+    else blocks.push(`The library it imports, ${inlineCode(file.name)}:`, codeBlock('yaml', file.text));
+  }
   if (fixture.kind === 'passes') {
     blocks.push(`${inlineCode(rule)} reports nothing on this plan.`);
   } else {

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { linkedFilesOf } from '../../server/src/core/actuals/linkedFiles.js';
 import { analyzeText, type Analysis } from '../../server/src/core/analyze.js';
-import type { TextFile } from '../../server/src/core/workspace/files.js';
+import { isLibraryFileName, type TextFile } from '../../server/src/core/workspace/files.js';
 import type { Diagnostic, Range, SeverityName } from '../../server/src/core/types.js';
 import { severityName } from '../../server/src/core/types.js';
 
@@ -16,7 +16,9 @@ import { severityName } from '../../server/src/core/types.js';
 //   passes.plan.yaml        the rule must report nothing
 //   <case>.fires.plan.yaml  more cases, with <case>.expected.json
 //   <case>.passes.plan.yaml
+//   fires.plan-library.yaml  (and the other names with -library) a case that is a library
 //   *.csv                   actuals files the plans name in `actuals_file`
+//   *.plan-library.yaml     libraries the plans name in `imports` (checked as files of their own too)
 
 export const RULE_FIXTURES = join('test', 'fixtures', 'rules');
 
@@ -36,7 +38,8 @@ export interface FixtureCase {
   expectedPath: string | undefined;
 }
 
-const CASE_FILE = /^(?:(.+)\.)?(fires|passes)\.plan\.yaml$/;
+// A case may be a library (`fires.plan-library.yaml`) for the rules that check libraries.
+const CASE_FILE = /^(?:(.+)\.)?(fires|passes)\.plan(?:-library)?\.yaml$/;
 
 export function fixtureCases(rule: string, root = RULE_FIXTURES): FixtureCase[] {
   const dir = join(root, rule);
@@ -65,17 +68,22 @@ export function strayFixtureFiles(rule: string, root = RULE_FIXTURES): string[] 
   if (!existsSync(dir)) return [];
   const known = new Set(fixtureCases(rule, root).flatMap((item) => [item.planPath, item.expectedPath].filter((path): path is string => !!path)));
   return readdirSync(dir)
-    .filter((file) => !file.endsWith('.csv'))
+    .filter((file) => !isLinkedFixture(file))
     .map((file) => join(dir, file))
     .filter((path) => !known.has(path));
 }
 
-/** A fixture's analysis, as the CLI makes it: the CSVs beside the plan are the files it may reference. */
+/** A file a fixture plan may name: an actuals CSV or a library. */
+function isLinkedFixture(file: string): boolean {
+  return file.endsWith('.csv') || isLibraryFileName(file);
+}
+
+/** A fixture's analysis, as the CLI makes it: the CSVs and libraries beside the plan are the files it may reference. */
 export function fixtureAnalysis(planPath: string): Analysis {
   const dir = dirname(planPath);
   const files = new Map<string, TextFile>();
   for (const file of readdirSync(dir))
-    if (file.endsWith('.csv')) files.set(pathToFileURL(resolve(dir, file)).href, { text: readFileSync(join(dir, file), 'utf8') });
+    if (isLinkedFixture(file)) files.set(pathToFileURL(resolve(dir, file)).href, { text: readFileSync(join(dir, file), 'utf8') });
   const snapshot = linkedFilesOf(files);
   const missing: TextFile = { problem: 'cannot read: no such file or directory', kind: 'missing' };
   return analyzeText(readFileSync(planPath, 'utf8'), {
@@ -84,12 +92,12 @@ export function fixtureAnalysis(planPath: string): Analysis {
   });
 }
 
-/** The CSV files of a rule's fixture folder a plan names, with their text (shown beside the plan in the docs). */
+/** The CSV files and libraries of a rule's fixture folder a plan names, with their text (shown beside the plan in the docs). */
 export function fixtureCsvFiles(planPath: string): { name: string; text: string }[] {
   const plan = readFileSync(planPath, 'utf8');
   const dir = dirname(planPath);
   return readdirSync(dir)
-    .filter((file) => file.endsWith('.csv') && plan.includes(file))
+    .filter((file) => isLinkedFixture(file) && plan.includes(file))
     .sort()
     .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }

@@ -20,6 +20,18 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
     why: 'The plan language is small on purpose, so that every key means the same thing to every team. A misspelt key is silently ignored by anything else that reads YAML, and a budget written as text or an impossible date breaks the sequencing and budget checks that depend on it.',
     fix: 'Use the key or value the message suggests (the quick fix renames a misspelt key or value), write dates as `YYYY-MM-DD`, durations as `3d`, `8w` or `48h`, numbers without units or thousands words, and give every channel its required `type`, `mode`, `start` and `end`. Every unknown key of a mapping is reported, each on its own key. A `<<` merge key must merge a mapping (`<<: *defaults`) or a list of them (`<<: [*a, *b]`). Top-level keys that start with `x-` are extension keys and are not checked (any other unknown top-level key is). One mistake, one diagnostic: a value this check rejects is reported here only — no other rule reads it as missing, counts it in a sum, or follows it in a trace (the budget sums and `kpi-unused` wait until it is fixed). A key written with nothing after it (`owner:`) is not written yet: where the key is optional this check says nothing, and the rule that needs the value reports it missing, with a quick fix that fills it in. The [language reference](../plan-language.md) lists every key.',
   },
+  'import-unresolved': {
+    why: 'A library is how plans share one measurement vocabulary: a KPI defined once, one customer journey, one list of owners. An import that names no readable library leaves the plan without the KPIs and stages it relies on, so every use of them looks undefined — and the teams drift back to copying definitions.',
+    fix: 'Name the library relative to the file that imports it, with `/` (e.g. `./shared/kpis.plan-library.yaml` or `../shared/kpis.plan-library.yaml`). A library is named `*.plan-library.yaml` and holds only `imports`, `kpis`, `journey`, `owners` and `media` — no `plan` title. Absolute paths and URLs are refused, so the plan means the same files on every machine.',
+  },
+  'import-cycle': {
+    why: 'Libraries may build on each other (a measures library on a journey library), but a circle of imports has no bottom: which definition of a KPI counts depends on where you start reading. The cycle is reported in each library on it, on the import that leads back, naming every file on the way.',
+    fix: 'Decide which library is the foundation and remove its import of the other; move what both need into the foundation.',
+  },
+  'id-shadowed': {
+    why: 'A library defines what a KPI means — its owner, and its measure’s definition, source, unit and cadence — so every plan counts it the same way; a plan decides what it is for there. A plan that redefines the meaning has a KPI with the shared name and a private definition: the silo the shared library exists to prevent, one level up.',
+    fix: 'Under the plan’s own `kpis:`, keep only `traces_to` and the measure’s `baseline`, `target` and `ready_by` for an imported KPI; change the definition in the library if it is wrong for everyone. Remove a journey stage the library defines from the plan’s `journey`, or change its `need` in the library.',
+  },
   'objective-missing': {
     why: 'Integration starts with one commercial objective that all activity is traceable back to. Without it, each channel optimises for its own metric — paid for CPA, SEO for visibility, content for engagement — and the plan is co-ordinated activity, not an integrated one.',
     fix: 'Add an `objective` with an `id`, a one-sentence `statement`, the `metric` it moves, a numeric `target` and a `deadline`, then point the top KPIs at it with `traces_to`.',
@@ -95,6 +107,10 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
   'owner-missing': {
     why: 'Integrated plans are lost at the handoff from strategy to execution. A channel, KPI or review without a named owner is one nobody is accountable for, so blockers and bad numbers go unanswered.',
     fix: 'Add an `owner` naming the person (or role) accountable. The quick fix inserts the key for you to fill in.',
+  },
+  'owner-unknown': {
+    why: 'Accountability only works when the owner is someone the organisation recognises. When a library lists the people and teams who may own work, an owner outside that list — often a misspelling, or an agency contact — is an owner nobody can find in the review.',
+    fix: 'Use a name from the imported `owners` list (the message suggests the closest one), or add the person to the library if they really own the work.',
   },
   'budget-overallocated': {
     why: 'The budget should be shaped by the plan, not by channel silos. When channel budgets add up to more than the total, some team is counting on money that does not exist, and the conflict surfaces mid-flight.',

@@ -42,6 +42,7 @@ import {
   CONFIG_FILE_NAME,
   ConfigLookup,
   displayUri,
+  isLibraryFileName,
   isLinkedFileUri,
   LINKED_FILE_GLOB,
   LinkedFileStore,
@@ -107,7 +108,10 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
     await options.optionsFor(uri);
     const document = documents.get(uri);
     const known = cache.peek(uri) ?? (document ? analyze(document) : undefined);
-    if (known) await linked.load(linked.missing(known.analysis));
+    if (!known) return;
+    // An open plan is analyzed again until the libraries its libraries import are read too.
+    if (document) await linked.loadAll(known.analysis, () => analyze(document).analysis);
+    else await linked.load(linked.missing(known.analysis));
   };
   let generation = 0;
 
@@ -276,8 +280,13 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
         if (change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) configChanged = true;
         else if (isLinkedFileUri(change.uri)) {
           if (!documents.get(change.uri) && (await linked.changedOnDisk(change.uri))) await linkedFileChanged(change.uri, false);
-        } else if (change.type === FileChangeType.Deleted) workspace.removed(change.uri);
-        else await workspace.refresh(change.uri);
+        } else {
+          // A library is a file of its own and a file its importers read: both are checked again.
+          if (isLibraryFileName(change.uri) && !documents.get(change.uri) && (await linked.changedOnDisk(change.uri)))
+            await linkedFileChanged(change.uri, false);
+          if (change.type === FileChangeType.Deleted) workspace.removed(change.uri);
+          else await workspace.refresh(change.uri);
+        }
       }
       if (configChanged) {
         configLookup.forget();
@@ -302,6 +311,11 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
         linked.setOpen(event.document.uri, event.document.getText());
         return linkedFileChanged(event.document.uri, true);
       }
+      if (isLibraryFileName(event.document.uri)) {
+        // A library's unsaved text is what the plans importing it see.
+        linked.setOpen(event.document.uri, event.document.getText());
+        await linkedFileChanged(event.document.uri, true);
+      }
       await settingsReady;
       await prepare(event.document.uri);
       publisher.later(event.document.uri);
@@ -313,6 +327,10 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
       if (isLinkedFileUri(uri)) {
         await linked.closeOpen(uri);
         return linkedFileChanged(uri, false);
+      }
+      if (isLibraryFileName(uri)) {
+        await linked.closeOpen(uri);
+        await linkedFileChanged(uri, false);
       }
       publisher.forget(uri);
       formatting.forget(uri);

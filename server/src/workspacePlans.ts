@@ -81,7 +81,8 @@ export class WorkspacePlans {
     this.known.add(uri);
     await this.prepare(uri);
     let doc = 'problem' in file ? this.cache.forUnreadable(uri, file) : this.cache.forDisk(uri, file.text);
-    if ('text' in file && (await this.loadLinked(doc))) doc = this.cache.forDisk(uri, file.text);
+    // A library read may import another: load and analyze again until nothing new is named (bounded).
+    for (let round = 0; round < 16 && 'text' in file && (await this.loadLinked(doc)); round++) doc = this.cache.forDisk(uri, file.text);
     if (this.isOpen(uri)) return; // opened while it was being read
     await this.connection.sendDiagnostics({ uri, diagnostics: publishable(doc.analysis.diagnostics) });
     this.onPublished(uri, doc);

@@ -22,7 +22,7 @@ function coreFindings(file: string) {
 before(buildCli);
 
 describe('throughline check examples/', () => {
-  // The walker's order; the mid-flight plan's CSV is checked too, and has no problems.
+  // The walker's order; the mid-flight plan's CSV and the library example (a plan and its library) are checked too, and have no problems.
   const expected = [...coreFindings(cleanFile), ...coreFindings(midflightFile), ...coreFindings(problemsFile)];
 
   it('the problem plan has errors and warnings to report (a premise of these tests)', () => {
@@ -53,7 +53,7 @@ describe('throughline check examples/', () => {
       assert.equal(stdout.split('\n').filter((line) => line.includes('  ')).length, lines.length, 'no other two-space lines');
       const errors = expected.filter((f) => f.severity === 'error').length;
       const warnings = expected.filter((f) => f.severity === 'warning').length;
-      assert.equal(summaryLine(stdout), `✖ ${errors} errors, ${warnings} warnings in 2 files of 4 checked`);
+      assert.equal(summaryLine(stdout), `✖ ${errors} errors, ${warnings} warnings in 2 files of 6 checked`);
     });
 
     it('on the clean plan prints only `✔ no problems in 1 file` and exits 0', () => {

@@ -81,7 +81,11 @@ describe('file discovery', () => {
 
   it('a directory without plans is an input error', () => {
     const root = tree({ 'docs/readme.md': 'hello\n' });
-    const { stdout } = oneLineInputError(root, ['docs'], /^throughline: docs: no plan files \(\*\.plan\.yaml, \*\.plan\.yml\) found here$/);
+    const { stdout } = oneLineInputError(
+      root,
+      ['docs'],
+      /^throughline: docs: no plan files \(\*\.plan\.yaml, \*\.plan\.yml, \*\.plan-library\.yaml, \*\.plan-library\.yml\) found here$/,
+    );
     assert.equal(summaryLine(stdout), '✖ no plan checked; 1 path could not be checked');
   });
 });
@@ -95,7 +99,7 @@ describe('paths that cannot be checked: one clear line, exit 2', () => {
     oneLineInputError(
       tree({ 'notes.yaml': 'plan: x\n' }),
       ['notes.yaml'],
-      /^throughline: notes\.yaml: not a plan file: plans are named \*\.plan\.yaml or \*\.plan\.yml$/,
+      /^throughline: notes\.yaml: not a plan file: plans are named \*\.plan\.yaml or \*\.plan\.yml, libraries \*\.plan-library\.yaml or \*\.plan-library\.yml$/,
     );
   });
 

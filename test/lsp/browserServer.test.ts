@@ -200,7 +200,12 @@ describe('the language server bundled for the browser, in a Chromium web worker'
     assert.deepEqual(b.diagnostics, []);
     assert.ok(codes(c).includes('dependency-unknown'));
     assert.ok(!codes(c).includes('proposition-missing'), "team/.throughline.yaml switches proposition-missing off for team/'s plans");
-    assert.deepEqual(searches[0], { folderUri: ROOT, include: '**/*{.plan.yaml,.plan.yml}', exclude: '**/{node_modules,.git}/**', maxResults: 5000 });
+    assert.deepEqual(searches[0], {
+      folderUri: ROOT,
+      include: '**/*{.plan.yaml,.plan.yml,.plan-library.yaml,.plan-library.yml}',
+      exclude: '**/{node_modules,.git}/**',
+      maxResults: 5000,
+    });
     const published = new Set(received.map((params) => params.uri));
     assert.ok(!published.has(uri('node_modules/dep/skipped.plan.yaml')) && !published.has(uri('notes.yaml')));
   });

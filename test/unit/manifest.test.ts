@@ -95,7 +95,15 @@ describe('extension manifest', () => {
       contributes.languages[0]!.filenamePatterns,
       PLAN_FILE_GLOBS.map((glob) => glob.replace('**/', '')),
     );
-    assert.deepEqual(contributes.yamlValidation[0]!.fileMatch, contributes.languages[0]!.filenamePatterns);
+    // Plans and libraries each get their own JSON Schema for the YAML extension.
+    assert.deepEqual(
+      contributes.yamlValidation.flatMap((validation) => validation.fileMatch),
+      contributes.languages[0]!.filenamePatterns,
+    );
+    assert.deepEqual(
+      contributes.yamlValidation.map((validation) => validation.url),
+      ['./schema/plan.schema.json', './schema/plan-library.schema.json'],
+    );
     const workspaceContains = manifest.activationEvents
       .filter((event) => event.startsWith('workspaceContains:'))
       .map((event) => event.slice('workspaceContains:'.length));
@@ -124,7 +132,7 @@ describe('extension manifest', () => {
       contributes.languages.map((language) => language.id),
       [LANGUAGE],
     );
-    assert.deepEqual(contributes.languages[0]!.filenamePatterns, ['*.plan.yaml', '*.plan.yml']);
+    assert.deepEqual(contributes.languages[0]!.filenamePatterns, ['*.plan.yaml', '*.plan.yml', '*.plan-library.yaml', '*.plan-library.yml']);
     const [grammar] = contributes.grammars;
     assert.equal(grammar?.language, LANGUAGE);
     assert.equal((JSON.parse(readFileSync(grammar.path, 'utf8')) as { scopeName: string }).scopeName, grammar.scopeName);
@@ -325,6 +333,7 @@ describe('.vsix contents (.vscodeignore)', () => {
       'syntaxes/marketing-plan.tmLanguage.json',
       'snippets/marketing-plan.json',
       'schema/plan.schema.json',
+      'schema/plan-library.schema.json',
     ]) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
@@ -337,7 +346,7 @@ describe('.vsix contents (.vscodeignore)', () => {
       if (existsSync(page)) assert.ok(files.includes(page), `${page} is packaged`);
     }
     const allowed =
-      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|images\/icon\.png|syntaxes\/[^/]+\.tmLanguage\.json|snippets\/[^/]+\.json|schema\/plan\.schema\.json|docs\/rules\/[^/]+\.md|docs\/plan-language\.md|out\/(web\/)?(extension|server)\.js|media\/.+)$/;
+      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|images\/icon\.png|syntaxes\/[^/]+\.tmLanguage\.json|snippets\/[^/]+\.json|schema\/plan(-library)?\.schema\.json|docs\/rules\/[^/]+\.md|docs\/plan-language\.md|out\/(web\/)?(extension|server)\.js|media\/.+)$/;
     for (const file of files) {
       assert.match(file, allowed, `${file} should not be in the .vsix`);
       assert.doesNotMatch(file, /\.(map|ts)$|node_modules\//, `${file} should not be in the .vsix`);

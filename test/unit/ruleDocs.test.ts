@@ -17,12 +17,16 @@ const STALE = 'is missing or stale: run `npm run docs` and commit the result';
 
 /** The body of a `## heading` section: up to the next heading of the same level. */
 /** The page's example as a reader would check it: the plan beside the CSV files the page shows (any other file it names is missing). */
+/** An example as the fixture test analyzes it: under its fixture's file name, with the actuals files and libraries the page shows beside it. */
 function analyzeExample(section: string, plan: string) {
   const files = new Map<string, { text: string }>();
-  for (const match of section.matchAll(/The actuals file it names, `([^`]+)`:\n\n```csv\n([\s\S]*?)```/g))
+  for (const match of section.matchAll(/The (?:actuals file it names|library it imports), `([^`]+)`:\n\n```(?:csv|yaml)\n([\s\S]*?)```/g))
     files.set(`file:///docs/example/${match[1]}`, { text: match[2]! });
+  const name = /From `(?:[^`]*\/)?([^`/]+)`:/.exec(section)?.[1] ?? 'example.plan.yaml';
   const missing = { problem: 'no such file', kind: 'missing' as const };
-  return analyzeText(plan, { planUri: 'file:///docs/example/example.plan.yaml', files: { key: '', get: (uri) => files.get(uri) ?? missing } });
+  const planUri = `file:///docs/example/${name}`;
+  files.set(planUri, { text: plan });
+  return analyzeText(plan, { planUri, files: { key: '', get: (uri) => files.get(uri) ?? missing } });
 }
 
 function sectionOf(markdown: string, heading: string): string | undefined {

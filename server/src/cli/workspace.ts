@@ -65,12 +65,9 @@ export async function cliWorkspace(io: CliIo, configOption: string | undefined):
     async analyze(planPath, text, asOf) {
       const planUri = pathToFileURL(planPath).href;
       const options = { ...(await optionsFor(planPath)), ...(asOf === undefined ? {} : { asOf }) };
-      let analysis = analyzeText(text, options);
-      const missing = linked.missing(analysis);
-      if (missing.length > 0) {
-        await linked.load(missing);
-        analysis = analysisOf(analysis.parsed, analysis.model, { ...options, files: linked.snapshot() });
-      }
+      const first = analyzeText(text, options);
+      // Libraries its libraries import are read too, each once per run.
+      const analysis = await linked.loadAll(first, () => analysisOf(first.parsed, first.model, { ...options, files: linked.snapshot() }));
       for (const uri of linked.record(planUri, analysis)) if (!read.includes(uri)) read.push(uri);
       return analysis;
     },

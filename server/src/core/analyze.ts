@@ -1,6 +1,7 @@
 import type { LinkedFiles } from './actuals/linkedFiles.js';
 import { trackingOf, type Tracking } from './actuals/tracking.js';
 import { findSuppressions, isSuppressed, type PacingSettings, type RuleSettings } from './config.js';
+import { libraryPositions, withImports } from './library/imports.js';
 import { buildModel } from './model/buildModel.js';
 import { factsOf } from './model/planFacts.js';
 import type { PlanModel } from './model/planModel.js';
@@ -10,6 +11,7 @@ import { rules, type RegisteredRule } from './rules/index.js';
 import { invalidValues, type InvalidValues } from './schema/invalidValues.js';
 import { schemaProblems } from './schema/validate.js';
 import { severityFromName, type Diagnostic, type SeverityName } from './types.js';
+import { isLibraryFileName } from './workspace/files.js';
 
 export interface AnalyzeOptions {
   /** Severity overrides from `.throughline.yaml` or editor settings. */
@@ -56,18 +58,22 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}, state?: 
   // Blocks this version shares with the state's cache move when the next version is parsed.
   const sharesNodes = state !== undefined && state.text === text;
   const revision = state?.revision;
-  return analysisOf(parsed, model, options, (tracking) =>
-    sharesNodes && state.revision !== revision ? analyzeText(text, options).diagnostics : runRules(parsed, model, options, tracking),
+  return analysisOf(parsed, model, options, (tracking, merged) =>
+    sharesNodes && state.revision !== revision ? analyzeText(text, options).diagnostics : runRules(parsed, merged, options, tracking),
   );
 }
 
-/** The analysis of a parsed plan with these options: tracking, diagnostics and the linked files' diagnostics are computed once, when first read. */
+/**
+ * The analysis of a parsed plan with these options: tracking, diagnostics and the linked files' diagnostics are computed once, when first read.
+ * The model gets what its imports define from `options.files` (again, when it is one merged with an older snapshot).
+ */
 export function analysisOf(
   parsed: ParsedYaml,
-  model: PlanModel,
+  written: PlanModel,
   options: AnalyzeOptions = {},
-  compute: (tracking: Tracking) => Diagnostic[] = (tracking) => runRules(parsed, model, options, tracking),
+  compute: (tracking: Tracking, model: PlanModel) => Diagnostic[] = (tracking, model) => runRules(parsed, model, options, tracking),
 ): Analysis {
+  const model = withImports(written, options.planUri, options.files);
   let diagnostics: Diagnostic[] | undefined;
   let tracking: Tracking | undefined;
   let linked: Map<string, Diagnostic[]> | undefined;
@@ -76,7 +82,7 @@ export function analysisOf(
     parsed,
     model,
     get diagnostics() {
-      return (diagnostics ??= compute(trackingNow()));
+      return (diagnostics ??= compute(trackingNow(), model));
     },
     get tracking() {
       return trackingNow();
@@ -89,7 +95,7 @@ export function analysisOf(
 
 /** An analysis whose diagnostics are computed once, when first read. */
 export function withLazyDiagnostics(parsed: ParsedYaml, model: PlanModel, compute: () => Diagnostic[], options: AnalyzeOptions = {}): Analysis {
-  return analysisOf(parsed, model, options, compute);
+  return analysisOf(parsed, model, options, (tracking, merged) => (merged === model ? compute() : runRules(parsed, merged, options, tracking)));
 }
 
 function trackingOptions(options: AnalyzeOptions) {
@@ -134,9 +140,15 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
   const suppressions = findSuppressions(parsed.text);
   const docsBase = options.docsBaseUri ?? DEFAULT_DOCS_BASE;
   const diagnostics: Diagnostic[] = [];
+  const fileKind = isLibraryFileName(options.planUri ?? '') ? 'library' : 'plan';
   let invalid: InvalidValues | undefined;
-  const verdict = () => (invalid ??= invalidValues(schemaProblems(parsed, model.anchorRange)));
+  const verdict = () => (invalid ??= invalidValues(schemaProblems(parsed, model.anchorRange, fileKind === 'library')));
+  const fromLibraries = libraryPositions(model);
+  // The adapter reads the libraries not read yet and analyzes again (the first diagnostics of a newly typed import).
+  const importsPending = (model.imported?.notLoaded.length ?? 0) > 0;
   for (const rule of rules as readonly RegisteredRule[]) {
+    if (!(rule.appliesTo ?? ['plan']).includes(fileKind)) continue;
+    if (rule.waitsForImports && importsPending) continue;
     const setting = options.rules?.[rule.name] ?? rule.defaultSeverity;
     if (setting === 'off' || suppressions.file.has(rule.name)) continue;
     const severity = severityFromName[setting];
@@ -144,6 +156,7 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
       parsed,
       model,
       facts,
+      fileKind,
       get invalid() {
         return verdict();
       },
@@ -151,6 +164,8 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
         return trackingNow();
       },
       report(finding) {
+        // What a library defines is reported in the library, not in every plan that imports it.
+        if (fromLibraries.has(finding.range) || fromLibraries.has(finding.range.start)) return;
         if (isSuppressed(suppressions, rule.name, finding.range.start.line)) return;
         const findingSeverity = finding.severity && setting === rule.defaultSeverity ? severityFromName[finding.severity] : severity;
         diagnostics.push({

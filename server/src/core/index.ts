@@ -86,7 +86,8 @@ export { hasChanges } from './features/diff/types.js';
 export type { PlanDiff, PlanSideInfo } from './features/diff/types.js';
 
 // Schema and text helpers the adapters need
-export { planJsonSchema } from './schema/jsonSchema.js';
+export { libraryJsonSchema, planJsonSchema } from './schema/jsonSchema.js';
+export { importedUris, withImports } from './library/imports.js';
 export { base64ToBytes, bytesToBase64 } from './text/base64.js';
 export { formatDay, isIsoDate, localToday, parseIsoDate } from './text/dates.js';
 export { didYouMean } from './text/didYouMean.js';

@@ -68,7 +68,12 @@ describe('web host: files through the client', () => {
     });
     const search = await host.findPlans('x:/w', { maxFiles: 10 });
     assert.deepEqual(search, { uris: ['x:/w/a.PLAN.yaml', 'x:/w/b.plan.yml'], unreadable: [], truncated: true });
-    assert.deepEqual(sent[0]!.params, { folderUri: 'x:/w', include: '**/*{.plan.yaml,.plan.yml}', exclude: '**/{node_modules,.git}/**', maxResults: 10 });
+    assert.deepEqual(sent[0]!.params, {
+      folderUri: 'x:/w',
+      include: '**/*{.plan.yaml,.plan.yml,.plan-library.yaml,.plan-library.yml}',
+      exclude: '**/{node_modules,.git}/**',
+      maxResults: 10,
+    });
 
     const unsearchable = hostAnswering({ 'throughline/findFiles': () => ({ uris: [], truncated: false, problem: 'no search provider' }) }).host;
     assert.deepEqual(await unsearchable.findPlans('x:/w'), { uris: [], unreadable: [{ uri: 'x:/w', problem: 'no search provider' }], truncated: false });

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isPlanFileName, PLAN_FILE_SUFFIXES } from '../../core/index.js';
+import { isLibraryFileName, isPlanFileName, LIBRARY_FILE_SUFFIXES, PLAN_FILE_SUFFIXES } from '../../core/index.js';
 import { findPlanPaths } from '../../node/findPlans.js';
 import { describeFsError } from '../../node/fsErrors.js';
 import type { InputProblem } from './report.js';
@@ -30,7 +30,12 @@ export async function discoverPlans(paths: readonly string[], cwd: string): Prom
       for (const { path, problem } of search.unreadable) problems.push({ path, message: problem });
     } else if (!stats.isFile()) problems.push({ path: absolute, message: 'not a regular file' });
     else if (!isPlanFileName(absolute))
-      problems.push({ path: absolute, message: `not a plan file: plans are named ${PLAN_FILE_SUFFIXES.map((suffix) => `*${suffix}`).join(' or ')}` });
+      problems.push({
+        path: absolute,
+        message: `not a plan file: plans are named ${PLAN_FILE_SUFFIXES.filter((suffix) => !isLibraryFileName(suffix))
+          .map((suffix) => `*${suffix}`)
+          .join(' or ')}, libraries ${LIBRARY_FILE_SUFFIXES.map((suffix) => `*${suffix}`).join(' or ')}`,
+      });
     else found.add(absolute);
   }
   return { files: [...found], problems };

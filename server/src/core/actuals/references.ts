@@ -1,4 +1,5 @@
 import type { Located, PlanModel } from '../model/planModel.js';
+import { quote } from '../text/quote.js';
 import { childUri, parentUri } from '../workspace/uris.js';
 
 // The files a plan names, resolved against the plan's URI. The core reads none of them: an
@@ -42,11 +43,21 @@ export function resolveReference(kind: FileReferenceKind, path: Located<string>,
   const refuse = (problem: string): FileReference => ({ kind, path, uri: undefined, problem });
   const written = path.value.trim();
   if (written === '') return refuse('The path is empty: name the CSV file relative to the plan, e.g. `./q3.actuals.csv`.');
-  if (written.includes('\\')) return refuse(`Write the path with \`/\`, not \`\\\`: \`${written.replace(/\\/g, '/')}\`.`);
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(written) || written.startsWith('/'))
-    return refuse('The path must be relative to the plan (e.g. `./q3.actuals.csv`), not absolute or a URL, so it means the same file on every machine.');
+  const resolved = resolveRelativePath(written, planUri, 'plan', './q3.actuals.csv');
+  if ('problem' in resolved) return refuse(resolved.problem);
   if (!written.toLowerCase().endsWith(ACTUALS_FILE_SUFFIX)) return refuse('An actuals file is a CSV: its name ends in `.csv`.');
-  let folder = parentUri(planUri);
+  return { kind, path, uri: resolved.uri, problem: undefined };
+}
+
+/**
+ * A `/`-separated path relative to the folder of `fromUri` (a `noun`: plan, library), or why it
+ * is not one; `example` shows the right form.
+ */
+export function resolveRelativePath(written: string, fromUri: string, noun: string, example: string): { uri: string } | { problem: string } {
+  if (written.includes('\\')) return { problem: `Write the path with \`/\`, not \`\\\`: ${quote(written.replace(/\\/g, '/'))}.` };
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(written) || written.startsWith('/'))
+    return { problem: `The path must be relative to the ${noun} (e.g. \`${example}\`), not absolute or a URL, so it means the same file on every machine.` };
+  let folder = parentUri(fromUri);
   const segments: string[] = [];
   for (const segment of written.split('/')) {
     if (segment === '' || segment === '.') continue;
@@ -54,12 +65,12 @@ export function resolveReference(kind: FileReferenceKind, path: Located<string>,
       if (segments.length > 0) segments.pop();
       else {
         const up = parentUri(folder);
-        if (up === folder) return refuse('The path leads above the root folder.');
+        if (up === folder) return { problem: 'The path leads above the root folder.' };
         folder = up;
       }
       continue;
     }
     segments.push(segment);
   }
-  return { kind, path, uri: childUri(folder, segments.join('/')), problem: undefined };
+  return { uri: childUri(folder, segments.join('/')) };
 }

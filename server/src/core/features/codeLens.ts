@@ -1,6 +1,7 @@
 import { factsOf } from '../model/planFacts.js';
 import { plural } from '../text/dates.js';
 import { budgetShare } from '../model/budget.js';
+import { ownKpis } from '../library/imports.js';
 import { idIndexOf, type IdKind, type IdRole } from '../model/idIndex.js';
 import type { CodeLens } from '../lspTypes.js';
 import { formatMoney, formatPercent } from '../text/money.js';
@@ -65,7 +66,7 @@ export function codeLenses(doc: PlanDocument, options: CodeLensOptions = {}): Co
       });
     }
   }
-  for (const kpi of model.kpis.values()) {
+  for (const kpi of ownKpis(model)) {
     const users = facts.kpiUsers.get(kpi.id)?.length ?? 0;
     const pace = doc.analysis.tracking.kpis.get(kpi.id);
     const paced = pace && paceLabel(pace);

@@ -1,5 +1,5 @@
 import type { PlanModel } from '../model/planModel.js';
-import { enumValuesOf, keysAt, schemaAt, type KeyInfo } from '../schema/schemaNavigation.js';
+import { enumValuesOf, keysAt, rootSchemaFor, schemaAt, type AnySchema, type KeyInfo } from '../schema/schemaNavigation.js';
 import type { Position } from '../types.js';
 import { cursorContext, wordAt } from './completion/context.js';
 import { entrySnippets, escapeChoice, type SnippetProposal } from './completion/snippets.js';
@@ -53,7 +53,7 @@ function completionItems(doc: PlanDocument, position: Position): CompletionList 
     range: { start: { line, character: word.start }, end: { line, character: word.end } },
     newText: lead + newText,
   });
-  const layout = { eol: detectEol(model.text), step: detectIndentStep(parsed), restOfLine: lineText.slice(word.end) };
+  const layout = { eol: detectEol(model.text), step: detectIndentStep(parsed), restOfLine: lineText.slice(word.end), root: rootSchemaFor(doc.uri) };
 
   switch (context.kind) {
     case 'value':
@@ -143,15 +143,17 @@ interface Layout {
   step: number;
   /** The line's text after the word being typed. */
   restOfLine: string;
+  /** The file's root schema: a plan's or a library's. */
+  root: AnySchema;
 }
 
 function keyItems(path: PathKey[], present: Set<string>, column: number, flow: boolean, edit: (text: string) => TextEdit, layout: Layout): CompletionItem[] {
   const colonFollows = /^\s*:/.test(layout.restOfLine);
-  return keysAt(path)
+  return keysAt(path, layout.root)
     .filter((info) => !present.has(info.key))
     .map((info, index) => {
       const insert = colonFollows ? { text: info.key, snippet: false } : keyInsertText(path, info, column, flow, layout);
-      const documentation = keyDocumentation([...path, info.key]);
+      const documentation = keyDocumentation([...path, info.key], layout.root);
       return {
         label: info.key,
         kind: CompletionItemKind.Property,
@@ -172,7 +174,7 @@ function keyInsertText(path: PathKey[], info: KeyInfo, column: number, flow: boo
   if (info.enumValues.length > 0 && info.valueKind === 'enum')
     return { text: `${info.key}: \${1|${info.enumValues.map(escapeChoice).join(',')}|}`, snippet: true };
   if (info.valueKind === 'array') {
-    const objectItems = keysAt(valuePath).length > 0;
+    const objectItems = keysAt(valuePath, layout.root).length > 0;
     if (flow || !objectItems) return { text: `${info.key}: [$0]`, snippet: true };
     return { text: `${info.key}:${nested}- $0`, snippet: true };
   }

@@ -12,6 +12,7 @@ import { code, escapeMarkdown, formatNumber, markdownToPlainText } from '../text
 import { formatMoney, formatPercent } from '../text/money.js';
 import { excerpt } from '../text/quote.js';
 import type { PlanDocument } from '../planDocument.js';
+import { rootSchemaFor } from '../schema/schemaNavigation.js';
 import { keyDocumentation } from '../schema/schemaDocs.js';
 import { keyAtOffset } from '../yaml/path.js';
 import { mergeHover } from './mergeHover.js';
@@ -44,7 +45,7 @@ export function hover(doc: PlanDocument, position: Position, options: HoverOptio
   }
   if (merge) return { contents: contents(merge.keyDocs, merge.note), range: model.lineIndex.range(merge.start, merge.end) };
   const key = keyAtOffset(parsed.doc, offset);
-  const docs = key && keyDocumentation(key.path);
+  const docs = key && keyDocumentation(key.path, rootSchemaFor(doc.uri));
   return docs ? { contents: contents(docs), range: model.lineIndex.range(key.start, key.end) } : null;
 }
 

@@ -58,7 +58,8 @@ export function semanticTokens(doc: PlanDocument, range?: Range): SemanticTokens
   const isResolved = (occurrence: IdOccurrence) => {
     const key = `${occurrence.kind}\u0000${occurrence.id}`;
     let known = resolved.get(key);
-    if (known === undefined) resolved.set(key, (known = index.definitions(occurrence.kind, occurrence.id).length > 0));
+    if (known === undefined)
+      resolved.set(key, (known = index.definitions(occurrence.kind, occurrence.id).length > 0 || index.imported(occurrence.kind, occurrence.id) !== undefined));
     return known;
   };
   for (const occurrence of index.occurrences) {

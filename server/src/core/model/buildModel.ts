@@ -71,6 +71,9 @@ class ModelBuilder {
       governance: undefined,
       asOf: undefined,
       actualsFile: undefined,
+      imports: [],
+      owners: [],
+      media: [],
     };
     const root = this.doc ? this.resolve(this.doc.contents) : null;
     if (!isMap(root)) {
@@ -201,6 +204,15 @@ class ModelBuilder {
         break;
       case 'actuals_file':
         model.actualsFile = this.string(pair.value);
+        break;
+      case 'imports':
+        model.imports = this.stringList(pair.value);
+        break;
+      case 'owners':
+        model.owners = this.stringList(pair.value);
+        break;
+      case 'media':
+        model.media = this.stringList(pair.value);
         break;
       default:
         break;

@@ -25,6 +25,8 @@ export interface IdIndex {
   /** Every occurrence of one id, definitions first. */
   of(kind: IdKind, id: string): readonly IdOccurrence[];
   definitions(kind: IdKind, id: string): readonly IdOccurrence[];
+  /** Where an imported library defines the KPI or stage (undefined for an id no import defines). */
+  imported(kind: IdKind, id: string): { uri: string; range: Range } | undefined;
 }
 
 const cache = new WeakMap<PlanModel, IdIndex>();
@@ -47,7 +49,9 @@ type AddOccurrence = (kind: IdKind, role: IdRole, located: Located<string>, defi
  */
 const entryOccurrences = new PairCache<ChannelModel | KpiModel, IdOccurrence[]>();
 
-function buildIndex(model: PlanModel): IdIndex {
+/** The occurrences are the file's own: what imports define is written in other files (`imported` says where). */
+function buildIndex(merged: PlanModel): IdIndex {
+  const model = merged.imported?.local ?? merged;
   const occurrences: IdOccurrence[] = [];
   const occurrenceIn =
     (into: IdOccurrence[]): AddOccurrence =>
@@ -120,6 +124,11 @@ function buildIndex(model: PlanModel): IdIndex {
     },
     definitions(kind, id) {
       return (group().get(`${kind}\u0000${id}`) ?? []).filter((occurrence) => occurrence.definition);
+    },
+    imported(kind, id) {
+      const found = kind === 'kpi' ? merged.imported?.kpis.get(id) : kind === 'stage' ? merged.imported?.stages.get(id) : undefined;
+      if (!found?.library) return undefined;
+      return { uri: found.library, range: 'keyRange' in found ? found.keyRange : found.range };
     },
   };
 }

@@ -128,6 +128,8 @@ export interface KpiModel extends Entry {
   /** Measured values written in the plan, in the order written. */
   actuals: DatedValue[];
   actualsSection: Section | undefined;
+  /** The URI of the library that defines the KPI, when it is imported (a plan's refinement keeps it too). */
+  library?: string;
 }
 
 export interface ObjectiveModel extends Section {
@@ -148,6 +150,8 @@ export interface ReviewModel extends Section {
 
 export interface StageModel extends Located<string> {
   need: string | undefined;
+  /** The URI of the library that defines the stage, when it is imported. */
+  library?: string;
 }
 
 export interface BlackoutModel {
@@ -204,4 +208,38 @@ export interface PlanModel {
   asOf: LocatedDate | undefined;
   /** `actuals_file`: a CSV of actuals, relative to the plan. */
   actualsFile: Located<string> | undefined;
+  /** `imports`: the libraries this file uses, as written. */
+  imports: Located<string>[];
+  /** A library's `owners` and `media` (empty in a plan). */
+  owners: Located<string>[];
+  media: Located<string>[];
+  /** What the imports brought in (set by `withImports`); `kpis` and `journey` then hold the merged view. */
+  imported?: ImportedFacts;
+}
+
+/** One problem with an `imports` entry of this file. */
+export interface ImportProblem {
+  kind: 'unresolved' | 'cycle';
+  /** The import entry as written. */
+  range: Range;
+  message: string;
+}
+
+export interface ImportedFacts {
+  /** The model as written, before the imports were merged in. */
+  local: PlanModel;
+  /** Every library reached, directly or through other libraries, by URI, in the order first reached. */
+  libraries: Map<string, PlanModel>;
+  /** Libraries named (directly or transitively) that the snapshot does not hold yet. */
+  notLoaded: string[];
+  /** Every library URI looked up, read or not: a change to any of them changes this analysis. */
+  named: Set<string>;
+  problems: ImportProblem[];
+  /** KPIs and stages the libraries define, by id (the first library to define an id wins), with `library` set. */
+  kpis: Map<string, KpiModel>;
+  stages: Map<string, StageModel>;
+  /** Owners the libraries allow; empty when none lists any. */
+  owners: Set<string>;
+  /** Extra `medium` values the libraries allow. */
+  media: Set<string>;
 }

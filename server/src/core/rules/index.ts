@@ -10,6 +10,9 @@ import { complianceMissing } from './complianceMissing.js';
 import { dependencyCycle } from './dependencyCycle.js';
 import { dependencyUnknown } from './dependencyUnknown.js';
 import { dependencyViolated } from './dependencyViolated.js';
+import { idShadowed } from './idShadowed.js';
+import { importCycle } from './importCycle.js';
+import { importUnresolved } from './importUnresolved.js';
 import { kpiOffPace } from './kpiOffPace.js';
 import { kpiUndefined } from './kpiUndefined.js';
 import { launchInBlackout } from './launchInBlackout.js';
@@ -24,6 +27,7 @@ import { objectiveMultiple } from './objectiveMultiple.js';
 import { objectiveVague } from './objectiveVague.js';
 import { outsidePeriod } from './outsidePeriod.js';
 import { ownerMissing } from './ownerMissing.js';
+import { ownerUnknown } from './ownerUnknown.js';
 import { paidWithoutBudget } from './paidWithoutBudget.js';
 import { phasingMismatch } from './phasingMismatch.js';
 import { reviewOverdue } from './reviewOverdue.js';
@@ -42,6 +46,9 @@ import { yamlSyntax } from './yamlSyntax.js';
 export const rules = [
   yamlSyntax,
   schema,
+  importUnresolved,
+  importCycle,
+  idShadowed,
   objectiveMissing,
   objectiveMultiple,
   objectiveVague,
@@ -61,6 +68,7 @@ export const rules = [
   stageUnknown,
   stageUncovered,
   ownerMissing,
+  ownerUnknown,
   budgetOverallocated,
   budgetUnallocated,
   paidWithoutBudget,

@@ -6,6 +6,7 @@ export const kpiUndefined = defineRule({
   name: 'kpi-undefined',
   area: 'trace',
   defaultSeverity: 'error',
+  waitsForImports: true,
   summary: 'A channel names a KPI that is not defined.',
   check({ model, invalid, report }) {
     // With `kpis` rejected as a whole, no KPI is defined: that is one mistake, reported by the schema check.

@@ -1,3 +1,5 @@
+import { importedOnly } from '../library/imports.js';
+import { uriBasename } from '../workspace/uris.js';
 import { defineRule } from './rule.js';
 import { excerpt, quote } from '../text/quote.js';
 
@@ -5,6 +7,7 @@ export const kpiUntraced = defineRule({
   name: 'kpi-untraced',
   area: 'trace',
   defaultSeverity: 'error',
+  waitsForImports: true,
   summary: "A KPI's `traces_to` chain does not reach the objective.",
   check({ model, facts, invalid, report }) {
     const objectiveId = model.objectives[0]?.id?.value;
@@ -17,6 +20,16 @@ export const kpiUntraced = defineRule({
       if (trace.status !== 'cycle' && invalid.at('kpis', trace.last, 'traces_to')) continue;
       if (trace.status === 'dangling' && objectiveUnknown) continue;
       const target = objectiveId ? `the objective ${quote(objectiveId)}` : 'the objective';
+      if (importedOnly(model, kpi.id)) {
+        // Written in a library: the plan that uses it gives it its trace, so it is reported on the plan's first use.
+        const use = facts.kpiUsers.get(kpi.id)?.[0]?.kpis.find((written) => written.value === kpi.id);
+        if (use)
+          report({
+            range: use.range,
+            message: `KPI ${quote(kpi.id)}, imported from ${quote(uriBasename(kpi.library ?? ''))}, does not reach ${target} in this plan. Refine it under \`kpis:\` with \`traces_to: ${excerpt(objectiveId ?? '<objective id>')}\` (or a KPI that does).`,
+          });
+        continue;
+      }
       switch (trace.status) {
         case 'missing':
           if (trace.chain.length === 1) {

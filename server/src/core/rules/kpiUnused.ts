@@ -23,6 +23,7 @@ export const kpiUnused = defineRule({
   name: 'kpi-unused',
   area: 'trace',
   defaultSeverity: 'warning',
+  waitsForImports: true,
   summary: 'A KPI no channel reports against, directly or through the KPIs that trace to it.',
   check({ model, facts, invalid, report }) {
     // A `kpis` list the schema rejects may name any KPI, and so may a `traces_to` on the way up: which KPIs are used is then unknown.

@@ -5,6 +5,7 @@ export const measurementIncomplete = defineRule({
   name: 'measurement-incomplete',
   area: 'measurement',
   defaultSeverity: 'warning',
+  waitsForImports: true,
   summary: '`measure` lacks definition, source, owner (KPI or measure), baseline or target.',
   check({ model, invalid, report }) {
     for (const kpi of model.kpis.values()) {

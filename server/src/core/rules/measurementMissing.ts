@@ -5,6 +5,7 @@ export const measurementMissing = defineRule({
   name: 'measurement-missing',
   area: 'measurement',
   defaultSeverity: 'warning',
+  waitsForImports: true,
   summary: 'A KPI with no `measure` definition.',
   check({ model, invalid, report }) {
     for (const kpi of model.kpis.values()) {

@@ -5,6 +5,7 @@ export const ownerMissing = defineRule({
   name: 'owner-missing',
   area: 'ownership',
   defaultSeverity: 'warning',
+  waitsForImports: true,
   summary: 'A channel, KPI or review without an owner.',
   check({ model, invalid, report }) {
     for (const channel of model.channels.values()) {

@@ -17,6 +17,8 @@ export interface RuleDataMap {
 /** The `data` type of one rule's findings (`never` for a rule that reports none). */
 export type RuleData<Name extends string> = Name extends keyof RuleDataMap ? RuleDataMap[Name] : never;
 
+export type FileKind = 'plan' | 'library';
+
 export interface RuleFinding<Data = never> {
   range: Range;
   message: string;
@@ -35,6 +37,8 @@ export interface RuleContext<Data = never> {
   readonly invalid: InvalidValues;
   /** Money and pace as of the as-of date, the referenced files merged in (computed on first read). */
   tracking: Tracking;
+  /** What kind of file is checked: a plan, or a library (`*.plan-library.yaml`). */
+  fileKind: FileKind;
   report(finding: RuleFinding<Data>): void;
 }
 
@@ -54,8 +58,16 @@ export interface Rule<Name extends string = string> {
     | 'compliance'
     | 'rhythm'
     | 'integration'
+    | 'library'
     | 'tracking';
   defaultSeverity: SeverityName;
+  /** The kinds of file the rule checks; plans only when not given. */
+  appliesTo?: readonly FileKind[];
+  /**
+   * What the rule finds depends on what imported libraries define (KPIs, stages, owners): it
+   * waits while an import is not read yet, rather than report what the library will define.
+   */
+  waitsForImports?: boolean;
   /** One line: what the rule checks. */
   summary: string;
   check(context: RuleContext<RuleData<Name>>): void;

@@ -8,12 +8,14 @@ export const schema = defineRule({
   name: 'schema',
   area: 'schema',
   defaultSeverity: 'error',
+  appliesTo: ['plan', 'library'],
   summary: 'Unknown key, wrong type, bad date, bad enum value, or an end before its start.',
   check(context) {
     const insideSyntaxError = syntaxErrorTest(context);
-    for (const problem of schemaProblems(context.parsed, context.model.anchorRange)) {
+    const importedMedium = importedMediumTest(context);
+    for (const problem of schemaProblems(context.parsed, context.model.anchorRange, context.fileKind === 'library')) {
       // What the YAML parser made of broken text (`medi⏎owner` as one key) is reported once, as yaml-syntax.
-      if (!insideSyntaxError(problem.range)) context.report(problem);
+      if (!insideSyntaxError(problem.range) && !importedMedium(problem.path)) context.report(problem);
     }
     const { model } = context;
     if (model.period) checkOrder(context, 'The plan period', model.period.start, model.period.end);
@@ -21,6 +23,19 @@ export const schema = defineRule({
     for (const blackout of model.calendar?.blackouts ?? []) checkOrder(context, 'The blackout', blackout.from, blackout.to);
   },
 });
+
+/** A channel's `medium` that an imported library's `media` allows is not an unknown value. */
+function importedMediumTest({ model }: RuleContext): (path: readonly (string | number)[]) => boolean {
+  const media = model.imported?.media;
+  // While a library is not read yet, any medium may be one it allows.
+  const pending = (model.imported?.notLoaded.length ?? 0) > 0;
+  if (!pending && (!media || media.size === 0)) return () => false;
+  return (path) => {
+    if (path.length !== 3 || path[0] !== 'channels' || path[2] !== 'medium') return false;
+    const medium = model.channels.get(String(path[1]))?.medium;
+    return medium !== undefined && (pending || media!.has(medium.value));
+  };
+}
 
 function syntaxErrorTest({ parsed }: RuleContext): (range: Range) => boolean {
   const lines = parsed.lineIndex;

@@ -6,6 +6,7 @@ export const stageUnknown = defineRule({
   name: 'stage-unknown',
   area: 'journey',
   defaultSeverity: 'error',
+  waitsForImports: true,
   summary: 'A channel names a journey stage that is not defined.',
   check({ model, invalid, report }) {
     // A journey the schema rejects (or a stage of it) may hold any stage.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { planSchema } from './planSchema.js';
+import { librarySchema, planSchema } from './planSchema.js';
 
 /** The JSON Schema of the plan language, generated from the zod schema (see scripts/build.mjs). */
 export function planJsonSchema(): Record<string, unknown> {
@@ -8,5 +8,15 @@ export function planJsonSchema(): Record<string, unknown> {
     ...schema,
     $id: 'https://throughline.dev/schema/plan.schema.json',
     title: 'Throughline integrated marketing plan',
+  };
+}
+
+/** The JSON Schema of a library (`*.plan-library.yaml`). */
+export function libraryJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(librarySchema, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  return {
+    ...schema,
+    $id: 'https://throughline.dev/schema/plan-library.schema.json',
+    title: 'Throughline plan library',
   };
 }

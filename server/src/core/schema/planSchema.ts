@@ -277,8 +277,15 @@ export const calendarSchema = z
   })
   .describe('The working calendar: the days nobody works (for `bd` lags and the timeline) and the launch freezes.');
 
+export const importsSchema = z
+  .array(z.string())
+  .describe(
+    'Libraries (`*.plan-library.yaml`) whose KPIs, journey, owners and media this file uses, relative to it (e.g. `./shared/kpis.plan-library.yaml`). Libraries may import libraries.',
+  );
+
 /** Root keys other than the two id-keyed maps, validated as one object. */
 export const planRootShape = {
+  imports: importsSchema.optional(),
   plan: z.string().describe("The plan's title."),
   owner: z.string().optional().describe('The person accountable for the whole plan.'),
   period: periodSchema.optional(),
@@ -310,6 +317,20 @@ export const planRootShape = {
 };
 
 export const planSchema = z.strictObject(planRootShape).describe('An integrated marketing plan.');
+
+/** A library: what several plans share, defined once. No title, channels or objective. */
+export const libraryRootShape = {
+  imports: importsSchema.optional(),
+  kpis: z.record(id, kpiSchema).optional().describe('KPIs defined once for every plan that imports the library, keyed by id.'),
+  journey: z.array(journeyStageSchema).optional().describe('The shared customer journey, stage by stage, in order.'),
+  owners: z
+    .array(z.string())
+    .optional()
+    .describe('The people and teams allowed as owners in the plans that import the library; an owner not listed is reported (owner-unknown).'),
+  media: z.array(z.string()).optional().describe("Extra values allowed as a channel's `medium` in the plans that import the library (e.g. UTM mediums)."),
+};
+
+export const librarySchema = z.strictObject(libraryRootShape).describe('A library of KPIs, journey stages, owners and media shared by plans.');
 
 export type Plan = z.infer<typeof planSchema>;
 export type Channel = z.infer<typeof channelSchema>;

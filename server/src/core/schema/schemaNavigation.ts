@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import { planSchema } from './planSchema.js';
+import { isLibraryFileName } from '../workspace/files.js';
+import { librarySchema, planSchema } from './planSchema.js';
 
 // Reads the zod schema as data, so completion, hover and did-you-mean come from the same
 // source as validation. Paths are plan paths: keys for mappings, numbers for list items;
 // any key descends into `channels` / `kpis` / `milestones` entries.
 
-type AnySchema = z.core.$ZodType;
+export type AnySchema = z.core.$ZodType;
 type PathKey = string | number;
 
 interface Def {
@@ -59,9 +60,14 @@ function child(schema: AnySchema, key: PathKey): AnySchema | undefined {
   return undefined;
 }
 
+/** The root schema of a file: a library's (`*.plan-library.yaml`) or a plan's. */
+export function rootSchemaFor(uri: string | undefined): AnySchema {
+  return uri !== undefined && isLibraryFileName(uri) ? librarySchema : planSchema;
+}
+
 /** The schema at a plan path, or undefined when the path leaves the language. */
-export function schemaAt(path: readonly PathKey[]): AnySchema | undefined {
-  let current: AnySchema | undefined = planSchema;
+export function schemaAt(path: readonly PathKey[], root: AnySchema = planSchema): AnySchema | undefined {
+  let current: AnySchema | undefined = root;
   for (const key of path) {
     if (!current) return undefined;
     current = child(current, key);
@@ -90,8 +96,8 @@ function keyInfo(key: string, schema: AnySchema): KeyInfo {
 }
 
 /** Keys a mapping at this path may hold (empty for id-keyed maps and non-mappings). */
-export function keysAt(path: readonly PathKey[]): KeyInfo[] {
-  const schema = schemaAt(path);
+export function keysAt(path: readonly PathKey[], root: AnySchema = planSchema): KeyInfo[] {
+  const schema = schemaAt(path, root);
   if (!schema) return [];
   for (const option of alternatives(schema)) {
     const def = defOf(option);
@@ -109,8 +115,8 @@ function objectShape(schema: AnySchema): Record<string, AnySchema> | undefined {
   return undefined;
 }
 
-export function allowedKeysAt(path: readonly PathKey[]): string[] {
-  return keysAt(path).map((info) => info.key);
+export function allowedKeysAt(path: readonly PathKey[], root: AnySchema = planSchema): string[] {
+  return keysAt(path, root).map((info) => info.key);
 }
 
 export function enumValuesOf(schema: AnySchema | undefined): string[] {

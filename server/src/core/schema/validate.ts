@@ -8,8 +8,8 @@ import { didYouMean } from '../text/didYouMean.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import { excerpt, quote } from '../text/quote.js';
 import type { Range } from '../types.js';
-import { channelSchema, ID_PATTERN, isExtensionKey, kpiSchema, milestoneSchema, planSchema } from './planSchema.js';
-import { allowedKeysAt, keysAt } from './schemaNavigation.js';
+import { channelSchema, ID_PATTERN, isExtensionKey, kpiSchema, librarySchema, milestoneSchema, planSchema } from './planSchema.js';
+import { allowedKeysAt, keysAt, type AnySchema } from './schemaNavigation.js';
 
 export type PathKey = string | number;
 
@@ -42,17 +42,17 @@ const entryProblems = new PairCache<Pair, SchemaProblem[]>();
 const problemsOf = new WeakMap<ParsedYaml, SchemaProblem[]>();
 
 /** `validateSchema`, once per parse: the schema rule reports the problems, and the other rules ask which values were rejected. */
-export function schemaProblems(parsed: ParsedYaml, anchorRange: Range): SchemaProblem[] {
+export function schemaProblems(parsed: ParsedYaml, anchorRange: Range, library = false): SchemaProblem[] {
   let problems = problemsOf.get(parsed);
   if (!problems) {
-    problems = validateSchema(parsed, anchorRange);
+    problems = validateSchema(parsed, anchorRange, library);
     problemsOf.set(parsed, problems);
   }
   return problems;
 }
 
-/** Validates the plan against the zod schema and places every issue on the key or value at fault. */
-export function validateSchema(parsed: ParsedYaml, anchorRange: Range): SchemaProblem[] {
+/** Validates the plan (or a library, against its own schema) and places every issue on the key or value at fault. */
+export function validateSchema(parsed: ParsedYaml, anchorRange: Range, library = false): SchemaProblem[] {
   const doc = parsed.doc;
   if (!doc || doc.contents === null) return [];
   const problems: SchemaProblem[] = [];
@@ -71,10 +71,11 @@ export function validateSchema(parsed: ParsedYaml, anchorRange: Range): SchemaPr
     for (const key of Object.keys(value)) if (isExtensionKey(key)) delete (value as Record<string, unknown>)[key];
   }
   const locate = new Locator(doc, parsed.lineIndex, root, []);
-  const result = planSchema.safeParse(value, { reportInput: true });
+  const rootSchema = library ? librarySchema : planSchema;
+  const result = rootSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
-      for (const leaf of leafIssues(issue, value)) problems.push(...describe(leaf, [], locate, anchorRange));
+      for (const leaf of leafIssues(issue, value)) problems.push(...describe(leaf, [], locate, anchorRange, rootSchema));
     }
   }
   problems.push(...keyProblems(doc, root, parsed.lineIndex, [], true));
@@ -147,20 +148,20 @@ function valueAt(root: unknown, path: PathKey[]): unknown {
   return current;
 }
 
-function describe(issue: Issue, prefix: PathKey[], locate: Locator, fallback: Range): SchemaProblem[] {
+function describe(issue: Issue, prefix: PathKey[], locate: Locator, fallback: Range, root: AnySchema = planSchema): SchemaProblem[] {
   const local = issue.path as PathKey[];
   const path = [...prefix, ...local];
-  const where = path.length > 0 ? `\`${dotted(path)}\`` : 'The plan';
+  const where = path.length > 0 ? `\`${dotted(path)}\`` : root === planSchema ? 'The plan' : 'The library';
   const invalid = (message: string, data?: SchemaFixData): SchemaProblem[] => [
     { range: locate.value(local) ?? fallback, message, kind: 'invalid', path, ...(data ? { data } : {}) },
   ];
   // A key written with nothing after it (`owner:`, `notes: ~`) is not written yet: where the key
   // is optional that is allowed, and a rule that needs the value says it is missing (with a fix).
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === null && isOptionalKey(path)) return [];
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === null && isOptionalKey(path, root)) return [];
   switch (issue.code) {
     case 'unrecognized_keys': {
       // Every unknown key of the mapping, each on its own key.
-      const allowed = allowedKeysAt(path);
+      const allowed = allowedKeysAt(path, root);
       return issue.keys.map((key) => {
         const suggestion = didYouMean(key, allowed);
         return {
@@ -194,9 +195,9 @@ function describe(issue: Issue, prefix: PathKey[], locate: Locator, fallback: Ra
   }
 }
 
-function isOptionalKey(path: PathKey[]): boolean {
+function isOptionalKey(path: PathKey[], root: AnySchema): boolean {
   const key = path[path.length - 1];
-  return typeof key === 'string' && keysAt(path.slice(0, -1)).some((info) => info.key === key && !info.required);
+  return typeof key === 'string' && keysAt(path.slice(0, -1), root).some((info) => info.key === key && !info.required);
 }
 
 /** A required key that is not there: shown on the key of the mapping that lacks it. */

@@ -1,7 +1,10 @@
 // The files Throughline reads, named once for the core, the server, the CLI and the client.
 
-/** What a plan file's name ends with (compared without case). */
-export const PLAN_FILE_SUFFIXES = ['.plan.yaml', '.plan.yml'] as const;
+/** What a library's name ends with: KPIs, journey, owners and media that plans import. */
+export const LIBRARY_FILE_SUFFIXES = ['.plan-library.yaml', '.plan-library.yml'] as const;
+
+/** What a file in the plan language is named (compared without case): plans, then libraries. */
+export const PLAN_FILE_SUFFIXES = ['.plan.yaml', '.plan.yml', ...LIBRARY_FILE_SUFFIXES] as const;
 
 /** The same as glob patterns, for file watchers, `workspaceContains` and `filenamePatterns`. */
 export const PLAN_FILE_GLOBS: readonly string[] = PLAN_FILE_SUFFIXES.map((suffix) => `**/*${suffix}`);
@@ -21,6 +24,12 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.g
  * are about 1.5 MB.
  */
 export const MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+/** True for a library's name or URI (`*.plan-library.yaml`). */
+export function isLibraryFileName(name: string): boolean {
+  const lower = name.toLowerCase().replace(/[?#].*$/, '');
+  return LIBRARY_FILE_SUFFIXES.some((suffix) => lower.endsWith(suffix));
+}
 
 export function isPlanFileName(name: string): boolean {
   const lower = name.toLowerCase();

@@ -2,7 +2,10 @@ import type { Analysis } from '../analyze.js';
 import type { LinkedFiles } from '../actuals/linkedFiles.js';
 import type { Diagnostic } from '../types.js';
 import type { TextFile } from './files.js';
-import { MAX_FILE_SIZE, tooLarge } from './files.js';
+import { isLibraryFileName, MAX_FILE_SIZE, tooLarge } from './files.js';
+
+/** How many times an adapter loads newly named files and analyzes again (libraries importing libraries). */
+const MAX_IMPORT_ROUNDS = 16;
 import type { WorkspaceHost } from './host.js';
 
 /**
@@ -49,9 +52,25 @@ export class LinkedFileStore {
     await Promise.all(pending);
   }
 
-  /** The analysis's referenced files that are not in the store yet. */
+  /** The analysis's referenced files (actuals CSVs, imported libraries) that are not in the store yet. */
   missing(analysis: Analysis): string[] {
-    return analysis.tracking.files.flatMap((file) => (file.state.status === 'not-loaded' && file.reference.uri ? [file.reference.uri] : []));
+    const csvs = analysis.tracking.files.flatMap((file) => (file.state.status === 'not-loaded' && file.reference.uri ? [file.reference.uri] : []));
+    return [...csvs, ...(analysis.model.imported?.notLoaded ?? [])];
+  }
+
+  /**
+   * Loads what the analysis names and analyzes again until nothing is missing: a library read
+   * may import another. Bounded, so a chain that keeps growing cannot hold the adapter.
+   */
+  async loadAll(analysis: Analysis, again: () => Analysis): Promise<Analysis> {
+    let current = analysis;
+    for (let round = 0; round < MAX_IMPORT_ROUNDS; round++) {
+      const missing = this.missing(current);
+      if (missing.length === 0) break;
+      await this.load(missing);
+      current = again();
+    }
+    return current;
   }
 
   /** The file changed on disk: read it again if a plan reads it. True when its content changed. */
@@ -92,9 +111,13 @@ export class LinkedFileStore {
    */
   record(planUri: string, analysis: Analysis): string[] {
     const files = analysis.tracking.files.flatMap((file) => (file.reference.uri ? [file.reference.uri] : []));
-    const before = this.planFiles.get(planUri) ?? [];
-    if (files.length === 0) this.planFiles.delete(planUri);
-    else this.planFiles.set(planUri, files);
+    const before = (this.planFiles.get(planUri) ?? []).filter((uri) => !isLibraryFileName(uri));
+    // Libraries make the plan a dependant (a library edit re-checks it) but have no linked
+    // diagnostics: a library's problems are its own analysis's, published as a plan's are.
+    const libraries = [...(analysis.model.imported?.named ?? [])];
+    const all = [...files, ...libraries];
+    if (all.length === 0) this.planFiles.delete(planUri);
+    else this.planFiles.set(planUri, all);
     const touched = new Set([...before, ...files]);
     for (const uri of before) if (!files.includes(uri)) this.fileDiagnostics.get(uri)?.delete(planUri);
     for (const uri of files) {
@@ -107,7 +130,7 @@ export class LinkedFileStore {
 
   /** The plan is gone (closed and not in the workspace, or deleted): its files' diagnostics without it. */
   forget(planUri: string): string[] {
-    const files = this.planFiles.get(planUri) ?? [];
+    const files = (this.planFiles.get(planUri) ?? []).filter((uri) => !isLibraryFileName(uri));
     this.planFiles.delete(planUri);
     for (const uri of files) this.fileDiagnostics.get(uri)?.delete(planUri);
     return files;
