@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { buildReviewPack, didYouMean, REVIEW_CADENCES, renderReviewHtml, renderReviewMarkdown, type ReviewCadence } from '../core/index.js';
 import { parseCommandArgs } from './args.js';
 import { asOfOption } from './check/checkCommand.js';
@@ -70,12 +69,11 @@ export const reviewCommand: Command = {
     const input = await readPlanInput(io, options.plan, workspace, options.asOf);
     if (!input) return ExitCode.UsageOrInput;
     const pack = buildReviewPack(input.analysis, options.cadences);
-    const hash = (css: string) => createHash('sha256').update(css, 'utf8').digest('base64');
     const content =
       options.format === 'json'
         ? `${JSON.stringify(pack, null, 2)}\n`
         : options.format === 'html'
-          ? renderReviewHtml(pack, hash, input.shown)
+          ? renderReviewHtml(pack, input.shown)
           : renderReviewMarkdown(pack);
     const written = writeOutput(io, options.output, content);
     if (written === false) return ExitCode.UsageOrInput;

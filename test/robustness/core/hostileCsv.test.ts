@@ -98,7 +98,7 @@ function checkAnalysis({ text, bad }: HostileCsv, problems: string[]): void {
     }),
     'review JSON': JSON.stringify(pack),
     'review Markdown': renderReviewMarkdown(pack),
-    'review HTML': renderReviewHtml(pack, () => 'sha256-x'),
+    'review HTML': renderReviewHtml(pack),
   };
   for (const [output, written] of Object.entries(outputs)) {
     const leaked = MUST_STAY_TEXT.filter((fragment) => written.includes(fragment));

@@ -51,3 +51,8 @@ export function sha256(bytes: Uint8Array): Uint8Array {
 export function sha256Base64(text: string): string {
   return bytesToBase64(sha256(new TextEncoder().encode(text)));
 }
+
+/** The Content-Security-Policy of a self-contained page: no script, nothing loaded, only this stylesheet (by its hash). */
+export function styleOnlyCsp(css: string): string {
+  return `default-src 'none'; style-src 'sha256-${sha256Base64(css)}'; img-src data:; base-uri 'none'; form-action 'none'`;
+}

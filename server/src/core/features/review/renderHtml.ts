@@ -1,3 +1,4 @@
+import { styleOnlyCsp } from '../../text/sha256.js';
 import { formatMoney, formatPercent } from '../../text/money.js';
 import { escapeXml, truncate } from '../timeline/escape.js';
 import { statusWords } from './renderMarkdown.js';
@@ -32,9 +33,9 @@ const code = (id: string) => `<code>${escapeXml(truncate(id, 200))}</code>`;
 const cell = (text: string, className = '') => `<td${className ? ` class="${className}"` : ''}>${text}</td>`;
 
 /** `styleHash` is the base64 SHA-256 of the stylesheet (the adapter computes it: the core does no crypto of its own). */
-export function renderReviewHtml(pack: ReviewPack, styleHash: (css: string) => string, source?: string): string {
+export function renderReviewHtml(pack: ReviewPack, source?: string): string {
   const money = (amount: number | null) => (amount === null ? '—' : escapeXml(formatMoney(amount, pack.currency ?? undefined)));
-  const csp = `default-src 'none'; style-src 'sha256-${styleHash(css)}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const csp = styleOnlyCsp(css);
   const body: string[] = [
     `<h1>Review pack: ${escapeXml(truncate(pack.plan, 200))}</h1>`,
     `<p>As of <strong>${pack.asOf}</strong>. Pace tolerance ${Math.round(pack.tolerance * 100)} %.</p>`,

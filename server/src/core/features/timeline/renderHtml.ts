@@ -1,4 +1,4 @@
-import { sha256Base64 } from '../../text/sha256.js';
+import { styleOnlyCsp } from '../../text/sha256.js';
 import { escapeXml, truncate } from './escape.js';
 import { baselineCss } from './renderBaseline.js';
 import { renderSvg } from './renderSvg.js';
@@ -37,8 +37,7 @@ export interface HtmlOptions {
 
 export function renderHtml(model: TimelineModel, options: HtmlOptions = {}): string {
   const css = stylesheetFor(model, `${pageCss}${timelineCss}${model.baseline ? baselineCss : ''}`);
-  const hash = sha256Base64(css);
-  const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const csp = styleOnlyCsp(css);
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
