@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { linkedFilesOf } from '../../../server/src/core/actuals/linkedFiles.js';
 import { analyzeText } from '../../../server/src/core/analyze.js';
 import { prepareRename } from '../../../server/src/core/features/rename.js';
+import { idIndexOf, occurrencesOf } from '../../../server/src/core/model/idIndex.js';
 import { workspaceReferences, workspaceRename, type WorkspaceDocuments } from '../../../server/src/core/features/workspaceReferences.js';
 import type { PlanDocument } from '../../../server/src/core/planDocument.js';
 import { LineIndex } from '../../../server/src/core/text/lineIndex.js';
@@ -228,5 +230,20 @@ describe('rename of a library KPI or stage across files', () => {
     const ws = workspaceOf(ALL);
     assert.deepEqual(prepareRename(ws.docs.get(LIB)!, cursor(ws, LIB, 1))?.placeholder, 'paid-conversions');
     assert.deepEqual(prepareRename(ws.docs.get(Q3)!, cursor(ws, Q3, 0))?.placeholder, 'paid-conversions');
+  });
+});
+
+describe('the occurrences of one id', () => {
+  it('are those of the full id index, found without building it', () => {
+    const texts = [PLAN_Q4, PLAN_Q3, PLAN_SOLO, LIBRARY]
+      .map((marked) => withCursors(marked).text)
+      .concat(readFileSync('examples/clean/q3-acquisition.plan.yaml', 'utf8'));
+    for (const text of texts) {
+      const indexed = idIndexOf(analyzeText(text).model);
+      for (const { kind, id } of indexed.occurrences) {
+        const fresh = analyzeText(text).model;
+        assert.deepEqual(occurrencesOf(fresh, kind, id), indexed.of(kind, id), `${kind} ${id}`);
+      }
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { idIndexOf, type IdKind, type IdOccurrence } from '../model/idIndex.js';
+import { idIndexOf, occurrencesOf, type IdKind, type IdOccurrence } from '../model/idIndex.js';
 import type { PlanModel } from '../model/planModel.js';
 import type { PlanDocument } from '../planDocument.js';
 import { quote } from '../text/quote.js';
@@ -72,7 +72,7 @@ export function symbolPlaces(symbol: LibrarySymbol, asked: PlanDocument, workspa
     // The library as an importer read it: for a library no editor or scan has analysed.
     fallbackLibrary ??= library;
     if (definingLibrary(uri, model, symbol.kind, symbol.id) !== symbol.library) return;
-    const occurrences = idIndexOf(model).of(symbol.kind, symbol.id);
+    const occurrences = occurrencesOf(model, symbol.kind, symbol.id);
     if (occurrences.length > 0) places.push({ uri, model, occurrences });
   };
   consider(asked.uri, asked.analysis.model);
@@ -84,7 +84,7 @@ export function symbolPlaces(symbol: LibrarySymbol, asked: PlanDocument, workspa
   places.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   const library = libraryModel ?? fallbackLibrary;
   if (library && definingLibrary(symbol.library, library, symbol.kind, symbol.id) === symbol.library) {
-    const occurrences = idIndexOf(library).of(symbol.kind, symbol.id);
+    const occurrences = occurrencesOf(library, symbol.kind, symbol.id);
     if (occurrences.length > 0) places.unshift({ uri: symbol.library, model: library, occurrences });
   }
   return places;
