@@ -22,6 +22,7 @@ const MEASURES = `${ROOT}/shared/measures.plan-library.yaml`;
 const Q3 = `${ROOT}/q3.plan.yaml`;
 const Q4 = `${ROOT}/q4.plan.yaml`;
 const SOLO = `${ROOT}/solo.plan.yaml`;
+const BYSTANDER = `${ROOT}/bystander.plan.yaml`;
 
 const LIBRARY = `journey:
   - { stage: |aware, need: Know we exist }
@@ -78,6 +79,14 @@ kpis:
     traces_to: solo-goal
 `;
 
+/** Imports the library without using its KPI or stages: no place of the search, but a file its clash check reads. */
+const PLAN_BYSTANDER = `plan: Bystander
+imports: [./shared/kpis.plan-library.yaml]
+kpis:
+  retention:
+    owner: CRM lead
+`;
+
 interface Workspace {
   docs: Map<string, PlanDocument>;
   cursors: Map<string, Position[]>;
@@ -99,7 +108,7 @@ function workspaceOf(marked: Record<string, string>): Workspace {
   return { docs, cursors, texts, scope: { documents: () => docs.values() } };
 }
 
-const ALL = { [LIB]: LIBRARY, [MEASURES]: MEASURES_LIBRARY, [Q3]: PLAN_Q3, [Q4]: PLAN_Q4, [SOLO]: PLAN_SOLO };
+const ALL = { [LIB]: LIBRARY, [MEASURES]: MEASURES_LIBRARY, [Q3]: PLAN_Q3, [Q4]: PLAN_Q4, [SOLO]: PLAN_SOLO, [BYSTANDER]: PLAN_BYSTANDER };
 
 function cursor(ws: Workspace, uri: string, n = 0): Position {
   return ws.cursors.get(uri)![n]!;
@@ -219,6 +228,8 @@ describe('rename of a library KPI or stage across files', () => {
       refusal(ws, LIB, cursor(ws, LIB, 0), 'convert'),
       '`convert` is already the id of a journey stage in `kpis.plan-library.yaml`; pick another id.',
     );
+    // A plan that imports the library without using the KPI is in the way too: its `retention` would become a refinement.
+    assert.equal(refusal(ws, LIB, at, 'retention'), '`retention` is already the id of a KPI in `bystander.plan.yaml`; pick another id.');
     // A plan that does not import the library is not in the way.
     assert.equal(refusal(ws, LIB, at, 'solo-goal'), 'renamed');
     // The id checks of the one-file rename hold.

@@ -45,19 +45,25 @@ function definingLibrary(uri: string, model: PlanModel, kind: 'kpi' | 'stage', i
   return defines ? uri : undefined;
 }
 
-/** A file that names the symbol: the library itself, or a plan or library importing it. */
-interface Place {
+/** A file of the search: the library itself, or a plan or library importing it. */
+interface SearchedFile {
   uri: string;
   /** The file's model as analysed (merged with its imports when it is a document of the workspace). */
   model: PlanModel;
+}
+
+/** A file that writes the symbol, with where. */
+interface Place extends SearchedFile {
   occurrences: readonly IdOccurrence[];
 }
 
 /**
- * Every file that writes the symbol, the library first, then the others by URI. Files that do
- * not import the library are skipped on one lookup; each file's id index is the one cached for its model.
+ * The library and every file that imports it (`files`), and of those the ones that write the
+ * symbol (`places`: the library first, then the others by URI). A file that does not import
+ * the library is skipped on one lookup; the occurrences are cached per model.
  */
-export function symbolPlaces(symbol: LibrarySymbol, asked: PlanDocument, workspace: WorkspaceDocuments): Place[] {
+function search(symbol: LibrarySymbol, asked: PlanDocument, workspace: WorkspaceDocuments): { files: SearchedFile[]; places: Place[] } {
+  const files: SearchedFile[] = [];
   const places: Place[] = [];
   let fallbackLibrary: PlanModel | undefined;
   let libraryModel: PlanModel | undefined = asked.uri === symbol.library ? asked.analysis.model : undefined;
@@ -69,6 +75,7 @@ export function symbolPlaces(symbol: LibrarySymbol, asked: PlanDocument, workspa
     }
     const library = model.imported?.libraries.get(symbol.library);
     if (!library) return;
+    files.push({ uri, model });
     // The library as an importer read it: for a library no editor or scan has analysed.
     fallbackLibrary ??= library;
     if (definingLibrary(uri, model, symbol.kind, symbol.id) !== symbol.library) return;
@@ -83,11 +90,13 @@ export function symbolPlaces(symbol: LibrarySymbol, asked: PlanDocument, workspa
   }
   places.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   const library = libraryModel ?? fallbackLibrary;
-  if (library && definingLibrary(symbol.library, library, symbol.kind, symbol.id) === symbol.library) {
-    const occurrences = occurrencesOf(library, symbol.kind, symbol.id);
+  if (library) {
+    files.unshift({ uri: symbol.library, model: library });
+    const occurrences =
+      definingLibrary(symbol.library, library, symbol.kind, symbol.id) === symbol.library ? occurrencesOf(library, symbol.kind, symbol.id) : [];
     if (occurrences.length > 0) places.unshift({ uri: symbol.library, model: library, occurrences });
   }
-  return places;
+  return { files, places };
 }
 
 /**
@@ -98,7 +107,7 @@ export function symbolPlaces(symbol: LibrarySymbol, asked: PlanDocument, workspa
 export function workspaceReferences(doc: PlanDocument, position: Position, includeDeclaration: boolean, workspace: WorkspaceDocuments): Location[] {
   const found = librarySymbolAt(doc, position);
   if (!found) return references(doc, position, includeDeclaration);
-  return symbolPlaces(found.symbol, doc, workspace).flatMap((place) =>
+  return search(found.symbol, doc, workspace).places.flatMap((place) =>
     place.occurrences
       .filter((occurrence) => includeDeclaration || !(occurrence.definition && place.uri === found.symbol.library))
       .map((occurrence) => ({ uri: place.uri, range: occurrence.range })),
@@ -116,10 +125,11 @@ export function workspaceRename(doc: PlanDocument, position: Position, newName: 
   const problem = invalidId(newName);
   if (problem) return { error: problem };
   const { symbol } = found;
-  const places = symbolPlaces(symbol, doc, workspace);
+  const { files, places } = search(symbol, doc, workspace);
   if (newName !== symbol.id) {
-    for (const place of places) {
-      const taken = takenIn(place.uri, place.model, symbol.kind, newName);
+    // Every importer counts, whether it uses the symbol or not: its own id of the new name would become a refinement of the renamed one.
+    for (const file of files) {
+      const taken = takenIn(file.uri, file.model, symbol.kind, newName);
       if (taken) return { error: `\`${newName}\` is already the id of ${taken}; pick another id.` };
     }
   }
