@@ -43,6 +43,7 @@ export { hover } from './features/hover.js';
 export { inlayHints } from './features/inlayHints.js';
 export { references } from './features/references.js';
 export { prepareRename, rename } from './features/rename.js';
+export { librarySymbolAt, workspaceReferences, workspaceRename, type LibrarySymbol, type WorkspaceDocuments } from './features/workspaceReferences.js';
 export { documentSymbols, workspaceSymbols } from './features/symbols.js';
 export { SEMANTIC_TOKENS_LEGEND, semanticTokens, semanticTokensEdits } from './features/semanticTokens.js';
 export type { SemanticTokens, SemanticTokensEdit } from './features/semanticTokens.js';

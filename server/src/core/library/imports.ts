@@ -2,7 +2,7 @@ import { unreadableReason } from '../actuals/describe.js';
 import type { LinkedFiles } from '../actuals/linkedFiles.js';
 import { resolveRelativePath } from '../actuals/references.js';
 import { buildModel } from '../model/buildModel.js';
-import type { ImportedFacts, ImportProblem, KpiModel, Located, MeasureModel, PlanModel } from '../model/planModel.js';
+import type { CalendarModel, ImportedFacts, ImportProblem, KpiModel, Located, MeasureModel, PlanModel } from '../model/planModel.js';
 import { parseYaml } from '../parse/parseYaml.js';
 import { quote } from '../text/quote.js';
 import { isLibraryFileName, type ReadProblemKind } from '../workspace/files.js';
@@ -89,7 +89,7 @@ function collect(model: PlanModel, uri: string, files: LinkedFiles | undefined, 
     if (library.title !== undefined) {
       report(
         'unresolved',
-        `${quote(written.value)} is a plan, not a library: a library holds \`kpis\`, \`journey\`, \`owners\` and \`media\`, and no \`plan\` title.`,
+        `${quote(written.value)} is a plan, not a library: a library holds \`kpis\`, \`journey\`, \`owners\`, \`media\` and \`calendar\`, and no \`plan\` title.`,
       );
       continue;
     }
@@ -137,7 +137,26 @@ function merge(local: PlanModel, facts: ImportedFacts): PlanModel {
   for (const [id, kpi] of local.kpis) if (!kpis.has(id)) kpis.set(id, kpi);
   const journey = [...facts.stages.values()];
   for (const stage of local.journey) if (!facts.stages.has(stage.value)) journey.push(stage);
-  return { ...local, kpis, journey, imported: facts };
+  const calendars = [...facts.libraries.values()].flatMap((library) => (library.calendar ? [library.calendar] : []));
+  return { ...local, kpis, journey, calendar: mergedCalendar(local.calendar, calendars), imported: facts };
+}
+
+/**
+ * The libraries' calendars (in the order first reached) with the plan's: the plan's `excludes`
+ * and `blackouts` are added to the libraries' (a plan cannot drop a library's holiday or
+ * freeze), and `weekends` is excluded when any of them excludes it. The section is the plan's
+ * when it writes one; a scalar setting a calendar may gain is the plan's, too.
+ */
+function mergedCalendar(local: CalendarModel | undefined, libraries: CalendarModel[]): CalendarModel | undefined {
+  const base = local ?? libraries[0];
+  if (base === undefined || libraries.length === 0) return local;
+  const all = [...libraries, ...(local ? [local] : [])];
+  return {
+    ...base,
+    weekends: all.some((calendar) => calendar.weekends),
+    excluded: all.flatMap((calendar) => calendar.excluded),
+    blackouts: all.flatMap((calendar) => calendar.blackouts),
+  };
 }
 
 /**
@@ -183,6 +202,7 @@ export function libraryPositions(model: PlanModel): WeakSet<object> {
   for (const library of facts.libraries.values()) {
     for (const kpi of library.kpis.values()) walk(kpi, 0);
     for (const stage of library.journey) walk(stage, 0);
+    if (library.calendar) walk(library.calendar, 0);
   }
   return seen;
 }
