@@ -289,7 +289,13 @@ export function portfolioRows(s: PortfolioSamples): PortfolioRow[] {
       0.05,
       `; ${s.references.locations} locations in ${s.references.files} files`,
     ),
-    row(`(d) rename of a library KPI, p95`, percentile(s.rename.ms, 95), percentile(s.rename.cpuMs, 95), 0.05, `; ${s.rename.edits} edits in ${s.rename.files} files`),
+    row(
+      `(d) rename of a library KPI, p95`,
+      percentile(s.rename.ms, 95),
+      percentile(s.rename.cpuMs, 95),
+      0.05,
+      `; ${s.rename.edits} edits in ${s.rename.files} files`,
+    ),
   ];
 }
 

@@ -123,7 +123,10 @@ export const planPath = (p: number) => `plans/plan-${String(p).padStart(3, '0')}
 
 /** Writes the workspace below `dir`; returns every file's relative path and text. */
 export function writeWorkspace(dir: string): Map<string, string> {
-  const files = new Map<string, string>([[LIBRARY_PATH, libraryText()], ['portfolio.portfolio.yaml', portfolioText()]]);
+  const files = new Map<string, string>([
+    [LIBRARY_PATH, libraryText()],
+    ['portfolio.portfolio.yaml', portfolioText()],
+  ]);
   for (let p = 0; p < PLANS; p++) files.set(planPath(p), planText(p));
   mkdirSync(join(dir, 'shared'), { recursive: true });
   mkdirSync(join(dir, 'plans'), { recursive: true });

@@ -1,5 +1,6 @@
 import {
   analysisOf,
+  analyzeLean,
   analyzeText,
   createParseState,
   type Analysis,
@@ -29,8 +30,9 @@ interface OpenEntry {
 /**
  * One analysis per (uri, version), computed on first use and shared by diagnostics and every
  * request. Open documents are parsed incrementally; plans read from disk (workspace files not
- * open in the editor) are kept too, for workspace symbols. A settings change only re-runs
- * the rules over the parsed model.
+ * open in the editor) are kept too, lean (`analyzeLean`: the model and what the rules read,
+ * without the YAML tree), for workspace symbols and their diagnostics. A settings change or a
+ * library change only re-runs the rules over the model.
  */
 export class DocumentCache {
   private readonly open = new Map<string, OpenEntry>();
@@ -91,6 +93,11 @@ export class DocumentCache {
     this.disk.delete(uri);
   }
 
+  /** The text a plan on disk was last analyzed from (undefined when it is not kept). */
+  diskText(uri: string): string | undefined {
+    return this.disk.get(uri)?.text;
+  }
+
   diskUris(): string[] {
     return [...this.disk.keys()];
   }
@@ -115,7 +122,8 @@ export class DocumentCache {
   private analyze(uri: string, version: number, text: string, state: ParseState | undefined, options: AnalyzeOptions): Analysis {
     if (text.length > MAX_FILE_SIZE) return notRead(tooLarge(text.length) as { problem: string; kind: ReadProblemKind });
     const started = performance.now();
-    const analysis = analyzeText(text, options, state);
+    // A plan read from disk is kept lean (its model, no YAML tree): opening it parses it again.
+    const analysis = state ? analyzeText(text, options, state) : analyzeLean(text, options);
     this.onAnalyzed(uri, version, performance.now() - started, state?.last);
     return analysis;
   }

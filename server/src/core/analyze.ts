@@ -9,7 +9,7 @@ import { parseYamlIncremental, type ParseState } from './parse/incremental.js';
 import { parseYaml, type ParsedYaml } from './parse/parseYaml.js';
 import { rules, type RegisteredRule } from './rules/index.js';
 import { invalidValues, type InvalidValues } from './schema/invalidValues.js';
-import { schemaProblems } from './schema/validate.js';
+import { leanParse, schemaProblems } from './schema/validate.js';
 import { severityFromName, type Diagnostic, type SeverityName } from './types.js';
 import { isLibraryFileName } from './workspace/files.js';
 
@@ -61,6 +61,17 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}, state?: 
   return analysisOf(parsed, model, options, (tracking, merged) =>
     sharesNodes && state.revision !== revision ? analyzeText(text, options).diagnostics : runRules(parsed, merged, options, tracking),
   );
+}
+
+/**
+ * As `analyzeText`, keeping no YAML tree: the model, and of the parse only what the rules read
+ * (`leanParse`). For files kept but not open (a workspace plan on disk): a library change
+ * re-runs their rules from this, and opening the file parses it again in full.
+ */
+export function analyzeLean(text: string, options: AnalyzeOptions = {}): Analysis {
+  const parsed = parseYaml(text);
+  const model = buildModel(parsed);
+  return analysisOf(leanParse(parsed, model.anchorRange, isLibraryFileName(options.planUri ?? '')), model, options);
 }
 
 /**
