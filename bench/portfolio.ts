@@ -44,6 +44,8 @@ export interface PortfolioSamples {
   openEdit: Timings;
   references: Timings & { locations: number; files: number };
   rename: Timings & { edits: number; files: number };
+  /** Peak RSS once every plan's diagnostics are in, before the edits and requests. */
+  peakAfterInitializeMb: number;
   peakMb: number;
   rssMb: number;
 }
@@ -150,6 +152,7 @@ export async function measurePortfolio(counts: PortfolioCounts, log: (message: s
       initialize.cpuMs.push(cpuTimeOf(client));
     }
     const server = client!;
+    const peakAfterInitializeMb = memoryOf(server).peakMb;
     try {
       // (b) the library changed on disk: every plan shows the shared KPI's measure incomplete, then complete again.
       const diskEdit: Timings = { ms: [], cpuMs: [] };
@@ -234,6 +237,7 @@ export async function measurePortfolio(counts: PortfolioCounts, log: (message: s
         openEdit,
         references,
         rename,
+        peakAfterInitializeMb,
         peakMb: memory.peakMb,
         rssMb: memory.rssMb,
       };
@@ -276,8 +280,8 @@ export function portfolioRows(s: PortfolioSamples): PortfolioRow[] {
     row('(b) library KPI edited on disk → fresh diagnostics of all plans', median(s.diskEdit.ms), median(s.diskEdit.cpuMs), 0.5),
     row('(b) library KPI edited in an open editor → fresh diagnostics of all plans', median(s.openEdit.ms), median(s.openEdit.cpuMs), 0.5),
     {
-      what: '(c) server peak RSS (`VmHWM`), whole workspace analysed',
-      measured: `${round(s.peakMb, 0)} MB (files: ${round(s.kilobytes / 1024, 1)} MB)`,
+      what: '(c) server peak RSS (`VmHWM`), whole workspace analysed, edited, asked',
+      measured: `${round(s.peakMb, 0)} MB (${round(s.peakAfterInitializeMb, 0)} MB after initialize; files: ${round(s.kilobytes / 1024, 1)} MB)`,
       target: '< 400 MB',
       pass: s.peakMb < 400,
       cpu: '',

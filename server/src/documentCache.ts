@@ -2,6 +2,7 @@ import {
   analysisOf,
   analyzeLean,
   analyzeText,
+  compacted,
   createParseState,
   type Analysis,
   type AnalyzeOptions,
@@ -72,6 +73,13 @@ export class DocumentCache {
     const entry = this.entry(uri, 0, text, undefined);
     this.disk.set(uri, entry);
     return entry.doc;
+  }
+
+  /** A plan on disk whose diagnostics were published: keeps what they and the features on a closed plan need, and drops what deriving them built. */
+  compact(uri: string): void {
+    const entry = this.disk.get(uri);
+    if (!entry || this.stale(entry)) return;
+    this.disk.set(uri, { ...entry, doc: { ...entry.doc, analysis: compacted(entry.doc.analysis, this.optionsFor(uri)) } });
   }
 
   /** A plan on disk that could not be read: one diagnostic says why. */

@@ -104,6 +104,7 @@ export class WorkspacePlans {
     if (this.isOpen(uri)) return; // opened while it was being read
     await this.connection.sendDiagnostics({ uri, diagnostics: publishable(doc.analysis.diagnostics) });
     this.onPublished(uri, doc);
+    this.cache.compact(uri);
   }
 
   /** The plan is gone from disk: forget it and clear its diagnostics. */
