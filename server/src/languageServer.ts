@@ -160,14 +160,17 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
       return missing.length > 0;
     },
     linkedPublished,
+    (uri) => {
+      if (settings.trace === 'verbose') log.info(`read ${uri}`);
+    },
   );
-  /** A referenced file changed (on disk or in an editor): check the plans that read it again. */
+  /** A referenced file changed (on disk or in an editor): check the plans that read it again (a closed plan from the text last read). */
   const linkedFileChanged = async (file: string, soon: boolean) => {
     for (const plan of linked.dependants(file)) {
       if (documents.get(plan)) {
         if (soon) publisher.later(plan);
         else publisher.now(plan);
-      } else await workspace.refresh(plan);
+      } else await workspace.dependencyChanged(plan);
     }
   };
 

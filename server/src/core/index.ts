@@ -3,7 +3,7 @@
 // no editor API, no protocol library, no I/O.
 
 // Analysis
-export { analysisOf, analyzeText, createParseState, runRules, withLazyDiagnostics, DEFAULT_DOCS_BASE } from './analyze.js';
+export { analysisOf, analyzeLean, analyzeText, compacted, createParseState, runRules, withLazyDiagnostics, DEFAULT_DOCS_BASE } from './analyze.js';
 export type { Analysis, AnalyzeOptions, ParseState } from './analyze.js';
 export { parseConfig, readRuleSettings, readFormatSettings, readPacingSettings, findSuppressions, LINE_WIDTH_LIMITS } from './config.js';
 export type { ConfigResult, FormatSettings, PacingSettings, RuleSettings } from './config.js';
