@@ -163,7 +163,7 @@ function pathTarget(written: string, fromUri: string, problem: (message: string)
   }
   const resolved = resolveRelativePath(path, fromUri, 'portfolio', PLAN_EXAMPLE);
   if ('problem' in resolved) {
-    problem(resolved.problem);
+    problem(`${quote(path)}: ${resolved.problem}`);
     return undefined;
   }
   const notAPlan = notAPlanReason(path);
@@ -193,7 +193,7 @@ function globMatches(
   const { base, pattern } = splitGlob(glob);
   const resolved = resolveRelativePath(base, fromUri, 'portfolio', './regions/*.plan.yaml');
   if ('problem' in resolved) {
-    problem(resolved.problem);
+    problem(`${quote(glob)}: ${resolved.problem}`);
     return undefined;
   }
   const folder = base === '.' ? parentUri(fromUri) : resolved.uri;
@@ -213,8 +213,7 @@ function globMatches(
     .filter((candidate) => isPlanOnlyFileName(candidate) && isInsideFolder(candidate, folder) && candidate !== fromUri)
     .filter((candidate) => matchGlob(pattern, decodePath(candidate.slice(prefix.length))))
     .sort();
-  if (matches.length === 0)
-    problem(`${quote(glob)} matches no plan (no \`*.plan.yaml\` file below ${quote(base === '.' ? './' : base)}). Check the pattern, or remove the entry.`);
+  if (matches.length === 0) problem(`${quote(glob)} matches no plan (no \`*.plan.yaml\` file there). Check the pattern, or remove the entry.`);
   return matches;
 }
 

@@ -42,10 +42,14 @@ export const portfolioBudgetOverallocated = defineRule({
         return `${quote(name!)} (${money})`;
       },
     );
-    const leftOut = portfolio.members.length - counted.length;
+    const leftOut = portfolio.members.filter((member) => member.budget.total !== undefined).length - counted.length;
+    const outOfSum =
+      leftOut === 0
+        ? ''
+        : ` ${leftOut === 1 ? 'One plan that budgets' : `${leftOut} plans that budget`} in another currency ${leftOut === 1 ? 'is' : 'are'} left out of the sum.`;
     report({
       range: total.range,
-      message: `The member plans' budgets add up to ${formatMoney(sum, currency)}, over the portfolio's total of ${formatMoney(total.value, currency)} by ${formatMoney(sum - total.value, currency)}. The largest: ${named}. Cut plan budgets or raise \`total\`.${leftOut > 0 ? ` (${leftOut === 1 ? 'One plan without a budget in the portfolio currency is' : `${leftOut} plans without a budget in the portfolio currency are`} left out of the sum.)` : ''}`,
+      message: `The member plans' budgets add up to ${formatMoney(sum, currency)}, over the portfolio's total of ${formatMoney(total.value, currency)} by ${formatMoney(sum - total.value, currency)}. The largest: ${named}. Cut plan budgets or raise \`total\`.${outOfSum}`,
     });
   },
 });

@@ -23,7 +23,7 @@ export const portfolioUntraced = defineRule({
       } else if (objective.tracesTo === undefined) {
         report({
           range: member.entry.range,
-          message: `The objective of ${file}${objective.id ? ` (${quote(objective.id)})` : ''} does not say which portfolio objective it serves. Write \`traces_to: ${goal}\` under its \`objective\`.`,
+          message: `The objective of ${file}${objective.id ? ` (${quote(objective.id)})` : ''} does not say which portfolio objective it serves. Write \`traces_to: ${goal}\` under the \`objective\` of ${file}.`,
           ...(relatedInformation ? { relatedInformation } : {}),
         });
       } else if (objective.tracesTo !== goal) {
