@@ -13,11 +13,14 @@ import { uriBasename } from '../workspace/uris.js';
 // reads no file: a library not in the snapshot is listed in `notLoaded`, and the adapter loads
 // it and analyzes again.
 
-/** The model of the last text seen per library URI: an unchanged library is not parsed again, whichever plan imports it. */
+/**
+ * The model of the last text seen per URI of a file other files read (a library, a portfolio's
+ * member plan): an unchanged file is not parsed again, whichever file reads it.
+ */
 const libraryModels = new Map<string, { text: string; model: PlanModel }>();
-const MAX_CACHED = 256;
+const MAX_CACHED = 1024;
 
-function libraryModel(uri: string, text: string): PlanModel {
+export function linkedFileModel(uri: string, text: string): PlanModel {
   const known = libraryModels.get(uri);
   if (known && known.text === text) return known.model;
   const model = buildModel(parseYaml(text));
@@ -85,7 +88,7 @@ function collect(model: PlanModel, uri: string, files: LinkedFiles | undefined, 
       report('unresolved', `${quote(written.value)} cannot be read: ${unreadableLibrary(file.kind, file.problem)}.`);
       continue;
     }
-    const library = libraryModel(target, file.text);
+    const library = linkedFileModel(target, file.text);
     if (library.title !== undefined) {
       report(
         'unresolved',
