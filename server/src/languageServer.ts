@@ -36,6 +36,9 @@ import {
   RESCHEDULE_DEPENDANTS_KIND,
   RESCHEDULE_PLAN_KIND,
   timelineResult,
+  isPortfolioFileName,
+  portfolioTimelineInput,
+  portfolioTimelineResult,
   workspaceSymbols,
   AnalysisOptionsSource,
   CONFIG_FILE_GLOB,
@@ -59,7 +62,15 @@ import { Formatting } from './formatting.js';
 import { guardNotification, guardRequest, invalidParams, requestFailed, type Logger } from './guard.js';
 import { SemanticTokenResults } from './semanticTokenResults.js';
 import { positionParam, rangeParam, stringParam } from './params.js';
-import { ExportRequest, RescheduleRequest, TimelineRequest, type ExportParams, type TimelineParams } from './protocol.js';
+import {
+  ExportRequest,
+  PortfolioTimelineRequest,
+  RescheduleRequest,
+  TimelineRequest,
+  type ExportParams,
+  type PortfolioTimelineParams,
+  type TimelineParams,
+} from './protocol.js';
 import { defaultSettings, readEditorSettings, type EditorSettings } from './settings.js';
 import { WorkspacePlans } from './workspacePlans.js';
 
@@ -416,6 +427,25 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   connection.onRequest(
     TimelineRequest,
     request(TimelineRequest.method, (params: TimelineParams) => timelineResult(openDoc(params?.uri), params)),
+  );
+
+  connection.onRequest(
+    PortfolioTimelineRequest,
+    request(PortfolioTimelineRequest.method, async (params: PortfolioTimelineParams) => {
+      const document = typeof params?.uri === 'string' && isPortfolioFileName(params.uri) ? documents.get(params.uri) : undefined;
+      if (!document) return null;
+      let doc = analyze(document);
+      // Member plans not read yet are read, and the portfolio analyzed again (bounded: a plan read may import libraries).
+      for (let round = 0; round < 4 && (doc.analysis.portfolio?.notLoaded.length ?? 0) > 0; round++) {
+        await linked.load(doc.analysis.portfolio!.notLoaded);
+        doc = analyze(document);
+      }
+      const portfolio = doc.analysis.portfolio;
+      if (!portfolio) return null;
+      // Problem counts of the member plans the server has analyzed (open, or checked on disk).
+      const problemsOf = (uri: string) => cache.peek(uri)?.analysis.diagnostics.length;
+      return portfolioTimelineResult(doc.uri, portfolioTimelineInput(portfolio, problemsOf), params);
+    }),
   );
 
   connection.onRequest(

@@ -70,6 +70,7 @@ export { buildPortfolioTimeline } from './features/portfolioTimeline/model.js';
 export { renderPortfolioSvg, layoutPortfolio } from './features/portfolioTimeline/renderSvg.js';
 export { renderPortfolioHtml } from './features/portfolioTimeline/renderHtml.js';
 export { portfolioTimelineResult } from './features/portfolioTimeline/request.js';
+export { portfolioTimelineInput } from './features/portfolioTimeline/fromPortfolio.js';
 export { portfolioCss } from './features/portfolioTimeline/style.js';
 export type { PortfolioChannelBar, PortfolioLane, PortfolioTimelineModel } from './features/portfolioTimeline/model.js';
 export type { PortfolioTimelineParams, PortfolioTimelineResult } from './features/portfolioTimeline/request.js';
