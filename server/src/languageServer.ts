@@ -442,12 +442,9 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
     request(PortfolioTimelineRequest.method, async (params: PortfolioTimelineParams) => {
       const document = typeof params?.uri === 'string' && isPortfolioFileName(params.uri) ? documents.get(params.uri) : undefined;
       if (!document) return null;
-      let doc = analyze(document);
-      // Member plans not read yet are read, and the portfolio analyzed again (bounded: a plan read may import libraries).
-      for (let round = 0; round < 4 && (doc.analysis.portfolio?.notLoaded.length ?? 0) > 0; round++) {
-        await linked.load(doc.analysis.portfolio!.notLoaded);
-        doc = analyze(document);
-      }
+      // Member plans (and the folders its globs search) not read yet are read first.
+      await linked.loadAll(analyze(document).analysis, () => analyze(document).analysis);
+      const doc = analyze(document);
       const portfolio = doc.analysis.portfolio;
       if (!portfolio) return null;
       // Problem counts of the member plans the server has analyzed (open, or checked on disk).
