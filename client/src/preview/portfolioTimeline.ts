@@ -32,6 +32,8 @@ export interface PortfolioTimelineStatus {
   uri: string | undefined;
   /** The plan URIs of the lanes, in order. */
   lanes: string[];
+  /** The plan titles of the lanes, in order. */
+  titles: string[];
   banner: string | null;
   /** Lanes the webview reported it drew, counted in its DOM. */
   rendered: number | undefined;
@@ -117,6 +119,7 @@ export class PortfolioTimelinePanel implements vscode.Disposable {
       open: this.panel !== undefined,
       uri: this.uri?.toString(),
       lanes: this.shown?.timeline.lanes.map((lane) => lane.uri) ?? [],
+      titles: this.shown?.timeline.lanes.map((lane) => lane.title) ?? [],
       banner: this.banner,
       rendered: this.rendered,
       opened: [...this.opened],
