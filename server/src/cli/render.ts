@@ -48,7 +48,7 @@ function renderOptions(values: Record<string, string | boolean | undefined>, pos
 }
 
 export const renderCommand: Command = {
-  summary: 'draw a plan as a timeline (SVG, or self-contained HTML)',
+  summary: 'draw a plan, or a portfolio of plans, as a timeline (SVG, or self-contained HTML)',
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
