@@ -374,7 +374,11 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   );
   connection.onHover(
     request('textDocument/hover', (params) =>
-      hover(doc(params), positionParam(params.position), { markup: markupOf(capabilities.textDocument?.hover?.contentFormat) }),
+      hover(doc(params), positionParam(params.position), {
+        markup: markupOf(capabilities.textDocument?.hover?.contentFormat),
+        // A portfolio's member plan: its latest diagnostics, open in an editor or read from disk.
+        problemCount: (uri) => cache.peek(uri)?.analysis.diagnostics.length,
+      }),
     ),
   );
   connection.onDefinition(request('textDocument/definition', (params) => definition(doc(params), positionParam(params.position))));

@@ -6,61 +6,10 @@ import { isGlob, matchGlob, splitGlob } from '../../../server/src/core/portfolio
 import { MAX_PORTFOLIO_ENTRIES } from '../../../server/src/core/portfolio/portfolio.js';
 import { fileKindOf, isPlanFileName, isPortfolioFileName, type TextFile } from '../../../server/src/core/workspace/files.js';
 import { withCpuTime } from '../../helpers/cpuTime.js';
+import { EMEA, FILES, LISTING, PORTFOLIO, PORTFOLIO_URI, ROOT, snapshot } from './fixtures.js';
 
 // A portfolio through the host seam: member plans arrive in the snapshot (`AnalyzeOptions.files`),
 // glob folders as listings (`files.list`); what is missing is named in `notLoaded` / `foldersNotListed`.
-
-const ROOT = 'file:///work/org';
-export const PORTFOLIO_URI = `${ROOT}/fy27.portfolio.yaml`;
-
-export const LIBRARY = `owners: [Head of Growth]\nkpis:\n  signups:\n    owner: Head of Growth\n    measure: { definition: New accounts, source: CRM, unit: accounts, cadence: weekly }\n`;
-
-export const EMEA = `plan: EMEA growth
-imports: [./shared/kpis.plan-library.yaml]
-period: { start: 2027-01-01, end: 2027-06-30 }
-budget: { total: 600000, currency: EUR }
-objective: { id: emea-growth, statement: 3000 new EMEA customers, deadline: 2027-06-30, traces_to: fy27-growth }
-channels:
-  seo: { name: SEO refresh, start: 2027-01-04, end: 2027-03-31 }
-  paid:
-    name: Paid search
-    duration: 4w
-    depends_on: [seo]
-`;
-
-export const NA = `plan: North America
-budget: { total: 350000, currency: EUR }
-objective: { id: na-growth, statement: Grow NA, traces_to: fy27-growth }
-`;
-
-export const APAC = `plan: APAC launch
-budget: { total: 200000, currency: USD }
-objective: { id: apac, statement: Launch APAC }
-`;
-
-export const FILES: [string, string][] = [
-  [`${ROOT}/emea.plan.yaml`, EMEA],
-  [`${ROOT}/regions/na.plan.yaml`, NA],
-  [`${ROOT}/regions/apac.plan.yaml`, APAC],
-  [`${ROOT}/shared/kpis.plan-library.yaml`, LIBRARY],
-];
-
-const LISTING = FILES.map(([uri]) => uri);
-
-export function snapshot(files: [string, string][] = FILES, listed: string[] = [ROOT, `${ROOT}/regions`]) {
-  const map = new Map<string, TextFile>(files.map(([uri, text]) => [uri, { text }]));
-  const listings = new Map(listed.map((folder) => [folder, LISTING.filter((uri) => uri.startsWith(`${folder}/`))]));
-  return linkedFilesOf(map, undefined, listings);
-}
-
-export const PORTFOLIO = `portfolio: FY27 growth
-owner: CMO
-budget: { total: 1000000, currency: EUR }
-objective: { id: fy27-growth, statement: 10000 new customers in FY27, deadline: 2027-12-31 }
-plans:
-  - ./emea.plan.yaml
-  - ./regions/*.plan.yaml
-`;
 
 const analyze = (text: string, files = snapshot(), uri = PORTFOLIO_URI) => analyzeText(text, { planUri: uri, files });
 const codes = (text: string, files = snapshot()) => analyze(text, files).diagnostics.map((diagnostic) => diagnostic.code as string);
@@ -230,5 +179,40 @@ describe('hostile and half-typed portfolios', () => {
     assert.ok(cpu < 3000, `${cpu} ms`);
     assert.equal(analysis.portfolio!.notLoaded.length, MAX_PORTFOLIO_ENTRIES);
     assert.ok(analysis.diagnostics.some((diagnostic) => diagnostic.range.start.line === MAX_PORTFOLIO_ENTRIES + 2 && /at most/.test(diagnostic.message)));
+  });
+});
+
+describe('portfolio rules', () => {
+  it('take their severity from the settings, like every rule', () => {
+    const run = (rules: Record<string, 'off' | 'error' | 'hint'>) =>
+      analyzeText(PORTFOLIO, { planUri: PORTFOLIO_URI, files: snapshot(), rules }).diagnostics.map((diagnostic) => `${diagnostic.code}:${diagnostic.severity}`);
+    assert.deepEqual(run({}).sort(), ['portfolio-budget-overallocated:1', 'portfolio-untraced:2']);
+    assert.deepEqual(run({ 'portfolio-budget-overallocated': 'off', 'portfolio-untraced': 'error' }), ['portfolio-untraced:1']);
+    assert.deepEqual(run({ 'portfolio-budget-overallocated': 'hint', 'portfolio-untraced': 'off' }), ['portfolio-budget-overallocated:4']);
+  });
+
+  it('can be disabled by a comment, like every rule', () => {
+    const text = `# throughline-disable portfolio-untraced\n${PORTFOLIO}`;
+    assert.ok(!codes(text).includes('portfolio-untraced'));
+  });
+
+  it('link the member plan’s objective from portfolio-untraced', () => {
+    const untraced = analyze(PORTFOLIO).diagnostics.find((diagnostic) => diagnostic.code === 'portfolio-untraced')!;
+    assert.match(untraced.message, /`apac\.plan\.yaml`.*Write `traces_to: fy27-growth`/);
+    assert.deepEqual(untraced.relatedInformation?.[0]?.location, {
+      uri: `${ROOT}/regions/apac.plan.yaml`,
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 9 } },
+    });
+  });
+
+  it('leave a plan in another currency out of the sum, and say so on its entry', () => {
+    const diagnostics = analyze(PORTFOLIO.replace('total: 1000000', 'total: 900000')).diagnostics.filter((d) => d.code === 'portfolio-budget-overallocated');
+    assert.equal(diagnostics.length, 2);
+    assert.match(
+      diagnostics[0]!.message,
+      /add up to €950,000, over the portfolio's total of €900,000 by €50,000\. The largest: `EMEA growth` \(€600,000\), `North America` \(€350,000\)/,
+    );
+    assert.match(diagnostics[0]!.message, /One plan that budgets in another currency is left out of the sum\./);
+    assert.match(diagnostics[1]!.message, /`APAC launch` budgets in `USD`, the portfolio in `EUR`/);
   });
 });
