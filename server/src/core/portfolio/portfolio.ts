@@ -2,9 +2,7 @@ import { unreadableReason } from '../actuals/describe.js';
 import type { LinkedFiles } from '../actuals/linkedFiles.js';
 import { resolveRelativePath } from '../actuals/references.js';
 import { linkedFileModel, withImports } from '../library/imports.js';
-import { factsOf } from '../model/planFacts.js';
 import type { Located, PlanModel } from '../model/planModel.js';
-import { formatDay } from '../text/dates.js';
 import { quote } from '../text/quote.js';
 import type { Range } from '../types.js';
 import { isLibraryFileName, isPlanOnlyFileName, isPortfolioFileName, type ReadProblemKind } from '../workspace/files.js';
@@ -39,7 +37,7 @@ export interface PortfolioMember {
   /** The plan's (first) objective; `range` is in the plan's file. */
   objective:
     { id: string | undefined; statement: string | undefined; deadline: PortfolioDate | undefined; tracesTo: string | undefined; range: Range } | undefined;
-  /** Every channel, in the order written, with its dates (as written, or as the plan's schedule places a dated channel). */
+  /** Every channel, in the order written, with its `start` and `end` as written (undefined when not written). */
   channels: { id: string; name: string | undefined; start: PortfolioDate | undefined; end: PortfolioDate | undefined }[];
 }
 
@@ -243,7 +241,6 @@ function memberOf(
   for (const library of model.imported?.named ?? []) portfolio.named.add(library);
   for (const library of model.imported?.notLoaded ?? []) if (!portfolio.notLoaded.includes(library)) portfolio.notLoaded.push(library);
   const objective = model.objectives[0];
-  const schedule = model.channels.size > 0 ? factsOf(model).schedule : undefined;
   return {
     uri,
     entry,
@@ -258,15 +255,12 @@ function memberOf(
       tracesTo: objective.tracesTo?.value,
       range: objective.tracesTo?.range ?? objective.keyRange,
     },
-    channels: [...model.channels.values()].map((channel) => {
-      const scheduled = schedule?.channels.get(channel.id);
-      return {
-        id: channel.id,
-        name: channel.name?.value,
-        start: dateOf(channel.start) ?? (scheduled ? { value: formatDay(scheduled.start), day: scheduled.start } : undefined),
-        end: dateOf(channel.end) ?? (scheduled ? { value: formatDay(scheduled.end), day: scheduled.end } : undefined),
-      };
-    }),
+    channels: [...model.channels.values()].map((channel) => ({
+      id: channel.id,
+      name: channel.name?.value,
+      start: dateOf(channel.start),
+      end: dateOf(channel.end),
+    })),
   };
 }
 
