@@ -2,7 +2,9 @@
 // on generated plans of 100, 1,000 and 5,000 channels. Prints one table and writes it as JSON
 // (bench/results/latest.json for a full run). Then the after-launch scenarios (bench/actuals.ts):
 // 1,000 channels with phasing and weekly actuals, and a 100,000-row actuals CSV.
-// Options: --sizes=100,1000  --no-peer  --quick  --no-actuals  --actuals-only
+// Then the Scale scenarios of the portfolio issue (bench/portfolio.ts): 500 plans importing one
+// library, none open.
+// Options: --sizes=100,1000  --no-peer  --quick  --no-actuals  --actuals-only  --no-portfolio  --portfolio-only
 // `npm run bench -- --markdown[=file.json]` runs nothing: it prints the figures of
 // docs/performance.md (machine, table, targets) from bench/results/latest.json or the file
 // named; `npm run docs` writes them into that page.
@@ -13,6 +15,7 @@ import { buildServer, type LspClient } from '../test/helpers/lspClient.js';
 import { generatePlan } from '../test/helpers/generatePlan.js';
 import { measureActualsEdits, measureCsvChanges, type ActualsCounts, type ActualsSamples } from './actuals.js';
 import { measureFloor } from './floor.js';
+import { formatPortfolioTable, measurePortfolio, type PortfolioCounts } from './portfolio.js';
 import { buildReport, formatMarkdown, machineInfo, type Report, type SizeResult } from './report.js';
 import { checkSchemaErrorShows, EDITOR_DEBOUNCE_MS, measureServer, type Counts } from './scenarios.js';
 import { PEER_VALIDATION_DELAY_MS, startPeer, startThroughline } from './servers.js';
@@ -24,11 +27,15 @@ const SCHEMA = 'schema/plan.schema.json';
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const actualsOnly = args.includes('--actuals-only');
-const sizes = actualsOnly ? [] : (option('sizes')?.split(',').map(Number) ?? DEFAULT_SIZES);
+const portfolioOnly = args.includes('--portfolio-only');
+const sizes = actualsOnly || portfolioOnly ? [] : (option('sizes')?.split(',').map(Number) ?? DEFAULT_SIZES);
 const withPeer = !args.includes('--no-peer');
 const quick = args.includes('--quick');
-const withActuals = !args.includes('--no-actuals');
-const full = sizes.join() === DEFAULT_SIZES.join() && withPeer && !quick && withActuals;
+const withActuals = !args.includes('--no-actuals') && !portfolioOnly;
+const withPortfolio = !args.includes('--no-portfolio') && !actualsOnly;
+const full = sizes.join() === DEFAULT_SIZES.join() && withPeer && !quick && withActuals && withPortfolio;
+const portfolioCounts: PortfolioCounts = quick ? { starts: 1, edits: 2, requests: 5, floorRuns: 2 } : { starts: 2, edits: 4, requests: 20, floorRuns: 3 };
+const PORTFOLIO_LATEST = 'bench/results/portfolio.json';
 const actualsCounts: ActualsCounts = quick ? { edits: 5, csvChanges: 3, csvParses: 3 } : { edits: 15, csvChanges: 5, csvParses: 5 };
 
 /** Fewer repetitions where one costs seconds (the peer, the largest plan). */
@@ -96,6 +103,8 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  const portfolio = withPortfolio ? await measurePortfolio(portfolioCounts, (message) => process.stderr.write(message)) : undefined;
+  if (portfolio) process.stderr.write('done\n');
 
   const settings = {
     throughlineDebounceMs: 0,
@@ -105,7 +114,15 @@ async function main(): Promise<void> {
     ...(withActuals ? { actualsCounts } : {}),
   };
   const report = buildReport(results, machine, settings, PEER_VALIDATION_DELAY_MS, actuals);
-  console.log(`\n${formatMarkdown(report)}\n`);
+  if (sizes.length > 0 || actuals) console.log(`\n${formatMarkdown(report)}\n`);
+  if (portfolio) {
+    console.log(`\n${formatPortfolioTable(portfolio, machine)}\n`);
+    const out = full || (portfolioOnly && !quick) ? PORTFOLIO_LATEST : join(tmpdir(), 'throughline-bench-portfolio.json');
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync(out, JSON.stringify({ machine, counts: portfolioCounts, samples: portfolio }, null, 2) + '\n');
+    console.log(`portfolio figures written to ${out}`);
+    if (portfolioOnly) return;
+  }
   const out = full ? LATEST : join(tmpdir(), 'throughline-bench-partial.json');
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');

@@ -22,7 +22,7 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
   },
   'import-unresolved': {
     why: 'A library is how plans share one measurement vocabulary: a KPI defined once, one customer journey, one list of owners. An import that names no readable library leaves the plan without the KPIs and stages it relies on, so every use of them looks undefined — and the teams drift back to copying definitions.',
-    fix: 'Name the library relative to the file that imports it, with `/` (e.g. `./shared/kpis.plan-library.yaml` or `../shared/kpis.plan-library.yaml`). A library is named `*.plan-library.yaml` and holds only `imports`, `kpis`, `journey`, `owners` and `media` — no `plan` title. Absolute paths and URLs are refused, so the plan means the same files on every machine.',
+    fix: 'Name the library relative to the file that imports it, with `/` (e.g. `./shared/kpis.plan-library.yaml` or `../shared/kpis.plan-library.yaml`). A library is named `*.plan-library.yaml` and holds only `imports`, `kpis`, `journey`, `owners`, `media` and `calendar` — no `plan` title. Absolute paths and URLs are refused, so the plan means the same files on every machine.',
   },
   'import-cycle': {
     why: 'Libraries may build on each other (a measures library on a journey library), but a circle of imports has no bottom: which definition of a KPI counts depends on where you start reading. The cycle is reported in each library on it, on the import that leads back, naming every file on the way.',

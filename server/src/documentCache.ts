@@ -1,6 +1,8 @@
 import {
   analysisOf,
+  analyzeLean,
   analyzeText,
+  compacted,
   createParseState,
   type Analysis,
   type AnalyzeOptions,
@@ -29,8 +31,9 @@ interface OpenEntry {
 /**
  * One analysis per (uri, version), computed on first use and shared by diagnostics and every
  * request. Open documents are parsed incrementally; plans read from disk (workspace files not
- * open in the editor) are kept too, for workspace symbols. A settings change only re-runs
- * the rules over the parsed model.
+ * open in the editor) are kept too, lean (`analyzeLean`: the model and what the rules read,
+ * without the YAML tree), for workspace symbols and their diagnostics. A settings change or a
+ * library change only re-runs the rules over the model.
  */
 export class DocumentCache {
   private readonly open = new Map<string, OpenEntry>();
@@ -72,6 +75,13 @@ export class DocumentCache {
     return entry.doc;
   }
 
+  /** A plan on disk whose diagnostics were published: keeps what they and the features on a closed plan need, and drops what deriving them built. */
+  compact(uri: string): void {
+    const entry = this.disk.get(uri);
+    if (!entry || this.stale(entry)) return;
+    this.disk.set(uri, { ...entry, doc: { ...entry.doc, analysis: compacted(entry.doc.analysis, this.optionsFor(uri)) } });
+  }
+
   /** A plan on disk that could not be read: one diagnostic says why. */
   forUnreadable(uri: string, problem: { problem: string; kind: ReadProblemKind }): PlanDocument {
     this.disk.delete(uri);
@@ -89,6 +99,11 @@ export class DocumentCache {
 
   forgetDisk(uri: string): void {
     this.disk.delete(uri);
+  }
+
+  /** The text a plan on disk was last analyzed from (undefined when it is not kept). */
+  diskText(uri: string): string | undefined {
+    return this.disk.get(uri)?.text;
   }
 
   diskUris(): string[] {
@@ -115,7 +130,8 @@ export class DocumentCache {
   private analyze(uri: string, version: number, text: string, state: ParseState | undefined, options: AnalyzeOptions): Analysis {
     if (text.length > MAX_FILE_SIZE) return notRead(tooLarge(text.length) as { problem: string; kind: ReadProblemKind });
     const started = performance.now();
-    const analysis = analyzeText(text, options, state);
+    // A plan read from disk is kept lean (its model, no YAML tree): opening it parses it again.
+    const analysis = state ? analyzeText(text, options, state) : analyzeLean(text, options);
     this.onAnalyzed(uri, version, performance.now() - started, state?.last);
     return analysis;
   }

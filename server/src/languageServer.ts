@@ -25,8 +25,8 @@ import {
   inlayHints,
   isExportFormat,
   prepareRename,
-  references,
-  rename,
+  workspaceReferences,
+  workspaceRename,
   SEMANTIC_TOKENS_LEGEND,
   semanticTokens,
   rescheduleActions,
@@ -51,6 +51,7 @@ import {
   type PlanDocument,
   type RefactorAction,
   type RescheduleActionOptions,
+  type WorkspaceDocuments,
   type WorkspaceHost,
 } from './core/index.js';
 import { DiagnosticsPublisher, publishable } from './diagnosticsPublisher.js';
@@ -164,15 +165,18 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
     log,
     (doc) => linked.loadMissing(doc.analysis),
     linkedPublished,
+    (uri) => {
+      if (settings.trace === 'verbose') log.info(`read ${uri}`);
+    },
   );
-  /** Checks a plan (or portfolio) again: now when open, through the workspace when not. */
+  /** Checks a plan (or portfolio) again: now when open; when closed, from the text last read (a dependency changed). */
   const recheck = async (plan: string, soon = false) => {
     if (documents.get(plan)) {
       if (soon) publisher.later(plan);
       else publisher.now(plan);
-    } else await workspace.refresh(plan);
+    } else await workspace.dependencyChanged(plan);
   };
-  /** A referenced file changed (on disk or in an editor): check the plans that read it again. */
+  /** A referenced file changed (on disk or in an editor): check the plans that read it again (a closed plan from the text last read). */
   const linkedFileChanged = async (file: string, soon: boolean) => {
     for (const plan of linked.dependants(file)) await recheck(plan, soon);
   };
@@ -188,6 +192,13 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
     const found = openDoc(uri);
     if (!found) throw requestFailed(`${uri} is not open: open it before asking about it`);
     return found;
+  };
+  /** Every analysed plan and library, for references and rename across files: the open documents at their current version, then the workspace scan's. */
+  const workspaceDocuments: WorkspaceDocuments = {
+    documents: () => {
+      for (const document of documents.all()) if (!isLinkedFileUri(document.uri)) analyze(document);
+      return cache.all();
+    },
   };
   // Diagnostics wait for the editor's settings (or 3 s, for a client that never says `initialized`).
   let settingsLoaded!: () => void;
@@ -372,11 +383,15 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   );
   connection.onDefinition(request('textDocument/definition', (params) => definition(doc(params), positionParam(params.position))));
   connection.onReferences(
-    request('textDocument/references', (params) => references(doc(params), positionParam(params.position), params.context?.includeDeclaration !== false)),
+    request('textDocument/references', (params) =>
+      workspaceReferences(doc(params), positionParam(params.position), params.context?.includeDeclaration !== false, workspaceDocuments),
+    ),
   );
   connection.onPrepareRename(request('textDocument/prepareRename', (params) => prepareRename(doc(params), positionParam(params.position))));
   connection.onRenameRequest(
-    request('textDocument/rename', (params) => renamed(rename(doc(params), positionParam(params.position), stringParam(params.newName, 'newName')))),
+    request('textDocument/rename', (params) =>
+      renamed(workspaceRename(doc(params), positionParam(params.position), stringParam(params.newName, 'newName'), workspaceDocuments)),
+    ),
   );
   connection.onDocumentSymbol(request('textDocument/documentSymbol', (params) => documentSymbols(doc(params))));
   connection.onWorkspaceSymbol(request('workspace/symbol', (params) => workspaceSymbols(cache.all(), typeof params.query === 'string' ? params.query : '')));
@@ -477,7 +492,7 @@ function refactorOptions(client: InitializeParams['capabilities'], context: unkn
   };
 }
 
-function renamed(result: ReturnType<typeof rename>) {
+function renamed(result: ReturnType<typeof workspaceRename>) {
   if ('error' in result) throw requestFailed(result.error);
   return result.edit;
 }

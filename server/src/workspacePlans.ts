@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { isInsideFolder, type PlanDocument, type WorkspaceHost } from './core/index.js';
+import { isInsideFolder, type PlanDocument, type TextFile, type WorkspaceHost } from './core/index.js';
 import { publishable } from './diagnosticsPublisher.js';
 import type { DocumentCache } from './documentCache.js';
 import type { Logger } from './guard.js';
@@ -29,6 +29,8 @@ export class WorkspacePlans {
     private readonly loadLinked: (doc: PlanDocument) => Promise<boolean> = async () => false,
     /** Hears of every plan published, and of every plan forgotten (doc undefined). */
     private readonly onPublished: (uri: string, doc: PlanDocument | undefined) => void = () => {},
+    /** Hears of every plan read from disk (`throughline.trace.server: verbose`, and tests). */
+    private readonly onRead: (uri: string) => void = () => {},
   ) {}
 
   setFolders(uris: Iterable<string>): void {
@@ -72,7 +74,23 @@ export class WorkspacePlans {
   /** Reads a plan through the host and publishes its diagnostics, unless it is open in the editor. */
   async refresh(uri: string): Promise<void> {
     if (this.isOpen(uri)) return;
+    this.onRead(uri);
     const file = await this.host.readTextFile(uri);
+    return this.check(uri, file);
+  }
+
+  /**
+   * A file the plan imports changed: checks the plan again from the text last read, without
+   * reading or parsing it again (its rules re-run over its model); read when it is not known.
+   */
+  async dependencyChanged(uri: string): Promise<void> {
+    if (this.isOpen(uri)) return;
+    const text = this.cache.diskText(uri);
+    if (text === undefined) return this.refresh(uri);
+    return this.check(uri, { text });
+  }
+
+  private async check(uri: string, file: TextFile): Promise<void> {
     if ('problem' in file && (file.kind === 'missing' || file.kind === 'not-a-file')) return this.removed(uri);
     if ('problem' in file && file.kind === 'unreadable') {
       this.log.warn(`cannot check ${uri}: ${file.problem}`);
@@ -86,6 +104,7 @@ export class WorkspacePlans {
     if (this.isOpen(uri)) return; // opened while it was being read
     await this.connection.sendDiagnostics({ uri, diagnostics: publishable(doc.analysis.diagnostics) });
     this.onPublished(uri, doc);
+    this.cache.compact(uri);
   }
 
   /** The plan is gone from disk: forget it and clear its diagnostics. */

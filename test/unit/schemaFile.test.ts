@@ -26,7 +26,7 @@ test('schema/plan-library.schema.json is what the library schema generates now, 
   assert.equal(committed, `${JSON.stringify(libraryJsonSchema(), null, 2)}\n`);
   const properties = Object.keys((JSON.parse(committed) as { properties: Record<string, unknown> }).properties).sort();
   assert.deepEqual(properties, Object.keys(librarySchema.shape).sort());
-  assert.deepEqual(properties, ['imports', 'journey', 'kpis', 'media', 'owners']);
+  assert.deepEqual(properties, ['calendar', 'imports', 'journey', 'kpis', 'media', 'owners']);
 });
 
 test('schema/portfolio.schema.json is what the portfolio schema generates now, with its title, budget, objective and plans', () => {

@@ -3,7 +3,7 @@
 // no editor API, no protocol library, no I/O.
 
 // Analysis
-export { analysisOf, analyzeText, createParseState, runRules, withLazyDiagnostics, DEFAULT_DOCS_BASE } from './analyze.js';
+export { analysisOf, analyzeLean, analyzeText, compacted, createParseState, runRules, withLazyDiagnostics, DEFAULT_DOCS_BASE } from './analyze.js';
 export type { Analysis, AnalyzeOptions, ParseState } from './analyze.js';
 export { parseConfig, readRuleSettings, readFormatSettings, readPacingSettings, findSuppressions, LINE_WIDTH_LIMITS } from './config.js';
 export type { ConfigResult, FormatSettings, PacingSettings, RuleSettings } from './config.js';
@@ -43,6 +43,7 @@ export { hover } from './features/hover.js';
 export { inlayHints } from './features/inlayHints.js';
 export { references } from './features/references.js';
 export { prepareRename, rename } from './features/rename.js';
+export { librarySymbolAt, workspaceReferences, workspaceRename, type LibrarySymbol, type WorkspaceDocuments } from './features/workspaceReferences.js';
 export { documentSymbols, workspaceSymbols } from './features/symbols.js';
 export { SEMANTIC_TOKENS_LEGEND, semanticTokens, semanticTokensEdits } from './features/semanticTokens.js';
 export type { SemanticTokens, SemanticTokensEdit } from './features/semanticTokens.js';

@@ -3,12 +3,16 @@ import { describe, it } from 'node:test';
 import { createParseState } from '../../../server/src/core/analyze.js';
 import { loadCorpus } from '../support/corpus.js';
 import { excerpt, exercise } from '../support/exercise.js';
-import { SEED, seededRandom } from '../support/seed.js';
+import { prefixEnds } from '../support/prefixEnds.js';
+import { SCALE, SEED, seededRandom } from '../support/seed.js';
 
-// Typing a plan from scratch: every prefix of every example and fixture plan, one
-// character at a time, through one incremental parse state (as an open editor keeps).
+// Typing a plan from scratch through one incremental parse state (as an open editor keeps):
+// every prefix of every example plan, one character at a time, and of every fixture plan at
+// each line boundary and at seeded points inside lines (FC_SCALE asks more of them).
 
 const MAX_REPORTED = 5;
+/** Seeded prefix ends inside lines per fixture plan, besides every line boundary. */
+const INSIDE_LINES = 40 * SCALE;
 
 /** Length of the common prefix of two texts. */
 function sharedPrefix(a: string, b: string): number {
@@ -17,7 +21,7 @@ function sharedPrefix(a: string, b: string): number {
   return i;
 }
 
-describe('every prefix of every example and fixture plan', () => {
+describe('prefixes of every example and fixture plan', () => {
   const corpus = loadCorpus();
   let checked = 0;
 
@@ -58,7 +62,8 @@ describe('every prefix of every example and fixture plan', () => {
       const from = Math.max(0, ...corpus.slice(0, index).map((other) => sharedPrefix(other.text, plan.text)));
       const state = createParseState();
       const failures: string[] = [];
-      for (let end = from; end <= plan.text.length && failures.length < MAX_REPORTED; end++) {
+      for (const end of [from, ...prefixEnds(plan, random, INSIDE_LINES).filter((end) => end > from)]) {
+        if (failures.length >= MAX_REPORTED) break;
         const prefix = plan.text.slice(0, end);
         const { problems } = exercise(prefix, { state, random, applyFixes: end === plan.text.length });
         checked++;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadCorpus, type CorpusPlan } from '../support/corpus.js';
+import { loadCorpus } from '../support/corpus.js';
 import { excerpt } from '../support/exercise.js';
+import { prefixEnds } from '../support/prefixEnds.js';
 import { SCALE, SEED, seededRandom } from '../support/seed.js';
 import { ServerUnderTest } from '../support/server.js';
 
@@ -15,16 +16,6 @@ const PROBE_EVERY = Math.max(1, Math.round(60 / SCALE));
 /** Extra prefix lengths inside lines per fixture plan, besides every line boundary. */
 const EXTRA_PREFIXES = 6 * SCALE;
 const MAX_REPORTED = 5;
-
-/** Where each edit of a plan ends: every character for examples, line ends and seeded points for fixtures. */
-function prefixEnds(plan: CorpusPlan, random: () => number): number[] {
-  const { text } = plan;
-  if (plan.path.startsWith('examples/')) return Array.from({ length: text.length }, (_, i) => i + 1);
-  const ends = new Set<number>([text.length]);
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') ends.add(i + 1);
-  for (let i = 0; i < EXTRA_PREFIXES; i++) ends.add(1 + Math.floor(random() * text.length));
-  return [...ends].sort((a, b) => a - b);
-}
 
 describe('typing every example and fixture plan into the server', () => {
   const corpus = loadCorpus();
@@ -44,7 +35,7 @@ describe('typing every example and fixture plan into the server', () => {
       const random = seededRandom(SEED + index);
       const document = await server.open('', plan.path);
       const problems: string[] = [];
-      const ends = prefixEnds(plan, random);
+      const ends = prefixEnds(plan, random, EXTRA_PREFIXES);
       let done = 0;
       for (const [step, end] of ends.entries()) {
         await document.append(plan.text.slice(done, end));

@@ -105,8 +105,8 @@ describe('imports', () => {
     assert.deepEqual(
       bad.map((d) => `${d.range.start.line + 1} ${d.code} ${d.message}`),
       [
-        '1 schema Unknown key `plan`. Allowed here: imports, kpis, journey, owners, media.',
-        '3 schema Unknown key `channels`. Allowed here: imports, kpis, journey, owners, media.',
+        '1 schema Unknown key `plan`. Allowed here: imports, kpis, journey, owners, media, calendar.',
+        '3 schema Unknown key `channels`. Allowed here: imports, kpis, journey, owners, media, calendar.',
       ],
     );
   });
@@ -151,7 +151,7 @@ describe('a library in the editor', () => {
 
   it("completes the library's own keys at the top, not a plan's", () => {
     const labels = completion(doc('kpis: {}\n\n'), { line: 1, character: 0 }).items.map((item) => item.label);
-    assert.deepEqual(labels.sort(), ['imports', 'journey', 'media', 'owners']);
+    assert.deepEqual(labels.sort(), ['calendar', 'imports', 'journey', 'media', 'owners']);
   });
 
   it("hovers the library's keys with their docs", () => {

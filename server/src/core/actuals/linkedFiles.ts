@@ -15,12 +15,39 @@ export interface LinkedFiles {
   list?(folderUri: string): readonly string[] | undefined;
   /** Changes whenever any file's content does, for caches keyed by the analysis options. */
   readonly key: string;
+  /**
+   * What `derive` makes of the file's text (a library's model), kept with the files while
+   * that text is the same: it runs once per text and `kind`, whichever plan asks. Undefined
+   * when the file holds no text.
+   */
+  derived?<T>(uri: string, kind: string, derive: (text: string) => T): T | undefined;
+}
+
+/** The values derived from each file's text, by URI and kind, dropped when the text changes: what `LinkedFiles.derived` answers from. */
+export class DerivedValues {
+  private readonly byUri = new Map<string, { text: string; values: Map<string, unknown> }>();
+
+  get<T>(uri: string, text: string, kind: string, derive: (text: string) => T): T {
+    let known = this.byUri.get(uri);
+    if (!known || known.text !== text) this.byUri.set(uri, (known = { text, values: new Map() }));
+    if (!known.values.has(kind)) known.values.set(kind, derive(text));
+    return known.values.get(kind) as T;
+  }
+
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
 }
 
 export function linkedFilesOf(files: ReadonlyMap<string, TextFile>, key?: string, listings?: ReadonlyMap<string, readonly string[]>): LinkedFiles {
+  const derived = new DerivedValues();
   return {
     get: (uri) => files.get(uri),
     ...(listings ? { list: (folder: string) => listings.get(folder) } : {}),
+    derived(uri, kind, derive) {
+      const file = files.get(uri);
+      return file && 'text' in file ? derived.get(uri, file.text, kind, derive) : undefined;
+    },
     key:
       key ??
       [...files].map(([uri, file]) => `${uri}\u0000${'text' in file ? `${file.text.length}:${hashText(file.text)}` : file.kind}`).join('\u0001') +

@@ -1,3 +1,4 @@
+import { importedOnly } from '../library/imports.js';
 import { factsOf } from '../model/planFacts.js';
 import type { Aggregation, ChannelModel, DatedValue, KpiModel, PlanModel } from '../model/planModel.js';
 import { formatDay, parseIsoDate, todayDay, type Day } from '../text/dates.js';
@@ -165,7 +166,13 @@ export function trackingOf(model: PlanModel, options: TrackingOptions = {}): Tra
   }
   for (const channel of model.channels.values()) tracking.channels.set(channel.id, channelMoney(channel, csvByChannel.get(channel.id) ?? [], tracking));
   tracking.plan = planMoney(tracking.channels);
-  for (const kpi of model.kpis.values()) tracking.kpis.set(kpi.id, kpiPace(model, kpi, csvByKpi.get(kpi.id) ?? [], tracking));
+  const facts = factsOf(model);
+  for (const kpi of model.kpis.values()) {
+    const rows = csvByKpi.get(kpi.id) ?? [];
+    // A library KPI this plan neither refines, reports nor has actuals for has no pace here (400 of them in a large library).
+    if (importedOnly(model, kpi.id) && rows.length === 0 && kpi.actuals.length === 0 && !facts.kpiUsers.has(kpi.id)) continue;
+    tracking.kpis.set(kpi.id, kpiPace(model, kpi, rows, tracking));
+  }
   return tracking;
 }
 

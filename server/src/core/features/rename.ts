@@ -31,7 +31,8 @@ export function rename(doc: PlanDocument, position: Position, newName: string): 
   return { edit: { changes: { [doc.uri]: occurrences.map((found) => ({ range: found.range, newText: newName })) } } };
 }
 
-function invalidId(name: string): string | undefined {
+/** Why `name` cannot be an id (undefined when it can). */
+export function invalidId(name: string): string | undefined {
   if (!ID_PATTERN.test(name)) return `\`${name}\` is not a valid id: use letters, digits, \`-\`, \`_\` or \`.\`, starting with a letter or digit.`;
   let value: unknown;
   try {

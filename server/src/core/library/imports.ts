@@ -2,7 +2,7 @@ import { unreadableReason } from '../actuals/describe.js';
 import type { LinkedFiles } from '../actuals/linkedFiles.js';
 import { resolveRelativePath } from '../actuals/references.js';
 import { buildModel } from '../model/buildModel.js';
-import type { ImportedFacts, ImportProblem, KpiModel, Located, MeasureModel, PlanModel } from '../model/planModel.js';
+import type { CalendarModel, ImportedFacts, ImportProblem, KpiModel, Located, MeasureModel, PlanModel, StageModel } from '../model/planModel.js';
 import { parseYaml } from '../parse/parseYaml.js';
 import { quote } from '../text/quote.js';
 import { isLibraryFileName, type ReadProblemKind } from '../workspace/files.js';
@@ -14,20 +14,27 @@ import { uriBasename } from '../workspace/uris.js';
 // it and analyzes again.
 
 /**
- * The model of the last text seen per URI of a file other files read (a library, a portfolio's
- * member plan): an unchanged file is not parsed again, whichever file reads it.
+ * What one library's text gives every file that imports it: its model, its KPIs and stages
+ * marked with the library, and the objects they hold (a finding there is the library's). Kept
+ * by the snapshot's store while the text is the same (`LinkedFiles.derived`), so an unchanged
+ * library is parsed once whichever plan imports it, and its 400 KPIs are not copied per plan.
  */
-const libraryModels = new Map<string, { text: string; model: PlanModel }>();
-const MAX_CACHED = 1024;
+interface LibraryEntry {
+  model: PlanModel;
+  kpis: KpiModel[];
+  stages: StageModel[];
+  positions: WeakSet<object>;
+}
 
-export function linkedFileModel(uri: string, text: string): PlanModel {
-  const known = libraryModels.get(uri);
-  if (known && known.text === text) return known.model;
+function libraryEntry(uri: string, text: string): LibraryEntry {
   const model = buildModel(parseYaml(text));
-  libraryModels.delete(uri);
-  libraryModels.set(uri, { text, model });
-  if (libraryModels.size > MAX_CACHED) libraryModels.delete(libraryModels.keys().next().value!);
-  return model;
+  const kpis = [...model.kpis.values()].map((kpi) => ({ ...kpi, library: uri }));
+  const stages = model.journey.map((stage) => ({ ...stage, library: uri }));
+  return { model, kpis, stages, positions: positionsOf(model) };
+}
+
+function libraryOf(uri: string, text: string, files: LinkedFiles | undefined): LibraryEntry {
+  return files?.derived?.(uri, 'library', (current) => libraryEntry(uri, current)) ?? libraryEntry(uri, text);
 }
 
 /** The URIs of the libraries a file imports directly, in the order written (unresolvable entries left out). */
@@ -49,6 +56,7 @@ export function withImports(model: PlanModel, fileUri: string | undefined, files
     libraries: new Map(),
     notLoaded: [],
     named: new Set(),
+    positions: [],
     problems: [],
     kpis: new Map(),
     stages: new Map(),
@@ -88,17 +96,19 @@ function collect(model: PlanModel, uri: string, files: LinkedFiles | undefined, 
       report('unresolved', `${quote(written.value)} cannot be read: ${unreadableLibrary(file.kind, file.problem)}.`);
       continue;
     }
-    const library = linkedFileModel(target, file.text);
+    const entry = libraryOf(target, file.text, files);
+    const library = entry.model;
     if (library.title !== undefined) {
       report(
         'unresolved',
-        `${quote(written.value)} is a plan, not a library: a library holds \`kpis\`, \`journey\`, \`owners\` and \`media\`, and no \`plan\` title.`,
+        `${quote(written.value)} is a plan, not a library: a library holds \`kpis\`, \`journey\`, \`owners\`, \`media\` and \`calendar\`, and no \`plan\` title.`,
       );
       continue;
     }
     facts.libraries.set(target, library);
-    for (const kpi of library.kpis.values()) if (!facts.kpis.has(kpi.id)) facts.kpis.set(kpi.id, { ...kpi, library: target });
-    for (const stage of library.journey) if (!facts.stages.has(stage.value)) facts.stages.set(stage.value, { ...stage, library: target });
+    facts.positions.push(entry.positions);
+    for (const kpi of entry.kpis) if (!facts.kpis.has(kpi.id)) facts.kpis.set(kpi.id, kpi);
+    for (const stage of entry.stages) if (!facts.stages.has(stage.value)) facts.stages.set(stage.value, stage);
     for (const owner of library.owners) facts.owners.add(owner.value);
     for (const medium of library.media) facts.media.add(medium.value);
     collect(library, target, files, facts, [...path, target], via ?? written);
@@ -140,7 +150,26 @@ function merge(local: PlanModel, facts: ImportedFacts): PlanModel {
   for (const [id, kpi] of local.kpis) if (!kpis.has(id)) kpis.set(id, kpi);
   const journey = [...facts.stages.values()];
   for (const stage of local.journey) if (!facts.stages.has(stage.value)) journey.push(stage);
-  return { ...local, kpis, journey, imported: facts };
+  const calendars = [...facts.libraries.values()].flatMap((library) => (library.calendar ? [library.calendar] : []));
+  return { ...local, kpis, journey, calendar: mergedCalendar(local.calendar, calendars), imported: facts };
+}
+
+/**
+ * The libraries' calendars (in the order first reached) with the plan's: the plan's `excludes`
+ * and `blackouts` are added to the libraries' (a plan cannot drop a library's holiday or
+ * freeze), and `weekends` is excluded when any of them excludes it. The section is the plan's
+ * when it writes one; a scalar setting a calendar may gain is the plan's, too.
+ */
+function mergedCalendar(local: CalendarModel | undefined, libraries: CalendarModel[]): CalendarModel | undefined {
+  const base = local ?? libraries[0];
+  if (base === undefined || libraries.length === 0) return local;
+  const all = [...libraries, ...(local ? [local] : [])];
+  return {
+    ...base,
+    weekends: all.some((calendar) => calendar.weekends),
+    excluded: all.flatMap((calendar) => calendar.excluded),
+    blackouts: all.flatMap((calendar) => calendar.blackouts),
+  };
 }
 
 /**
@@ -172,10 +201,14 @@ function refinedMeasure(library: MeasureModel | undefined, plan: MeasureModel | 
  * The objects (entries, values, ranges) the libraries define: a rule's finding there belongs to
  * the library, not to the plan that imports it (the library is checked as a file of its own).
  */
-export function libraryPositions(model: PlanModel): WeakSet<object> {
+export function libraryPositions(model: PlanModel): { has(value: object): boolean } {
+  const sets = model.imported?.positions ?? [];
+  return { has: (value) => sets.some((set) => set.has(value)) };
+}
+
+/** Every object a library's KPIs and stages hold, walked once per library text. */
+function positionsOf(library: PlanModel): WeakSet<object> {
   const seen = new WeakSet<object>();
-  const facts = model.imported;
-  if (!facts) return seen;
   const walk = (value: unknown, depth: number) => {
     if (value === null || typeof value !== 'object' || depth > 6 || seen.has(value)) return;
     seen.add(value);
@@ -183,10 +216,9 @@ export function libraryPositions(model: PlanModel): WeakSet<object> {
     else if (Array.isArray(value)) for (const item of value) walk(item, depth + 1);
     else for (const item of Object.values(value)) walk(item, depth + 1);
   };
-  for (const library of facts.libraries.values()) {
-    for (const kpi of library.kpis.values()) walk(kpi, 0);
-    for (const stage of library.journey) walk(stage, 0);
-  }
+  for (const kpi of library.kpis.values()) walk(kpi, 0);
+  for (const stage of library.journey) walk(stage, 0);
+  if (library.calendar) walk(library.calendar, 0);
   return seen;
 }
 

@@ -43,30 +43,11 @@ export function idIndexOf(model: PlanModel): IdIndex {
 
 type AddOccurrence = (kind: IdKind, role: IdRole, located: Located<string>, definition?: boolean) => void;
 
-/**
- * The occurrences inside one channel or KPI entry, kept with the entry: the model hands back
- * the same entry object while its pair is reused at the same line and section.
- */
-const entryOccurrences = new PairCache<ChannelModel | KpiModel, IdOccurrence[]>();
+/** How a walk takes the ids of one channel or KPI entry: the full index reuses them while the entry is reused. */
+type VisitEntry = (section: 'channels' | 'kpis', entry: ChannelModel | KpiModel, walk: (add: AddOccurrence) => void) => void;
 
-/** The occurrences are the file's own: what imports define is written in other files (`imported` says where). */
-function buildIndex(merged: PlanModel): IdIndex {
-  const model = merged.imported?.local ?? merged;
-  const occurrences: IdOccurrence[] = [];
-  const occurrenceIn =
-    (into: IdOccurrence[]): AddOccurrence =>
-    (kind, role, located, definition = false) => {
-      into.push({ kind, id: located.value, role, definition, range: unquoted(model.text, model, located.origin ?? located.range) });
-    };
-  const add = occurrenceIn(occurrences);
-  const addOfEntry = (section: 'channels' | 'kpis', entry: ChannelModel | KpiModel, collect: (add: AddOccurrence) => void) => {
-    const list = entryOccurrences.get(entry, entry.keyRange.start.line, section, () => {
-      const found: IdOccurrence[] = [];
-      collect(occurrenceIn(found));
-      return found;
-    });
-    for (const occurrence of list) occurrences.push(occurrence);
-  };
+/** Every id the file writes, in the model's order; `entry` is handed each channel's and KPI's own ids. */
+function visitIds(model: PlanModel, add: AddOccurrence, entry: VisitEntry = (_section, _entry, walk) => walk(add)): void {
   const objectiveIds = new Set<string>();
   for (const objective of model.objectives) {
     if (!objective.id) continue;
@@ -75,7 +56,7 @@ function buildIndex(merged: PlanModel): IdIndex {
   }
   for (const stage of model.journey) add('stage', 'journey-stage', stage, true);
   for (const channel of model.channels.values()) {
-    addOfEntry('channels', channel, (addHere) => {
+    entry('channels', channel, (addHere) => {
       addHere('channel', 'channel-key', { value: channel.id, range: channel.keyRange }, true);
       for (const stage of channel.stages) addHere('stage', 'channel-stage', stage);
       for (const kpi of channel.kpis) addHere('kpi', 'channel-kpi', kpi);
@@ -83,10 +64,36 @@ function buildIndex(merged: PlanModel): IdIndex {
     });
   }
   for (const kpi of model.kpis.values()) {
-    addOfEntry('kpis', kpi, (addHere) => addHere('kpi', 'kpi-key', { value: kpi.id, range: kpi.keyRange }, true));
+    entry('kpis', kpi, (addHere) => addHere('kpi', 'kpi-key', { value: kpi.id, range: kpi.keyRange }, true));
     // An objective id wins over a KPI of the same name, as in the trace resolution.
     if (kpi.tracesTo) add(objectiveIds.has(kpi.tracesTo.value) ? 'objective' : 'kpi', 'traces-to', kpi.tracesTo);
   }
+}
+
+/**
+ * The occurrences inside one channel or KPI entry, kept with the entry: the model hands back
+ * the same entry object while its pair is reused at the same line and section.
+ */
+const entryOccurrences = new PairCache<ChannelModel | KpiModel, IdOccurrence[]>();
+
+const occurrenceIn =
+  (model: PlanModel, into: IdOccurrence[]): AddOccurrence =>
+  (kind, role, located, definition = false) => {
+    into.push({ kind, id: located.value, role, definition, range: unquoted(model.text, model, located.origin ?? located.range) });
+  };
+
+/** The occurrences are the file's own: what imports define is written in other files (`imported` says where). */
+function buildIndex(merged: PlanModel): IdIndex {
+  const model = merged.imported?.local ?? merged;
+  const occurrences: IdOccurrence[] = [];
+  visitIds(model, occurrenceIn(model, occurrences), (section, entry, walk) => {
+    const list = entryOccurrences.get(entry, entry.keyRange.start.line, section, () => {
+      const found: IdOccurrence[] = [];
+      walk(occurrenceIn(model, found));
+      return found;
+    });
+    for (const occurrence of list) occurrences.push(occurrence);
+  });
   occurrences.sort((a, b) => comparePositions(a.range.start, b.range.start));
   dropRepeats(occurrences);
 
@@ -101,7 +108,7 @@ function buildIndex(merged: PlanModel): IdIndex {
       if (list) list.push(occurrence);
       else byId.set(key, [occurrence]);
     }
-    for (const list of byId.values()) list.sort((a, b) => Number(b.definition) - Number(a.definition));
+    for (const list of byId.values()) definitionsFirst(list);
     return byId;
   };
 
@@ -131,6 +138,39 @@ function buildIndex(merged: PlanModel): IdIndex {
       return { uri: found.library, range: 'keyRange' in found ? found.keyRange : found.range };
     },
   };
+}
+
+/** Definitions before uses, each in document order (the sort is stable). */
+function definitionsFirst(list: IdOccurrence[]): IdOccurrence[] {
+  return list.sort((a, b) => Number(b.definition) - Number(a.definition));
+}
+
+const oneIdCache = new WeakMap<PlanModel, Map<string, IdOccurrence[]>>();
+
+/**
+ * The occurrences of one id, definitions first, as `idIndexOf(model).of` lists them, without
+ * building the model's whole index when it is not built yet: a search through hundreds of
+ * files (references across the workspace) keeps only each file's matches. Cached per model.
+ */
+export function occurrencesOf(merged: PlanModel, kind: IdKind, id: string): readonly IdOccurrence[] {
+  const index = cache.get(merged);
+  if (index) return index.of(kind, id);
+  let byId = oneIdCache.get(merged);
+  if (!byId) oneIdCache.set(merged, (byId = new Map()));
+  const key = `${kind}\u0000${id}`;
+  let found = byId.get(key);
+  if (!found) {
+    const model = merged.imported?.local ?? merged;
+    const list: IdOccurrence[] = [];
+    const add = occurrenceIn(model, list);
+    visitIds(model, (foundKind, role, located, definition) => {
+      if (foundKind === kind && located.value === id) add(foundKind, role, located, definition);
+    });
+    list.sort((a, b) => comparePositions(a.range.start, b.range.start));
+    dropRepeats(list);
+    byId.set(key, (found = definitionsFirst(list)));
+  }
+  return found;
 }
 
 /**

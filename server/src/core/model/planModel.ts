@@ -240,6 +240,8 @@ export interface ImportedFacts {
   notLoaded: string[];
   /** Every library URI looked up, read or not: a change to any of them changes this analysis. */
   named: Set<string>;
+  /** What each library reached defines (its KPIs' and stages' objects): findings there are the library's. */
+  positions: WeakSet<object>[];
   problems: ImportProblem[];
   /** KPIs and stages the libraries define, by id (the first library to define an id wins), with `library` set. */
   kpis: Map<string, KpiModel>;

@@ -3,6 +3,7 @@ import { LineIndex } from '../text/lineIndex.js';
 import type { Range } from '../types.js';
 import { effectivePairs, isMergeKey } from './merge.js';
 import { cutDeepNesting, MAX_NESTING } from './nesting.js';
+import type { SchemaProblem } from '../schema/validate.js';
 import { describeYamlError, errorOffsets, type YamlError } from './yamlErrors.js';
 
 export interface SyntaxProblem {
@@ -17,6 +18,11 @@ export interface ParsedYaml {
   /** The first YAML document; null when the file holds no document at all. */
   doc: Document.Parsed | null;
   problems: SyntaxProblem[];
+  /**
+   * Set on a lean parse (`leanParse` in schema/validate.ts): the tree was dropped and this is
+   * what the schema check found in it. The rules read it instead of validating `doc`.
+   */
+  retainedSchemaProblems?: readonly SchemaProblem[];
 }
 
 /** Alias expansions allowed while turning the tree into plain data (defuses "billion laughs"). */

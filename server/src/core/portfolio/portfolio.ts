@@ -1,7 +1,9 @@
 import { unreadableReason } from '../actuals/describe.js';
 import type { LinkedFiles } from '../actuals/linkedFiles.js';
 import { resolveRelativePath } from '../actuals/references.js';
-import { linkedFileModel, withImports } from '../library/imports.js';
+import { withImports } from '../library/imports.js';
+import { buildModel } from '../model/buildModel.js';
+import { parseYaml } from '../parse/parseYaml.js';
 import type { Located, PlanModel } from '../model/planModel.js';
 import { quote } from '../text/quote.js';
 import type { Range } from '../types.js';
@@ -237,7 +239,9 @@ function memberOf(
   files: LinkedFiles | undefined,
   portfolio: PortfolioModel,
 ): PortfolioMember {
-  const model = withImports(linkedFileModel(uri, text), uri, files);
+  // The snapshot keeps the model while the plan's text is the same: an unchanged plan is parsed once.
+  const written = files?.derived?.(uri, 'portfolio-member', (source) => buildModel(parseYaml(source))) ?? buildModel(parseYaml(text));
+  const model = withImports(written, uri, files);
   for (const library of model.imported?.named ?? []) portfolio.named.add(library);
   for (const library of model.imported?.notLoaded ?? []) if (!portfolio.notLoaded.includes(library)) portfolio.notLoaded.push(library);
   const objective = model.objectives[0];

@@ -1,3 +1,4 @@
+import { importedOnly } from '../library/imports.js';
 import type { PlanModel } from '../model/planModel.js';
 import { quote, quoteList } from '../text/quote.js';
 import { defineRule } from './rule.js';
@@ -43,7 +44,8 @@ export const kpiUnused = defineRule({
       else feeders.set(target, [kpi.id]);
     }
     for (const kpi of model.kpis.values()) {
-      if (used.has(kpi.id)) continue;
+      // A library KPI this plan does not refine is placed in the library: the library is checked on its own.
+      if (used.has(kpi.id) || importedOnly(model, kpi.id)) continue;
       const from = feeders.get(kpi.id);
       report({
         range: kpi.keyRange,

@@ -1,3 +1,4 @@
+import { importedOnly } from '../library/imports.js';
 import { defineRule } from './rule.js';
 import { quote } from '../text/quote.js';
 
@@ -10,7 +11,8 @@ export const measurementIncomplete = defineRule({
   check({ model, invalid, report }) {
     for (const kpi of model.kpis.values()) {
       const measure = kpi.measure;
-      if (!measure || invalid.value('kpis', kpi.id, 'measure')) continue;
+      // A library KPI this plan does not refine: its measure is in the library, checked on its own (and what a plan adds it does not add here).
+      if (!measure || invalid.value('kpis', kpi.id, 'measure') || importedOnly(model, kpi.id)) continue;
       // A key the schema rejects is not missing: it is reported once, by the schema check.
       const absent = (key: string, value: unknown) => value === undefined && !invalid.at('kpis', kpi.id, 'measure', key);
       const missing: string[] = [];

@@ -281,7 +281,7 @@ export const calendarSchema = z
 export const importsSchema = z
   .array(z.string())
   .describe(
-    'Libraries (`*.plan-library.yaml`) whose KPIs, journey, owners and media this file uses, relative to it (e.g. `./shared/kpis.plan-library.yaml`). Libraries may import libraries.',
+    'Libraries (`*.plan-library.yaml`) whose KPIs, journey, owners, media and calendar this file uses, relative to it (e.g. `./shared/kpis.plan-library.yaml`). Libraries may import libraries.',
   );
 
 /** Root keys other than the two id-keyed maps, validated as one object. */
@@ -329,9 +329,14 @@ export const libraryRootShape = {
     .optional()
     .describe('The people and teams allowed as owners in the plans that import the library; an owner not listed is reported (owner-unknown).'),
   media: z.array(z.string()).optional().describe("Extra values allowed as a channel's `medium` in the plans that import the library (e.g. UTM mediums)."),
+  calendar: calendarSchema
+    .optional()
+    .describe(
+      "A working calendar shared by the plans that import the library: its `excludes` (weekends, holidays) and `blackouts` (launch freezes) are added to each plan's own `calendar`.",
+    ),
 };
 
-export const librarySchema = z.strictObject(libraryRootShape).describe('A library of KPIs, journey stages, owners and media shared by plans.');
+export const librarySchema = z.strictObject(libraryRootShape).describe('A library of KPIs, journey stages, owners, media and a calendar shared by plans.');
 
 /** A portfolio: plans gathered under one budget and one objective. */
 export const portfolioRootShape = {

@@ -43,13 +43,27 @@ const entryProblems = new PairCache<Pair, SchemaProblem[]>();
 const problemsOf = new WeakMap<ParsedYaml, SchemaProblem[]>();
 
 /** `validateSchema`, once per parse: the schema rule reports the problems, and the other rules ask which values were rejected. */
-export function schemaProblems(parsed: ParsedYaml, anchorRange: Range, kind: FileKind = 'plan'): SchemaProblem[] {
+export function schemaProblems(parsed: ParsedYaml, anchorRange: Range, kind: FileKind = 'plan'): readonly SchemaProblem[] {
+  if (parsed.retainedSchemaProblems) return parsed.retainedSchemaProblems;
   let problems = problemsOf.get(parsed);
   if (!problems) {
     problems = validateSchema(parsed, anchorRange, kind);
     problemsOf.set(parsed, problems);
   }
   return problems;
+}
+
+/**
+ * The parse without its YAML tree, for a plan kept but not open: the text (disable comments),
+ * the line index, the syntax problems and the schema's verdict on the tree, which is all the
+ * rules read of a parse. Re-running the rules on it (a library changed) gives what they give
+ * on the full parse; the editor features that walk the tree get an empty document, so the
+ * adapter parses a plan again when it is opened.
+ */
+export function leanParse(parsed: ParsedYaml, anchorRange: Range, kind: FileKind = 'plan'): ParsedYaml {
+  if (parsed.retainedSchemaProblems) return parsed;
+  const retainedSchemaProblems = schemaProblems(parsed, anchorRange, kind);
+  return { text: parsed.text, lineIndex: parsed.lineIndex, doc: null, problems: parsed.problems, retainedSchemaProblems };
 }
 
 /** Validates the plan (or a library or portfolio, against its own schema) and places every issue on the key or value at fault. */

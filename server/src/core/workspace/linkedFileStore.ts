@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyze.js';
-import type { LinkedFiles } from '../actuals/linkedFiles.js';
+import { DerivedValues, type LinkedFiles } from '../actuals/linkedFiles.js';
 import { isLinkedFileUri } from '../actuals/references.js';
 import type { Diagnostic } from '../types.js';
 import type { TextFile } from './files.js';
@@ -29,6 +29,8 @@ export class LinkedFileStore {
   private readonly planFiles = new Map<string, string[]>();
   /** File → plan → that plan's diagnostics of the file. */
   private readonly fileDiagnostics = new Map<string, Map<string, Diagnostic[]>>();
+  /** What analyses derived from each file's text (a library's model), while the text is the same. */
+  private readonly derivedValues = new DerivedValues();
   private generation = 0;
 
   constructor(private readonly host: WorkspaceHost) {}
@@ -36,13 +38,18 @@ export class LinkedFileStore {
   /** What every plan's analysis reads the files through; its key changes whenever any file's content does. */
   snapshot(): LinkedFiles {
     const key = `linked:${this.generation}`;
+    const get = (uri: string): TextFile | undefined => {
+      const text = this.open.get(uri);
+      if (text !== undefined) return text.length > MAX_FILE_SIZE ? tooLarge(text.length) : { text };
+      const file = this.disk.get(uri);
+      return file === undefined || file instanceof Promise ? undefined : file;
+    };
     return {
       key,
-      get: (uri) => {
-        const text = this.open.get(uri);
-        if (text !== undefined) return text.length > MAX_FILE_SIZE ? tooLarge(text.length) : { text };
-        const file = this.disk.get(uri);
-        return file === undefined || file instanceof Promise ? undefined : file;
+      get,
+      derived: (uri, kind, derive) => {
+        const file = get(uri);
+        return file && 'text' in file ? this.derivedValues.get(uri, file.text, kind, derive) : undefined;
       },
       list: (folder) => {
         const listing = this.listings.get(folder);
