@@ -66,6 +66,8 @@ export { renderSvg } from './features/timeline/renderSvg.js';
 export { timelineResult } from './features/timeline/request.js';
 export { timelineCss } from './features/timeline/style.js';
 export { calendarCss } from './features/timeline/calendarShading.js';
+// What a portfolio reads of each plan (the server hands it over from the plans it analyzed)
+export { portfolioMemberFacts, PORTFOLIO_MEMBER_FACTS } from './portfolio/portfolio.js';
 // The portfolio timeline: one lane per plan of a *.portfolio.yaml
 export { buildPortfolioTimeline } from './features/portfolioTimeline/model.js';
 export { renderPortfolioSvg, layoutPortfolio } from './features/portfolioTimeline/renderSvg.js';

@@ -37,11 +37,6 @@ function libraryOf(uri: string, text: string, files: LinkedFiles | undefined): L
   return files?.derived?.(uri, 'library', (current) => libraryEntry(uri, current)) ?? libraryEntry(uri, text);
 }
 
-/** The model of a file other files read (a portfolio's member plan), built once per text by the snapshot's store. */
-export function linkedFileModel(uri: string, text: string, files: LinkedFiles | undefined): PlanModel {
-  return files?.derived?.(uri, 'model', (current) => buildModel(parseYaml(current))) ?? buildModel(parseYaml(text));
-}
-
 /** The URIs of the libraries a file imports directly, in the order written (unresolvable entries left out). */
 export function importedUris(model: PlanModel, fileUri: string): string[] {
   return model.imports.flatMap((written) => {

@@ -1,10 +1,9 @@
 import { unreadableReason } from '../actuals/describe.js';
 import type { LinkedFiles } from '../actuals/linkedFiles.js';
 import { resolveRelativePath } from '../actuals/references.js';
-import { linkedFileModel, withImports } from '../library/imports.js';
-import { factsOf } from '../model/planFacts.js';
+import { buildModel } from '../model/buildModel.js';
+import { parseYaml } from '../parse/parseYaml.js';
 import type { Located, PlanModel } from '../model/planModel.js';
-import { formatDay } from '../text/dates.js';
 import { quote } from '../text/quote.js';
 import type { Range } from '../types.js';
 import { isLibraryFileName, isPlanOnlyFileName, isPortfolioFileName, type ReadProblemKind } from '../workspace/files.js';
@@ -14,9 +13,9 @@ import { isGlob, matchGlob, splitGlob } from './glob.js';
 // A portfolio (`*.portfolio.yaml`): plans gathered under one budget and one objective. Its
 // `plans:` entries are resolved like imports (paths relative to the portfolio) or matched as
 // globs against the plan URIs the adapter listed; member plans are read through the same
-// snapshot as libraries (`AnalyzeOptions.files`) and each is modelled with its imports. The
-// core reads nothing: what the snapshot lacks is listed in `notLoaded` / `foldersNotListed`,
-// and the adapter loads it and analyzes again.
+// snapshot as libraries (`AnalyzeOptions.files`); what a portfolio reads of them is written in
+// the plan itself, so their imports are not read. The core reads nothing: what the snapshot
+// lacks is listed in `notLoaded` / `foldersNotListed`, and the adapter loads it and analyzes again.
 
 /** A date as written in a member plan (`YYYY-MM-DD`), with its day number when it is a real date. */
 export interface PortfolioDate {
@@ -39,7 +38,7 @@ export interface PortfolioMember {
   /** The plan's (first) objective; `range` is in the plan's file. */
   objective:
     { id: string | undefined; statement: string | undefined; deadline: PortfolioDate | undefined; tracesTo: string | undefined; range: Range } | undefined;
-  /** Every channel, in the order written, with its dates (as written, or as the plan's schedule places a dated channel). */
+  /** Every channel, in the order written, with its `start` and `end` as written (undefined when not written). */
   channels: { id: string; name: string | undefined; start: PortfolioDate | undefined; end: PortfolioDate | undefined }[];
 }
 
@@ -141,7 +140,7 @@ export function portfolioOf(model: PlanModel, uri: string, files: LinkedFiles | 
         problem(`${quote(entry.glob ? uriBasename(target) : written.value)} cannot be read: ${unreadablePlan(file.kind, file.problem)}.`);
         continue;
       }
-      const member = memberOf(target, file.text, written, index, files, portfolio);
+      const member = memberOf(target, file.text, written, index, files);
       firstEntry.set(target, index);
       byUri.set(target, member);
       entry.uris.push(target);
@@ -231,23 +230,25 @@ function unreadablePlan(kind: ReadProblemKind, problem: string): string {
   return unreadableReason(kind, problem);
 }
 
-function memberOf(
-  uri: string,
-  text: string,
-  entry: Located<string>,
-  entryIndex: number,
-  files: LinkedFiles | undefined,
-  portfolio: PortfolioModel,
-): PortfolioMember {
-  const model = withImports(linkedFileModel(uri, text, files), uri, files);
-  for (const library of model.imported?.named ?? []) portfolio.named.add(library);
-  for (const library of model.imported?.notLoaded ?? []) if (!portfolio.notLoaded.includes(library)) portfolio.notLoaded.push(library);
+/** What a portfolio reads of a member plan: all written in the plan itself (a library defines none of it). */
+export type PortfolioMemberFacts = Omit<PortfolioMember, 'uri' | 'entry' | 'entryIndex'>;
+
+/** The key of a member plan's facts among the values the snapshot derives from a file's text. */
+export const PORTFOLIO_MEMBER_FACTS = 'portfolio-member';
+
+function memberOf(uri: string, text: string, entry: Located<string>, entryIndex: number, files: LinkedFiles | undefined): PortfolioMember {
+  // Kept by the snapshot while the plan's text is the same; the server hands over the facts of
+  // the plans it has analyzed, so a portfolio over the workspace does not parse them again.
+  const facts =
+    files?.derived?.(uri, PORTFOLIO_MEMBER_FACTS, (source) => portfolioMemberFacts(buildModel(parseYaml(source)))) ??
+    portfolioMemberFacts(buildModel(parseYaml(text)));
+  return { uri, entry, entryIndex, ...facts };
+}
+
+/** A plan's title, period, budget, objective and channels, as a portfolio shows them. */
+export function portfolioMemberFacts(model: PlanModel): PortfolioMemberFacts {
   const objective = model.objectives[0];
-  const schedule = model.channels.size > 0 ? factsOf(model).schedule : undefined;
   return {
-    uri,
-    entry,
-    entryIndex,
     title: model.title?.value,
     period: { start: dateOf(model.period?.start), end: dateOf(model.period?.end) },
     budget: { total: model.budget?.total?.value, currency: model.budget?.currency },
@@ -258,15 +259,12 @@ function memberOf(
       tracesTo: objective.tracesTo?.value,
       range: objective.tracesTo?.range ?? objective.keyRange,
     },
-    channels: [...model.channels.values()].map((channel) => {
-      const scheduled = schedule?.channels.get(channel.id);
-      return {
-        id: channel.id,
-        name: channel.name?.value,
-        start: dateOf(channel.start) ?? (scheduled ? { value: formatDay(scheduled.start), day: scheduled.start } : undefined),
-        end: dateOf(channel.end) ?? (scheduled ? { value: formatDay(scheduled.end), day: scheduled.end } : undefined),
-      };
-    }),
+    channels: [...model.channels.values()].map((channel) => ({
+      id: channel.id,
+      name: channel.name?.value,
+      start: dateOf(channel.start),
+      end: dateOf(channel.end),
+    })),
   };
 }
 

@@ -136,6 +136,15 @@ export class LinkedFileStore {
   }
 
   /** An editor opened or changed the file: its text wins over the disk. */
+  /**
+   * Hands over a value the adapter has already derived from a file's text (a closed plan's
+   * portfolio facts, from its own analysis): a portfolio reading that text finds it and does
+   * not parse the plan again.
+   */
+  remember<T>(uri: string, text: string, kind: string, value: T): void {
+    this.derivedValues.get(uri, text, kind, () => value);
+  }
+
   setOpen(uri: string, text: string): void {
     if (this.open.get(uri) === text) return;
     this.open.set(uri, text);
