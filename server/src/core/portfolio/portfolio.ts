@@ -66,7 +66,7 @@ export interface PortfolioModel {
   /** Each member plan once, in the order the entries name them. */
   members: PortfolioMember[];
   problems: PortfolioEntryProblem[];
-  /** Files (member plans, their libraries) the snapshot does not hold yet. */
+  /** Member plans the snapshot does not hold yet. */
   notLoaded: string[];
   /** Folders a glob searches that the snapshot has no listing of yet. */
   foldersNotListed: string[];
