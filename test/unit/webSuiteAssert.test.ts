@@ -52,6 +52,26 @@ describe('the web suite’s node:assert/strict', () => {
     }
   });
 
+  it('rejects where node:assert/strict does', async () => {
+    const refused = () => Promise.reject(new Error('`x` is already the id of a KPI'));
+    const rejectCases: Array<[string, (assert: typeof webAssert) => Promise<void>]> = [
+      ['rejects, validated', (a) => a.rejects(refused(), (error: Error) => /already the id/.test(error.message))],
+      ['rejects, not validated', (a) => a.rejects(refused(), (error: Error) => /nothing/.test(error.message))],
+      ['rejects, RegExp', (a) => a.rejects(refused(), /already the id/)],
+      ['rejects, RegExp fails', (a) => a.rejects(refused(), /nothing/)],
+      ['resolves', (a) => a.rejects(Promise.resolve(1), () => true)],
+      ['rejects, a function', (a) => a.rejects(refused)],
+    ];
+    const rejected = async (run: () => Promise<void>) =>
+      run().then(
+        () => false,
+        () => true,
+      );
+    for (const [name, run] of rejectCases) {
+      nodeAssert.equal(await rejected(() => run(webAssert)), await rejected(() => run(nodeAssert as unknown as typeof webAssert)), name);
+    }
+  });
+
   it('throws the message it is given', () => {
     nodeAssert.throws(() => webAssert.ok(false, 'the plan is open'), { name: 'AssertionError', message: 'the plan is open' });
     nodeAssert.throws(() => webAssert.equal(1, 2), /1 !== 2/);

@@ -67,3 +67,22 @@ function deepStrictEqual(a: unknown, b: unknown): boolean {
     (key) => Object.prototype.hasOwnProperty.call(b, key) && deepStrictEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
   );
 }
+
+/** Resolves when `promise` rejects with an error `validate` accepts (a function that returns true, or a RegExp the message matches). */
+export async function rejects(
+  promise: Promise<unknown> | (() => Promise<unknown>),
+  validate?: ((error: Error) => boolean) | RegExp,
+  message?: Message,
+): Promise<void> {
+  let settled: { error: unknown } | undefined;
+  try {
+    await (typeof promise === 'function' ? promise() : promise);
+  } catch (error) {
+    settled = { error };
+  }
+  if (!settled) return fail(message, 'Missing expected rejection.');
+  const { error } = settled;
+  if (validate instanceof RegExp) {
+    if (!validate.test(String(error))) fail(message, `The error did not match ${validate}: ${show(String(error))}`, error, validate);
+  } else if (validate && validate(error as Error) !== true) fail(message, 'The "validate" function is expected to return "true".', error, validate);
+}

@@ -3,7 +3,7 @@
 // (the server found it by the workspace scan). The rename's edit is computed, not applied.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openInEditor, waitFor, workspaceUri } from './helpers';
+import { openInEditor, provokedLogErrors, waitFor, workspaceUri } from './helpers';
 
 const LIBRARY = 'library-rename/shared/measures.plan-library.yaml';
 const OPEN_PLAN = 'library-rename/north.plan.yaml';
@@ -80,11 +80,14 @@ suite('library references and rename', () => {
 
   test('a rename onto an id a plan already uses is refused with the message', async () => {
     const { document } = await openInEditor(LIBRARY);
+    const refusal = /`south-growth` is already the id of the objective of `south\.plan\.yaml`/;
+    // VS Code logs the refusal, and the language client the failed request.
+    provokedLogErrors.push(refusal, /Request textDocument\/rename failed\./);
     await assert.rejects(
       Promise.resolve(
         vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, positionOf(document, '  paid-signups:'), 'south-growth'),
       ),
-      (error: Error) => /`south-growth` is already the id of the objective of `south\.plan\.yaml`/.test(error.message),
+      (error: Error) => refusal.test(error.message),
     );
   });
 });

@@ -3,7 +3,7 @@
 // (test/e2e-web/suite/runnerHooks.ts).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { EXTENSION_ID, waitFor } from './helpers';
+import { EXTENSION_ID, provokedLogErrors, waitFor } from './helpers';
 
 /** Names passed to requestScreenshot so far (index.ts takes the final `workbench` one only if no test did). */
 export const requestedScreenshots = new Set<string>();
@@ -74,7 +74,7 @@ function errorLines(files: string[] | undefined): string[] | undefined {
   return files?.flatMap((file) =>
     readFileSync(file, 'utf8')
       .split('\n')
-      .filter((line) => line.includes('[error]')),
+      .filter((line) => line.includes('[error]') && !provokedLogErrors.some((pattern) => pattern.test(line))),
   );
 }
 
