@@ -40,7 +40,8 @@ if (existsSync('client/src/webview/main.ts')) {
 }
 await Promise.all(jobs);
 
-const { planJsonSchema, libraryJsonSchema } = createRequire(import.meta.url)('../out/schema-gen.js');
+const { planJsonSchema, libraryJsonSchema, portfolioJsonSchema } = createRequire(import.meta.url)('../out/schema-gen.js');
 mkdirSync('schema', { recursive: true });
 writeFileSync('schema/plan.schema.json', JSON.stringify(planJsonSchema(), null, 2) + '\n');
 writeFileSync('schema/plan-library.schema.json', JSON.stringify(libraryJsonSchema(), null, 2) + '\n');
+writeFileSync('schema/portfolio.schema.json', JSON.stringify(portfolioJsonSchema(), null, 2) + '\n');

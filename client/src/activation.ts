@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { registerClientCommands } from './commands.js';
-import { registerTimelinePreview } from './preview/register.js';
+import { registerPortfolioTimeline, registerTimelinePreview } from './preview/register.js';
 import { createServerStatus } from './serverStatus.js';
 import { registerShiftChannel } from './schedule/shiftChannel.js';
 
@@ -14,6 +14,7 @@ export function registerExtension(context: vscode.ExtensionContext, client: Base
     ...registerClientCommands(client, outputChannel),
     createServerStatus(client),
     ...registerTimelinePreview(context, client),
+    ...registerPortfolioTimeline(context, client),
     registerShiftChannel(client, context.globalState),
   ];
 }

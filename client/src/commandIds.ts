@@ -9,6 +9,7 @@ export const COMMANDS = {
   restartServer: 'throughline.restartServer',
   showOutput: 'throughline.showOutput',
   openTimelinePreview: 'throughline.openTimelinePreview',
+  openPortfolioTimeline: 'throughline.openPortfolioTimeline',
   exportTimelineSvg: 'throughline.exportTimelineSvg',
   exportPlan: 'throughline.exportPlan',
   shiftChannel: 'throughline.shiftChannel',
@@ -20,6 +21,10 @@ export const INTERNAL_COMMANDS = {
   timelineStatus: '_throughline.timelinePreview.status',
   /** A message to the panel as if from its webview. */
   timelineMessage: '_throughline.timelinePreview.message',
+  /** What the portfolio timeline panel shows. */
+  portfolioTimelineStatus: '_throughline.portfolioTimeline.status',
+  /** A message to the portfolio panel as if from its webview. */
+  portfolioTimelineMessage: '_throughline.portfolioTimeline.message',
 } as const;
 
 /** Commands the server's code lenses run (named by the server, core/features/codeLens.ts; not in the Command Palette). */

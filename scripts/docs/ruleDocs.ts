@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { codeActions } from '../../server/src/core/features/codeActions.js';
 import { quickFixes } from '../../server/src/core/features/quickFixes/index.js';
 import { rules, type Rule } from '../../server/src/core/rules/index.js';
+import { isLibraryFileName } from '../../server/src/core/workspace/files.js';
 import { LineIndex } from '../../server/src/core/text/lineIndex.js';
 import type { Range } from '../../server/src/core/types.js';
 import { cell, codeBlock, GENERATED_NOTICE, inlineCode, page, table, type GeneratedDoc } from './markdown.js';
@@ -66,10 +67,11 @@ function exampleBlocks(rule: string, fixture: FixtureCase): string {
   const blocks = [leadingComment(text), `From ${inlineCode(fixture.planPath)}:`, codeBlock('yaml', text)];
   for (const file of fixtureCsvFiles(fixture.planPath)) {
     if (file.name.endsWith('.csv')) blocks.push(`The actuals file it names, ${inlineCode(file.name)}:`, codeBlock('csv', file.text));
-    else blocks.push(`The library it imports, ${inlineCode(file.name)}:`, codeBlock('yaml', file.text));
+    else if (isLibraryFileName(file.name)) blocks.push(`The library it imports, ${inlineCode(file.name)}:`, codeBlock('yaml', file.text));
+    else blocks.push(`A plan it lists, ${inlineCode(file.name)}:`, codeBlock('yaml', file.text));
   }
   if (fixture.kind === 'passes') {
-    blocks.push(`${inlineCode(rule)} reports nothing on this plan.`);
+    blocks.push(`${inlineCode(rule)} reports nothing on this ${fixture.planPath.endsWith('.portfolio.yaml') ? 'portfolio' : 'plan'}.`);
   } else {
     const golden = readGolden(fixture.expectedPath!);
     blocks.push(`${inlineCode(rule)} reports (line:column, as the editor and \`throughline check\` show them):`, diagnosticTable(text, golden));

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { linkedFilesOf } from '../../server/src/core/actuals/linkedFiles.js';
 import { analyzeText, type Analysis } from '../../server/src/core/analyze.js';
-import { isLibraryFileName, type TextFile } from '../../server/src/core/workspace/files.js';
+import { isLibraryFileName, isPlanFileName, isPortfolioFileName, type TextFile } from '../../server/src/core/workspace/files.js';
 import type { Diagnostic, Range, SeverityName } from '../../server/src/core/types.js';
 import { severityName } from '../../server/src/core/types.js';
 
@@ -19,6 +19,8 @@ import { severityName } from '../../server/src/core/types.js';
 //   fires.plan-library.yaml  (and the other names with -library) a case that is a library
 //   *.csv                   actuals files the plans name in `actuals_file`
 //   *.plan-library.yaml     libraries the plans name in `imports` (checked as files of their own too)
+//   fires.portfolio.yaml    (and the other names with .portfolio) a case that is a portfolio
+//   plans/*.plan.yaml       the member plans a portfolio case lists (paths or globs)
 
 export const RULE_FIXTURES = join('test', 'fixtures', 'rules');
 
@@ -38,8 +40,11 @@ export interface FixtureCase {
   expectedPath: string | undefined;
 }
 
-// A case may be a library (`fires.plan-library.yaml`) for the rules that check libraries.
-const CASE_FILE = /^(?:(.+)\.)?(fires|passes)\.plan(?:-library)?\.yaml$/;
+// A case may be a library (`fires.plan-library.yaml`) or a portfolio (`fires.portfolio.yaml`) for the rules that check them.
+const CASE_FILE = /^(?:(.+)\.)?(fires|passes)\.(?:plan|plan-library|portfolio)\.yaml$/;
+
+/** The folder of a fixture that holds the member plans its portfolio cases list. */
+const MEMBER_PLANS = 'plans';
 
 export function fixtureCases(rule: string, root = RULE_FIXTURES): FixtureCase[] {
   const dir = join(root, rule);
@@ -73,33 +78,61 @@ export function strayFixtureFiles(rule: string, root = RULE_FIXTURES): string[] 
     .filter((path) => !known.has(path));
 }
 
-/** A file a fixture plan may name: an actuals CSV or a library. */
+/** A file a fixture plan may name: an actuals CSV, a library, or the folder of a portfolio's member plans. */
 function isLinkedFixture(file: string): boolean {
-  return file.endsWith('.csv') || isLibraryFileName(file);
+  return file.endsWith('.csv') || isLibraryFileName(file) || file === MEMBER_PLANS;
 }
 
-/** A fixture's analysis, as the CLI makes it: the CSVs and libraries beside the plan are the files it may reference. */
+/** The member plans of a fixture folder (`plans/*.plan.yaml`), by path. */
+function memberPlanPaths(dir: string): string[] {
+  const folder = join(dir, MEMBER_PLANS);
+  return existsSync(folder)
+    ? readdirSync(folder)
+        .filter((file) => isPlanFileName(file))
+        .sort()
+        .map((file) => join(folder, file))
+    : [];
+}
+
+/**
+ * A fixture's analysis, as the CLI makes it: the CSVs and libraries beside the plan are the
+ * files it may reference, the plans under `plans/` the ones a portfolio may list (and its globs' listings).
+ */
 export function fixtureAnalysis(planPath: string): Analysis {
   const dir = dirname(planPath);
   const files = new Map<string, TextFile>();
+  const uriOf = (path: string) => pathToFileURL(resolve(path)).href;
   for (const file of readdirSync(dir))
-    if (isLinkedFixture(file)) files.set(pathToFileURL(resolve(dir, file)).href, { text: readFileSync(join(dir, file), 'utf8') });
-  const snapshot = linkedFilesOf(files);
+    if (isLinkedFixture(file) && file !== MEMBER_PLANS) files.set(uriOf(join(dir, file)), { text: readFileSync(join(dir, file), 'utf8') });
+  const members = memberPlanPaths(dir);
+  for (const path of members) files.set(uriOf(path), { text: readFileSync(path, 'utf8') });
+  const listed = members.map(uriOf);
+  const listings = new Map([
+    [uriOf(dir), listed],
+    [uriOf(join(dir, MEMBER_PLANS)), listed],
+  ]);
+  const snapshot = linkedFilesOf(files, undefined, listings);
   const missing: TextFile = { problem: 'cannot read: no such file or directory', kind: 'missing' };
   return analyzeText(readFileSync(planPath, 'utf8'), {
-    planUri: pathToFileURL(resolve(planPath)).href,
-    files: { key: snapshot.key, get: (uri) => files.get(uri) ?? missing },
+    planUri: uriOf(planPath),
+    files: { key: snapshot.key, get: (uri) => files.get(uri) ?? missing, list: (folder) => listings.get(folder) ?? [] },
   });
 }
 
-/** The CSV files and libraries of a rule's fixture folder a plan names, with their text (shown beside the plan in the docs). */
+/**
+ * The CSV files and libraries of a rule's fixture folder a plan names, and a portfolio's member
+ * plans, with their text (shown beside the plan in the docs).
+ */
 export function fixtureCsvFiles(planPath: string): { name: string; text: string }[] {
   const plan = readFileSync(planPath, 'utf8');
   const dir = dirname(planPath);
-  return readdirSync(dir)
-    .filter((file) => isLinkedFixture(file) && plan.includes(file))
-    .sort()
-    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+  const members = isPortfolioFileName(planPath) ? memberPlanPaths(dir).map((path) => `${MEMBER_PLANS}/${basename(path)}`) : [];
+  return [
+    ...readdirSync(dir)
+      .filter((file) => isLinkedFixture(file) && file !== MEMBER_PLANS && plan.includes(file))
+      .sort(),
+    ...members,
+  ].map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
 /** The diagnostics of one rule, in the golden form (severity by name, no docs link or quick-fix data). */

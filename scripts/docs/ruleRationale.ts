@@ -32,6 +32,18 @@ export const ruleRationale: Readonly<Record<string, RuleRationale>> = {
     why: 'A library defines what a KPI means — its owner, and its measure’s definition, source, unit and cadence — so every plan counts it the same way; a plan decides what it is for there. A plan that redefines the meaning has a KPI with the shared name and a private definition: the silo the shared library exists to prevent, one level up.',
     fix: 'Under the plan’s own `kpis:`, keep only `traces_to` and the measure’s `baseline`, `target` and `ready_by` for an imported KPI; change the definition in the library if it is wrong for everyone. Remove a journey stage the library defines from the plan’s `journey`, or change its `need` in the library.',
   },
+  'portfolio-plan-unresolved': {
+    why: 'A portfolio adds up its plans: an entry that names no plan, a file that cannot be read, a library or another portfolio in `plans:`, or a plan listed twice makes the sum and the traces wrong without anyone noticing. Paths must be relative to the portfolio and end in `.plan.yaml`, so a portfolio from someone else cannot make the editor read any other file.',
+    fix: 'Correct the path (relative to the portfolio, written with `/`), or the glob (`./regions/*.plan.yaml`, `**/*.plan.yaml`); remove an entry that lists a plan again, and list libraries in the plans’ `imports:` instead.',
+  },
+  'portfolio-budget-overallocated': {
+    why: 'A portfolio is one pot of money shared by its plans: when the plans together budget more than the portfolio holds, some of them will not be funded, and nobody has decided which. Adding budgets in different currencies gives a number that means nothing, so a plan in another currency is left out of the sum and named.',
+    fix: 'Cut the largest plans’ budgets or raise the portfolio’s `budget.total`; write every member plan’s budget in the portfolio’s currency.',
+  },
+  'portfolio-untraced': {
+    why: 'The portfolio’s objective is what every plan in it exists to move. A plan whose objective does not name it in `traces_to` may be a good plan for something else: its results cannot be rolled up into the portfolio’s, and the quarterly review has a plan nobody can connect to the goal.',
+    fix: 'In the member plan, write `traces_to: <the portfolio objective’s id>` under its `objective` (give it an objective if it has none), or remove the plan from the portfolio.',
+  },
   'objective-missing': {
     why: 'Integration starts with one commercial objective that all activity is traceable back to. Without it, each channel optimises for its own metric — paid for CPA, SEO for visibility, content for engagement — and the plan is co-ordinated activity, not an integrated one.',
     fix: 'Add an `objective` with an `id`, a one-sentence `statement`, the `metric` it moves, a numeric `target` and a `deadline`, then point the top KPIs at it with `traces_to`.',

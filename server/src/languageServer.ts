@@ -36,13 +36,19 @@ import {
   RESCHEDULE_DEPENDANTS_KIND,
   RESCHEDULE_PLAN_KIND,
   timelineResult,
+  isPortfolioFileName,
+  portfolioTimelineInput,
+  portfolioTimelineResult,
   workspaceSymbols,
   AnalysisOptionsSource,
   CONFIG_FILE_GLOB,
   CONFIG_FILE_NAME,
   ConfigLookup,
   displayUri,
+  fileKindOf,
   isLibraryFileName,
+  portfolioMemberFacts,
+  PORTFOLIO_MEMBER_FACTS,
   isLinkedFileUri,
   LINKED_FILE_GLOB,
   LinkedFileStore,
@@ -60,7 +66,15 @@ import { Formatting } from './formatting.js';
 import { guardNotification, guardRequest, invalidParams, requestFailed, type Logger } from './guard.js';
 import { SemanticTokenResults } from './semanticTokenResults.js';
 import { positionParam, rangeParam, stringParam } from './params.js';
-import { ExportRequest, RescheduleRequest, TimelineRequest, type ExportParams, type TimelineParams } from './protocol.js';
+import {
+  ExportRequest,
+  PortfolioTimelineRequest,
+  RescheduleRequest,
+  TimelineRequest,
+  type ExportParams,
+  type PortfolioTimelineParams,
+  type TimelineParams,
+} from './protocol.js';
 import { defaultSettings, readEditorSettings, type EditorSettings } from './settings.js';
 import { WorkspacePlans } from './workspacePlans.js';
 
@@ -112,7 +126,7 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
     if (!known) return;
     // An open plan is analyzed again until the libraries its libraries import are read too.
     if (document) await linked.loadAll(known.analysis, () => analyze(document).analysis);
-    else await linked.load(linked.missing(known.analysis));
+    else await linked.loadMissing(known.analysis);
   };
   let generation = 0;
 
@@ -129,9 +143,20 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   /** Publishes the diagnostics of the files a plan references (merged over every plan reading them), and reads files it names that are not read yet. */
   const linkedPublished = (uri: string, doc: PlanDocument | undefined) => {
     const files = doc ? linked.record(uri, doc.analysis) : linked.forget(uri);
+    if (doc && !documents.get(uri) && fileKindOf(uri) === 'plan')
+      linked.remember(uri, doc.analysis.model.text, PORTFOLIO_MEMBER_FACTS, portfolioMemberFacts(doc.analysis.model));
     for (const file of files) void connection.sendDiagnostics({ uri: file, diagnostics: publishable(linked.diagnosticsOf(file)) });
-    const missing = doc ? linked.missing(doc.analysis) : [];
-    if (missing.length > 0 && documents.get(uri)) void linked.load(missing).then(() => publisher.now(uri));
+    // A portfolio's member plan open in an editor: its unsaved text is what the portfolio sees.
+    let memberChanged = false;
+    for (const member of doc?.analysis.portfolio?.named ?? []) {
+      const open = documents.get(member);
+      if (open && !linked.isOpenText(member, open.getText())) {
+        linked.setOpen(member, open.getText());
+        memberChanged = true;
+      }
+    }
+    if (memberChanged) void Promise.resolve().then(() => recheck(uri));
+    else if (doc && documents.get(uri)) void linked.loadMissing(doc.analysis).then((loaded) => loaded && publisher.now(uri));
   };
   const publisher = new DiagnosticsPublisher(
     connection,
@@ -154,24 +179,22 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
     (uri) => documents.get(uri) !== undefined,
     prepare,
     log,
-    async (doc) => {
-      const missing = linked.missing(doc.analysis);
-      await linked.load(missing);
-      return missing.length > 0;
-    },
+    (doc) => linked.loadMissing(doc.analysis),
     linkedPublished,
     (uri) => {
       if (settings.trace === 'verbose') log.info(`read ${uri}`);
     },
   );
-  /** A referenced file changed (on disk or in an editor): check the plans that read it again (a closed plan from the text last read). */
+  /** Checks a plan (or portfolio) again because a file it reads changed: now when open, from the text last read when not. */
+  const recheck = async (plan: string, soon = false) => {
+    if (documents.get(plan)) {
+      if (soon) publisher.later(plan);
+      else publisher.now(plan);
+    } else await workspace.dependencyChanged(plan);
+  };
+  /** A referenced file changed (on disk or in an editor): check the plans that read it again. */
   const linkedFileChanged = async (file: string, soon: boolean) => {
-    for (const plan of linked.dependants(file)) {
-      if (documents.get(plan)) {
-        if (soon) publisher.later(plan);
-        else publisher.now(plan);
-      } else await workspace.dependencyChanged(plan);
-    }
+    for (const plan of linked.dependants(file)) await recheck(plan, soon);
   };
 
   const openDoc = (uri: unknown): PlanDocument | undefined => {
@@ -292,9 +315,10 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
         else if (isLinkedFileUri(change.uri)) {
           if (!documents.get(change.uri) && (await linked.changedOnDisk(change.uri))) await linkedFileChanged(change.uri, false);
         } else {
-          // A library is a file of its own and a file its importers read: both are checked again.
-          if (isLibraryFileName(change.uri) && !documents.get(change.uri) && (await linked.changedOnDisk(change.uri)))
-            await linkedFileChanged(change.uri, false);
+          // A library or a portfolio's member plan is a file of its own and a file others read: both are checked again.
+          if (!documents.get(change.uri) && (await linked.changedOnDisk(change.uri))) await linkedFileChanged(change.uri, false);
+          // A plan created or deleted may be matched by a portfolio's glob.
+          if (change.type !== FileChangeType.Changed) for (const portfolio of linked.planAddedOrRemoved(change.uri)) await recheck(portfolio);
           if (change.type === FileChangeType.Deleted) workspace.removed(change.uri);
           else await workspace.refresh(change.uri);
         }
@@ -322,8 +346,8 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
         linked.setOpen(event.document.uri, event.document.getText());
         return linkedFileChanged(event.document.uri, true);
       }
-      if (isLibraryFileName(event.document.uri)) {
-        // A library's unsaved text is what the plans importing it see.
+      if (isLibraryFileName(event.document.uri) || linked.isReferenced(event.document.uri)) {
+        // A library's (or a portfolio's member plan's) unsaved text is what the files reading it see.
         linked.setOpen(event.document.uri, event.document.getText());
         await linkedFileChanged(event.document.uri, true);
       }
@@ -339,7 +363,7 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
         await linked.closeOpen(uri);
         return linkedFileChanged(uri, false);
       }
-      if (isLibraryFileName(uri)) {
+      if (isLibraryFileName(uri) || linked.isReferenced(uri)) {
         await linked.closeOpen(uri);
         await linkedFileChanged(uri, false);
       }
@@ -366,7 +390,11 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   );
   connection.onHover(
     request('textDocument/hover', (params) =>
-      hover(doc(params), positionParam(params.position), { markup: markupOf(capabilities.textDocument?.hover?.contentFormat) }),
+      hover(doc(params), positionParam(params.position), {
+        markup: markupOf(capabilities.textDocument?.hover?.contentFormat),
+        // A portfolio's member plan: its latest diagnostics, open in an editor or read from disk.
+        problemCount: (uri) => cache.peek(uri)?.analysis.diagnostics.length,
+      }),
     ),
   );
   connection.onDefinition(request('textDocument/definition', (params) => definition(doc(params), positionParam(params.position))));
@@ -431,6 +459,22 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   connection.onRequest(
     TimelineRequest,
     request(TimelineRequest.method, (params: TimelineParams) => timelineResult(openDoc(params?.uri), params)),
+  );
+
+  connection.onRequest(
+    PortfolioTimelineRequest,
+    request(PortfolioTimelineRequest.method, async (params: PortfolioTimelineParams) => {
+      const document = typeof params?.uri === 'string' && isPortfolioFileName(params.uri) ? documents.get(params.uri) : undefined;
+      if (!document) return null;
+      // Member plans (and the folders its globs search) not read yet are read first.
+      await linked.loadAll(analyze(document).analysis, () => analyze(document).analysis);
+      const doc = analyze(document);
+      const portfolio = doc.analysis.portfolio;
+      if (!portfolio) return null;
+      // Problem counts of the member plans the server has analyzed (open, or checked on disk).
+      const problemsOf = (uri: string) => cache.peek(uri)?.analysis.diagnostics.length;
+      return portfolioTimelineResult(doc.uri, portfolioTimelineInput(portfolio, problemsOf), params);
+    }),
   );
 
   connection.onRequest(

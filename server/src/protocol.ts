@@ -4,12 +4,25 @@
 // `connection.onRequest(TimelineRequest, handler)`, and the compiler checks both sides'
 // params and results. The types come from the core; nothing here imports vscode.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { ExportParams, ExportResult, RescheduleParams, RescheduleResult, TimelineParams, TimelineResult } from './core/index.js';
+import type {
+  ExportParams,
+  ExportResult,
+  PortfolioTimelineParams,
+  PortfolioTimelineResult,
+  RescheduleParams,
+  RescheduleResult,
+  TimelineParams,
+  TimelineResult,
+} from './core/index.js';
 
 export type {
   ExportFormat,
   ExportParams,
   ExportResult,
+  PortfolioLane,
+  PortfolioTimelineModel,
+  PortfolioTimelineParams,
+  PortfolioTimelineResult,
   RescheduleParams,
   RescheduleResult,
   TimelineBar,
@@ -21,6 +34,9 @@ export type {
 
 /** The timeline of an open plan; null when the server has no such open document. */
 export const TimelineRequest = new RequestType<TimelineParams, TimelineResult | null, void>('throughline/timeline');
+
+/** The timeline of a portfolio (`*.portfolio.yaml`): one lane per plan; null when the server cannot read it as a portfolio. */
+export const PortfolioTimelineRequest = new RequestType<PortfolioTimelineParams, PortfolioTimelineResult | null, void>('throughline/portfolioTimeline');
 
 /** The plan as iCalendar, CSV, SVG or HTML; null when the server has no such open document. */
 export const ExportRequest = new RequestType<ExportParams, ExportResult | null, void>('throughline/export');
@@ -93,6 +109,7 @@ export const FindFilesRequest = new RequestType<FindFilesParams, FindFilesResult
 /** Every custom method, for tests that check each is handled and documented. */
 export const CUSTOM_METHODS: readonly string[] = [
   TimelineRequest.method,
+  PortfolioTimelineRequest.method,
   ExportRequest.method,
   RescheduleRequest.method,
   AnalysisChangedNotification.method,

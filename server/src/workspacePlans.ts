@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { isInsideFolder, type PlanDocument, type TextFile, type WorkspaceHost } from './core/index.js';
+import { isInsideFolder, isPortfolioFileName, type PlanDocument, type TextFile, type WorkspaceHost } from './core/index.js';
 import { publishable } from './diagnosticsPublisher.js';
 import type { DocumentCache } from './documentCache.js';
 import type { Logger } from './guard.js';
@@ -63,7 +63,8 @@ export class WorkspacePlans {
       if (cancelled()) return;
       for (const { uri, problem } of unreadable) this.log.info(`${uri}: ${problem}; skipped`);
       if (truncated) this.log.warn(`${folder}: the workspace is large; only the first ${uris.length} plan files found are checked until they are opened.`);
-      for (const uri of uris) {
+      // Portfolios last: by then the plans they list are analyzed and hand over what a portfolio reads of them.
+      for (const uri of [...uris.filter((uri) => !isPortfolioFileName(uri)), ...uris.filter(isPortfolioFileName)]) {
         if (cancelled()) return;
         await this.refresh(uri);
         await yieldToRequests();

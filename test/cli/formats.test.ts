@@ -53,7 +53,7 @@ describe('throughline check examples/', () => {
       assert.equal(stdout.split('\n').filter((line) => line.includes('  ')).length, lines.length, 'no other two-space lines');
       const errors = expected.filter((f) => f.severity === 'error').length;
       const warnings = expected.filter((f) => f.severity === 'warning').length;
-      assert.equal(summaryLine(stdout), `✖ ${errors} errors, ${warnings} warnings in 2 files of 6 checked`);
+      assert.equal(summaryLine(stdout), `✖ ${errors} errors, ${warnings} warnings in 2 files of 10 checked`);
     });
 
     it('on the clean plan prints only `✔ no problems in 1 file` and exits 0', () => {

@@ -84,7 +84,7 @@ describe('file discovery', () => {
     const { stdout } = oneLineInputError(
       root,
       ['docs'],
-      /^throughline: docs: no plan files \(\*\.plan\.yaml, \*\.plan\.yml, \*\.plan-library\.yaml, \*\.plan-library\.yml\) found here$/,
+      /^throughline: docs: no plan files \(\*\.plan\.yaml, \*\.plan\.yml, \*\.plan-library\.yaml, \*\.plan-library\.yml, \*\.portfolio\.yaml, \*\.portfolio\.yml\) found here$/,
     );
     assert.equal(summaryLine(stdout), '✖ no plan checked; 1 path could not be checked');
   });
@@ -99,7 +99,7 @@ describe('paths that cannot be checked: one clear line, exit 2', () => {
     oneLineInputError(
       tree({ 'notes.yaml': 'plan: x\n' }),
       ['notes.yaml'],
-      /^throughline: notes\.yaml: not a plan file: plans are named \*\.plan\.yaml or \*\.plan\.yml, libraries \*\.plan-library\.yaml or \*\.plan-library\.yml$/,
+      /^throughline: notes\.yaml: not a plan file: plans are named \*\.plan\.yaml or \*\.plan\.yml, libraries \*\.plan-library\.yaml or \*\.plan-library\.yml, portfolios \*\.portfolio\.yaml or \*\.portfolio\.yml$/,
     );
   });
 

@@ -65,7 +65,7 @@ describe('npm package', { timeout: 10 * 60_000 }, () => {
       assert.ok(packedFiles.includes(needed), `${needed} is in the tarball`);
     }
     const allowed =
-      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/throughline(-language-server)?\.js|out\/(cli|server)\.js|docs\/plan-language\.md|docs\/rules\/[^/]+\.md|schema\/plan(-library)?\.schema\.json)$/;
+      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/throughline(-language-server)?\.js|out\/(cli|server)\.js|docs\/plan-language\.md|docs\/rules\/[^/]+\.md|schema\/(plan|plan-library|portfolio)\.schema\.json)$/;
     assert.deepEqual(
       packedFiles.filter((path) => !allowed.test(path)),
       [],

@@ -65,6 +65,8 @@ describe('requests that must not take the server down', () => {
       -32602,
     );
     assert.equal(await outcome(client.request('throughline/timeline', { uri: { not: 'a string' } })), 'answered');
+    for (const params of [null, { uri: { not: 'a string' } }, { uri: URI, render: ['panel'] }, { uri: 'x'.repeat(100_000) }])
+      assert.equal(await outcome(client.request('throughline/portfolioTimeline', params)), 'answered');
     for (const params of [
       null,
       { uri: { not: 'a string' } },

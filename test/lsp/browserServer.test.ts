@@ -202,7 +202,7 @@ describe('the language server bundled for the browser, in a Chromium web worker'
     assert.ok(!codes(c).includes('proposition-missing'), "team/.throughline.yaml switches proposition-missing off for team/'s plans");
     assert.deepEqual(searches[0], {
       folderUri: ROOT,
-      include: '**/*{.plan.yaml,.plan.yml,.plan-library.yaml,.plan-library.yml}',
+      include: '**/*{.plan.yaml,.plan.yml,.plan-library.yaml,.plan-library.yml,.portfolio.yaml,.portfolio.yml}',
       exclude: '**/{node_modules,.git}/**',
       maxResults: 5000,
     });

@@ -75,7 +75,16 @@ describe('workspace plans on disk', () => {
     const globs = watchers.flatMap((registration) =>
       (registration.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((watcher) => watcher.globPattern),
     );
-    assert.deepEqual(globs.sort(), ['**/*.csv', '**/*.plan-library.yaml', '**/*.plan-library.yml', '**/*.plan.yaml', '**/*.plan.yml', '**/.throughline.yaml']);
+    assert.deepEqual(globs.sort(), [
+      '**/*.csv',
+      '**/*.plan-library.yaml',
+      '**/*.plan-library.yml',
+      '**/*.plan.yaml',
+      '**/*.plan.yml',
+      '**/*.portfolio.yaml',
+      '**/*.portfolio.yml',
+      '**/.throughline.yaml',
+    ]);
   });
 
   it('re-checks a plan changed on disk and clears a deleted one', async () => {

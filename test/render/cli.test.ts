@@ -70,6 +70,6 @@ test('usage and input errors: exit 2, one line saying what to do, nothing writte
   }
   assert.equal(existsSync(join(OUT, 'x.svg')), false);
   assert.equal(existsSync(join(OUT, 'x.png')), false);
-  assert.match(throughline('render', '--help').stdout, /^Usage: throughline render <plan> -o <file\.svg\|file\.html>/);
-  assert.match(throughline('--help').stdout, /render +draw a plan as a timeline/);
+  assert.match(throughline('render', '--help').stdout, /^Usage: throughline render <plan\|portfolio> -o <file\.svg\|file\.html>/);
+  assert.match(throughline('--help').stdout, /render +draw a plan, or a portfolio of plans, as a timeline/);
 });

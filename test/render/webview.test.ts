@@ -12,6 +12,8 @@ import { buildTimeline } from '../../server/src/core/features/timeline/model.js'
 import { timelineResult } from '../../server/src/core/features/timeline/request.js';
 import { dragScheduleOf } from '../../client/src/preview/dragMessages.js';
 import { renderSvg } from '../../server/src/core/features/timeline/renderSvg.js';
+import { buildPortfolioTimeline, renderPortfolioSvg } from '../../server/src/core/index.js';
+import { threePlans } from '../unit/portfolioTimeline/inputs.js';
 import { launchChromium, watchedPage, type WatchedPage } from './browser.js';
 
 const ORIGIN = 'https://webview.test';
@@ -43,10 +45,10 @@ interface Webview extends WatchedPage {
   send(message: unknown): Promise<void>;
 }
 
-async function openWebview(initialState?: unknown): Promise<Webview> {
+async function openWebview(initialState?: unknown, portfolio = false): Promise<Webview> {
   const watched = await watchedPage(browser, { width: 1000, height: 600 });
   const { page } = watched;
-  const html = webviewPage({ cspSource: ORIGIN, nonce: 'dGVzdC1ub25jZQ', scriptUri: `${ORIGIN}/preview.js`, styleUri: `${ORIGIN}/preview.css` });
+  const html = webviewPage({ cspSource: ORIGIN, nonce: 'dGVzdC1ub25jZQ', scriptUri: `${ORIGIN}/preview.js`, styleUri: `${ORIGIN}/preview.css`, portfolio });
   await page.route(`${ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/index.html') return route.fulfill({ contentType: 'text/html', body: html });
@@ -107,7 +109,7 @@ test('draws the SVG it is sent and reports what it drew; clicking a bar asks to 
   assert.deepEqual(await lastOfType(webview, 'ready'), { type: 'ready' });
   const example = svgOf('examples/clean/q3-acquisition.plan.yaml');
   await webview.send({ type: 'render', uri: 'file:///p.plan.yaml', version: 3, title: 'Q3 <plan>', svg: example.svg, banner: null });
-  assert.deepEqual(await lastOfType(webview, 'rendered'), { type: 'rendered', version: 3, bars: example.bars, arrows: example.arrows });
+  assert.deepEqual(await lastOfType(webview, 'rendered'), { type: 'rendered', version: 3, bars: example.bars, arrows: example.arrows, lanes: 0 });
   assert.equal(await page.textContent('#title'), 'Q3 <plan>');
   assert.equal(await page.isHidden('#banner'), true);
   await page.click('g.bar[data-channel="paid-search"] rect.bar-body');
@@ -395,5 +397,28 @@ test('a timeline opens fitted to the panel (never above 100 %) until the user zo
   assert.equal(await page.$eval('#canvas svg', (svg) => svg.classList.contains('days-visible')), false, 'zoomed out, days are too thin to shade');
   assert.equal(await page.$eval('g.excluded-days', (group) => getComputedStyle(group).display), 'none');
   assert.ok(typeof (await state(page)).zoom === 'number', 'the user zoomed: from now on the zoom is kept');
+  await page.close();
+});
+
+test('the portfolio page: the lanes it was sent are drawn and reported; clicking a lane asks to open that plan; no dragging or export', async () => {
+  const webview = await openWebview(undefined, true);
+  const { page } = webview;
+  assert.equal(await page.$('#cascade'), null);
+  assert.equal(await page.$('#export'), null);
+  const svg = renderPortfolioSvg(buildPortfolioTimeline(threePlans));
+  await webview.send({ type: 'render', uri: 'file:///g.portfolio.yaml', version: 1, title: 'FY26', svg, banner: null });
+  assert.deepEqual(await lastOfType(webview, 'rendered'), { type: 'rendered', version: 1, bars: 0, arrows: 0, lanes: 3 });
+  const second = threePlans.plans[1]!.uri;
+  await page.click(`g.plan-lane[data-plan="${second}"] text.plan-title`);
+  assert.deepEqual(await lastOfType(webview, 'openPlan'), { type: 'openPlan', uri: second });
+  await page.click(`g.plan-lane[data-plan="${threePlans.plans[0]!.uri}"] rect.channel-bar`);
+  assert.deepEqual(await lastOfType(webview, 'openPlan'), { type: 'openPlan', uri: threePlans.plans[0]!.uri });
+  // The portfolio stylesheet is in the nonce'd style: channel bars are blue.
+  assert.equal(await page.$eval('rect.channel-bar', (element) => getComputedStyle(element).fill), 'rgb(47, 111, 222)');
+  assert.deepEqual(webview.errors, []);
+  assert.deepEqual(
+    webview.console.filter((message) => /Content Security Policy|Refused/i.test(message)),
+    [],
+  );
   await page.close();
 });

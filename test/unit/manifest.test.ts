@@ -95,14 +95,14 @@ describe('extension manifest', () => {
       contributes.languages[0]!.filenamePatterns,
       PLAN_FILE_GLOBS.map((glob) => glob.replace('**/', '')),
     );
-    // Plans and libraries each get their own JSON Schema for the YAML extension.
+    // Plans, libraries and portfolios each get their own JSON Schema for the YAML extension.
     assert.deepEqual(
       contributes.yamlValidation.flatMap((validation) => validation.fileMatch),
       contributes.languages[0]!.filenamePatterns,
     );
     assert.deepEqual(
       contributes.yamlValidation.map((validation) => validation.url),
-      ['./schema/plan.schema.json', './schema/plan-library.schema.json'],
+      ['./schema/plan.schema.json', './schema/plan-library.schema.json', './schema/portfolio.schema.json'],
     );
     const workspaceContains = manifest.activationEvents
       .filter((event) => event.startsWith('workspaceContains:'))
@@ -132,7 +132,14 @@ describe('extension manifest', () => {
       contributes.languages.map((language) => language.id),
       [LANGUAGE],
     );
-    assert.deepEqual(contributes.languages[0]!.filenamePatterns, ['*.plan.yaml', '*.plan.yml', '*.plan-library.yaml', '*.plan-library.yml']);
+    assert.deepEqual(contributes.languages[0]!.filenamePatterns, [
+      '*.plan.yaml',
+      '*.plan.yml',
+      '*.plan-library.yaml',
+      '*.plan-library.yml',
+      '*.portfolio.yaml',
+      '*.portfolio.yml',
+    ]);
     const [grammar] = contributes.grammars;
     assert.equal(grammar?.language, LANGUAGE);
     assert.equal((JSON.parse(readFileSync(grammar.path, 'utf8')) as { scopeName: string }).scopeName, grammar.scopeName);
@@ -334,6 +341,7 @@ describe('.vsix contents (.vscodeignore)', () => {
       'snippets/marketing-plan.json',
       'schema/plan.schema.json',
       'schema/plan-library.schema.json',
+      'schema/portfolio.schema.json',
     ]) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
@@ -346,7 +354,7 @@ describe('.vsix contents (.vscodeignore)', () => {
       if (existsSync(page)) assert.ok(files.includes(page), `${page} is packaged`);
     }
     const allowed =
-      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|images\/icon\.png|syntaxes\/[^/]+\.tmLanguage\.json|snippets\/[^/]+\.json|schema\/plan(-library)?\.schema\.json|docs\/rules\/[^/]+\.md|docs\/plan-language\.md|out\/(web\/)?(extension|server)\.js|media\/.+)$/;
+      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|images\/icon\.png|syntaxes\/[^/]+\.tmLanguage\.json|snippets\/[^/]+\.json|schema\/(plan|plan-library|portfolio)\.schema\.json|docs\/rules\/[^/]+\.md|docs\/plan-language\.md|out\/(web\/)?(extension|server)\.js|media\/.+)$/;
     for (const file of files) {
       assert.match(file, allowed, `${file} should not be in the .vsix`);
       assert.doesNotMatch(file, /\.(map|ts)$|node_modules\//, `${file} should not be in the .vsix`);

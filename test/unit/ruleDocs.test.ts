@@ -20,13 +20,19 @@ const STALE = 'is missing or stale: run `npm run docs` and commit the result';
 /** An example as the fixture test analyzes it: under its fixture's file name, with the actuals files and libraries the page shows beside it. */
 function analyzeExample(section: string, plan: string) {
   const files = new Map<string, { text: string }>();
-  for (const match of section.matchAll(/The (?:actuals file it names|library it imports), `([^`]+)`:\n\n```(?:csv|yaml)\n([\s\S]*?)```/g))
+  for (const match of section.matchAll(/(?:The actuals file it names|The library it imports|A plan it lists), `([^`]+)`:\n\n```(?:csv|yaml)\n([\s\S]*?)```/g))
     files.set(`file:///docs/example/${match[1]}`, { text: match[2]! });
+  // A portfolio's globs are matched against the plans the example lists.
+  const listed = [...files.keys()].filter((uri) => uri.endsWith('.plan.yaml'));
+  const listings = new Map([
+    ['file:///docs/example', listed],
+    ['file:///docs/example/plans', listed.filter((uri) => uri.startsWith('file:///docs/example/plans/'))],
+  ]);
   const name = /From `(?:[^`]*\/)?([^`/]+)`:/.exec(section)?.[1] ?? 'example.plan.yaml';
   const missing = { problem: 'no such file', kind: 'missing' as const };
   const planUri = `file:///docs/example/${name}`;
   files.set(planUri, { text: plan });
-  return analyzeText(plan, { planUri, files: { key: '', get: (uri) => files.get(uri) ?? missing } });
+  return analyzeText(plan, { planUri, files: { key: '', get: (uri) => files.get(uri) ?? missing, list: (folder) => listings.get(folder) ?? [] } });
 }
 
 function sectionOf(markdown: string, heading: string): string | undefined {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { librarySchema, planSchema } from '../../server/src/core/schema/planSchema.js';
-import { libraryJsonSchema, planJsonSchema } from '../../server/src/core/schema/jsonSchema.js';
+import { librarySchema, planSchema, portfolioSchema } from '../../server/src/core/schema/planSchema.js';
+import { libraryJsonSchema, planJsonSchema, portfolioJsonSchema } from '../../server/src/core/schema/jsonSchema.js';
 
 const committedPath = join(__dirname, '..', '..', 'schema', 'plan.schema.json');
 
@@ -27,4 +27,18 @@ test('schema/plan-library.schema.json is what the library schema generates now, 
   const properties = Object.keys((JSON.parse(committed) as { properties: Record<string, unknown> }).properties).sort();
   assert.deepEqual(properties, Object.keys(librarySchema.shape).sort());
   assert.deepEqual(properties, ['calendar', 'imports', 'journey', 'kpis', 'media', 'owners']);
+});
+
+test('schema/portfolio.schema.json is what the portfolio schema generates now, with its title, budget, objective and plans', () => {
+  const path = join(__dirname, '..', '..', 'schema', 'portfolio.schema.json');
+  const committed = readFileSync(path, 'utf8');
+  assert.equal(committed, `${JSON.stringify(portfolioJsonSchema(), null, 2)}\n`);
+  const parsed = JSON.parse(committed) as { properties: Record<string, { properties?: Record<string, unknown> }>; required: string[] };
+  assert.deepEqual(Object.keys(parsed.properties).sort(), Object.keys(portfolioSchema.shape).sort());
+  assert.deepEqual(Object.keys(parsed.properties).sort(), ['budget', 'objective', 'owner', 'plans', 'portfolio']);
+  assert.deepEqual(parsed.required, ['portfolio']);
+  // The portfolio's objective is the plan's, without `traces_to` (a portfolio objective is what plans trace to).
+  assert.ok(!('traces_to' in (parsed.properties.objective?.properties ?? {})));
+  // A plan's objective may name the portfolio objective it serves.
+  assert.match(readFileSync(committedPath, 'utf8'), /"traces_to"/);
 });

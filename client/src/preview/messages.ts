@@ -19,9 +19,11 @@ export type ToWebview =
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; channel: string }
+  /** A lane of the portfolio timeline was clicked: open that plan (the extension checks it is one of the lanes). */
+  | { type: 'openPlan'; uri: string }
   | { type: 'export' }
   /** What the webview actually drew, counted in its DOM (for status and tests). */
-  | { type: 'rendered'; version: number; bars: number; arrows: number }
+  | { type: 'rendered'; version: number; bars: number; arrows: number; lanes?: number }
   /** A bar was dragged: new dates for a channel, made on timeline `version`. */
   | MoveMessage
   /** The "Move dependants too" toggle changed (remembered). */
@@ -62,10 +64,11 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
       return typeof raw.channel === 'string' && raw.channel.length > 0 && raw.channel.length <= MAX_ID_LENGTH
         ? { type: 'reveal', channel: raw.channel }
         : undefined;
+    case 'openPlan':
+      return typeof raw.uri === 'string' && raw.uri.length > 0 && raw.uri.length <= MAX_ID_LENGTH ? { type: 'openPlan', uri: raw.uri } : undefined;
     case 'rendered':
-      return isCount(raw.version) && isCount(raw.bars) && isCount(raw.arrows)
-        ? { type: 'rendered', version: raw.version, bars: raw.bars, arrows: raw.arrows }
-        : undefined;
+      if (!(isCount(raw.version) && isCount(raw.bars) && isCount(raw.arrows) && (raw.lanes === undefined || isCount(raw.lanes)))) return undefined;
+      return { type: 'rendered', version: raw.version, bars: raw.bars, arrows: raw.arrows, ...(raw.lanes === undefined ? {} : { lanes: raw.lanes }) };
     case 'move':
       return parseMoveMessage(raw);
     case 'cascade':

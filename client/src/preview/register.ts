@@ -3,6 +3,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { exportPlan } from './exportPlan.js';
 import { exportTimelineSvg } from './exportSvg.js';
 import { COMMANDS, INTERNAL_COMMANDS, LENS_COMMANDS } from '../commandIds.js';
+import { PORTFOLIO_VIEW_TYPE, PortfolioTimelinePanel } from './portfolioTimeline.js';
 import { TimelinePreview, VIEW_TYPE } from './timelinePreview.js';
 
 /** The timeline preview: its commands, the panel and the serializer that restores it after a reload. */
@@ -24,5 +25,19 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
     }),
     vscode.commands.registerCommand(INTERNAL_COMMANDS.timelineStatus, () => preview.status()),
     vscode.commands.registerCommand(INTERNAL_COMMANDS.timelineMessage, (raw: unknown) => preview.receive(raw)),
+  ];
+}
+
+/** The portfolio timeline: its command, the panel and its serializer. */
+export function registerPortfolioTimeline(context: vscode.ExtensionContext, client: BaseLanguageClient): vscode.Disposable[] {
+  const panel = new PortfolioTimelinePanel(context.extensionUri, client);
+  return [
+    panel,
+    vscode.commands.registerCommand(COMMANDS.openPortfolioTimeline, (uri?: unknown) => panel.open(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.window.registerWebviewPanelSerializer(PORTFOLIO_VIEW_TYPE, {
+      deserializeWebviewPanel: async (webviewPanel, state) => panel.restore(webviewPanel, state),
+    }),
+    vscode.commands.registerCommand(INTERNAL_COMMANDS.portfolioTimelineStatus, () => panel.status()),
+    vscode.commands.registerCommand(INTERNAL_COMMANDS.portfolioTimelineMessage, (raw: unknown) => panel.receive(raw)),
   ];
 }

@@ -11,10 +11,10 @@ import {
 import type { TimelineChannel } from '../../../server/src/core/index.js';
 import { applyReschedule, CASCADE_KEY } from '../schedule/applyReschedule.js';
 import { dragScheduleOf, type MoveMessage } from './dragMessages.js';
-import { parseFromWebview, parseWebviewState, type FromWebview, type ToWebview } from './messages.js';
+import { parseFromWebview, type FromWebview, type ToWebview } from './messages.js';
 import { refusedMove } from './timelineMoves.js';
 import { activePlanUri, contains, isPlanDocument, localToday, revealRange } from './planEditors.js';
-import { webviewHtml } from './webviewHtml.js';
+import { attachPanel, panelOptions, restoredUri } from './panelHost.js';
 
 export const VIEW_TYPE = 'throughline.timeline';
 const DEBOUNCE_MS = 200;
@@ -48,7 +48,6 @@ export interface PreviewStatus {
  */
 export class TimelinePreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private panelDisposables: vscode.Disposable[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   private uri: vscode.Uri | undefined;
   /** The timeline the webview shows: the last one that parsed (or the first one, if none did). */
@@ -93,7 +92,7 @@ export class TimelinePreview implements vscode.Disposable {
         VIEW_TYPE,
         'Timeline',
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        this.webviewOptions(),
+        panelOptions(this.extensionUri),
       );
       this.attach(panel);
     } else {
@@ -113,13 +112,7 @@ export class TimelinePreview implements vscode.Disposable {
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     this.panel?.dispose();
     this.attach(panel);
-    const saved = parseWebviewState(state).uri;
-    let uri: vscode.Uri | undefined;
-    try {
-      uri = saved ? vscode.Uri.parse(saved, true) : undefined;
-    } catch {
-      uri = undefined;
-    }
+    const uri = restoredUri(state);
     this.showPlan(uri ?? activePlanUri());
   }
 
@@ -152,26 +145,22 @@ export class TimelinePreview implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
   }
 
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
-  }
-
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.rendered = undefined;
-    panel.webview.options = this.webviewOptions();
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri);
-    this.panelDisposables = [
-      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
-      panel.onDidDispose(() => {
+    attachPanel(
+      panel,
+      this.extensionUri,
+      { portfolio: false },
+      (raw) => void this.receive(raw),
+      () => {
         if (this.panel !== panel) return;
-        for (const disposable of this.panelDisposables) disposable.dispose();
         this.panel = undefined;
         this.uri = undefined;
         this.shown = undefined;
         clearTimeout(this.timer);
-      }),
-    ];
+      },
+    );
   }
 
   private showPlan(uri: vscode.Uri | undefined): void {
@@ -304,6 +293,9 @@ export class TimelinePreview implements vscode.Disposable {
         return true;
       case 'move':
         return this.move(message);
+      case 'openPlan':
+        // Only the portfolio timeline has plan lanes.
+        return false;
     }
   }
 

@@ -3,7 +3,7 @@ import { bytesToBase64 } from '../../../server/src/core/index.js';
 import { webviewPage } from './webviewPage.js';
 
 /** The panel's page with a fresh nonce, its script and stylesheet served from the media folder. */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, portfolio = false): string {
   const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
   return webviewPage({
     cspSource: webview.cspSource,
@@ -11,5 +11,6 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
     nonce: bytesToBase64(crypto.getRandomValues(new Uint8Array(18))),
     scriptUri: media('preview.js'),
     styleUri: media('preview.css'),
+    portfolio,
   });
 }

@@ -23,7 +23,8 @@ const canvas = byId<HTMLDivElement>('canvas');
 const banner = byId<HTMLDivElement>('banner');
 const title = byId<HTMLSpanElement>('title');
 const zoomLabel = byId<HTMLButtonElement>('zoom-reset');
-const cascadeToggle = byId<HTMLButtonElement>('cascade');
+/** Not on the portfolio timeline's page. */
+const cascadeToggle = document.getElementById('cascade') as HTMLButtonElement | null;
 const note = byId<HTMLDivElement>('note');
 
 let state: WebviewState = parseWebviewState(vscode.getState());
@@ -84,7 +85,7 @@ function applyZoom(zoom: number, anchor?: { x: number; y: number }): void {
 }
 
 function showCascade(on: boolean): void {
-  cascadeToggle.setAttribute('aria-checked', String(on));
+  cascadeToggle?.setAttribute('aria-checked', String(on));
 }
 
 function showNote(text: string | null, refused: boolean): void {
@@ -143,6 +144,7 @@ function render(message: Extract<ToWebview, { type: 'render' }>): void {
     version: message.version,
     bars: node.querySelectorAll('g.bar[data-channel]').length,
     arrows: node.querySelectorAll('path.edge[data-from]').length,
+    lanes: node.querySelectorAll('g.plan-lane[data-plan]').length,
   });
 }
 
@@ -184,9 +186,11 @@ window.addEventListener('message', (event: MessageEvent) => {
 
 canvas.addEventListener('click', (event) => {
   if (dragger.consumeClick()) return;
-  const target = event.target instanceof Element ? event.target.closest('[data-channel]') : null;
+  const target = event.target instanceof Element ? event.target.closest('[data-channel], [data-plan]') : null;
   const channel = target?.getAttribute('data-channel');
+  const plan = target?.getAttribute('data-plan');
   if (channel) vscode.postMessage({ type: 'reveal', channel });
+  else if (plan) vscode.postMessage({ type: 'openPlan', uri: plan });
 });
 
 viewport.addEventListener(
@@ -213,7 +217,7 @@ viewport.addEventListener('scroll', () => {
 byId('zoom-in').addEventListener('click', () => applyZoom(currentZoom() * 1.25));
 byId('zoom-out').addEventListener('click', () => applyZoom(currentZoom() / 1.25));
 byId('zoom-reset').addEventListener('click', () => applyZoom(1));
-cascadeToggle.addEventListener('click', () => {
+cascadeToggle?.addEventListener('click', () => {
   const on = state.cascade !== true;
   saveState({ cascade: on });
   showCascade(on);
@@ -227,6 +231,6 @@ new ResizeObserver(() => {
 byId('zoom-fit').addEventListener('click', () => {
   if (baseSize.width > 0) applyZoom((viewport.clientWidth - 4) / baseSize.width, { x: 0, y: 0 });
 });
-byId('export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+document.getElementById('export')?.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
 
 vscode.postMessage({ type: 'ready' });

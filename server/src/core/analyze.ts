@@ -11,7 +11,8 @@ import { rules, type RegisteredRule } from './rules/index.js';
 import { invalidValues, type InvalidValues } from './schema/invalidValues.js';
 import { leanParse, schemaProblems } from './schema/validate.js';
 import { severityFromName, type Diagnostic, type SeverityName } from './types.js';
-import { isLibraryFileName } from './workspace/files.js';
+import { portfolioOf, type PortfolioModel } from './portfolio/portfolio.js';
+import { fileKindOf } from './workspace/files.js';
 
 export interface AnalyzeOptions {
   /** Severity overrides from `.throughline.yaml` or editor settings. */
@@ -40,6 +41,21 @@ export interface Analysis {
   readonly tracking: Tracking;
   /** The diagnostics of each file the plan references, by URI: shown in that file, not in the plan. */
   readonly linkedDiagnostics: Map<string, Diagnostic[]>;
+  /** A portfolio's member plans and entries (`*.portfolio.yaml` only; computed when first read). */
+  readonly portfolio: PortfolioModel | undefined;
+}
+
+/** One portfolio per (model, snapshot): the analysis and its rules share it. */
+const portfolios = new WeakMap<PlanModel, { key: string | undefined; portfolio: PortfolioModel }>();
+
+/** The portfolio of a `*.portfolio.yaml` file's model with these options; undefined for any other file. */
+export function portfolioFor(model: PlanModel, options: AnalyzeOptions): PortfolioModel | undefined {
+  if (options.planUri === undefined || fileKindOf(options.planUri) !== 'portfolio') return undefined;
+  const known = portfolios.get(model);
+  if (known && known.key === options.files?.key) return known.portfolio;
+  const portfolio = portfolioOf(model, options.planUri, options.files);
+  portfolios.set(model, { key: options.files?.key, portfolio });
+  return portfolio;
 }
 
 export { createParseState, type ParseState } from './parse/incremental.js';
@@ -71,7 +87,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}, state?: 
 export function analyzeLean(text: string, options: AnalyzeOptions = {}): Analysis {
   const parsed = parseYaml(text);
   const model = buildModel(parsed);
-  return analysisOf(leanParse(parsed, model.anchorRange, isLibraryFileName(options.planUri ?? '')), model, options);
+  return analysisOf(leanParse(parsed, model.anchorRange, fileKindOf(options.planUri)), model, options);
 }
 
 /**
@@ -101,6 +117,9 @@ export function analysisOf(
     get linkedDiagnostics() {
       return (linked ??= linkedFileDiagnostics(trackingNow(), options));
     },
+    get portfolio() {
+      return portfolioFor(model, options);
+    },
   };
 }
 
@@ -123,6 +142,9 @@ export function compacted(analysis: Analysis, options: AnalyzeOptions = {}): Ana
     linkedDiagnostics,
     get tracking() {
       return (tracking ??= trackingOf(model, trackingOptions(options)));
+    },
+    get portfolio() {
+      return portfolioFor(model, options);
     },
   };
 }
@@ -174,9 +196,9 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
   const suppressions = findSuppressions(parsed.text);
   const docsBase = options.docsBaseUri ?? DEFAULT_DOCS_BASE;
   const diagnostics: Diagnostic[] = [];
-  const fileKind = isLibraryFileName(options.planUri ?? '') ? 'library' : 'plan';
+  const fileKind = fileKindOf(options.planUri);
   let invalid: InvalidValues | undefined;
-  const verdict = () => (invalid ??= invalidValues(schemaProblems(parsed, model.anchorRange, fileKind === 'library')));
+  const verdict = () => (invalid ??= invalidValues(schemaProblems(parsed, model.anchorRange, fileKind)));
   const fromLibraries = libraryPositions(model);
   // The adapter reads the libraries not read yet and analyzes again (the first diagnostics of a newly typed import).
   const importsPending = (model.imported?.notLoaded.length ?? 0) > 0;
@@ -197,6 +219,9 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
       get tracking() {
         return trackingNow();
       },
+      get portfolio() {
+        return portfolioFor(model, options);
+      },
       report(finding) {
         // What a library defines is reported in the library, not in every plan that imports it.
         if (fromLibraries.has(finding.range) || fromLibraries.has(finding.range.start)) return;
@@ -209,6 +234,7 @@ export function runRules(parsed: ParsedYaml, model: PlanModel, options: AnalyzeO
           ...(options.ruleLinks === false ? {} : { codeDescription: { href: `${docsBase}${rule.name}.md` } }),
           source: 'throughline',
           message: boundMessage(finding.message),
+          ...(finding.relatedInformation ? { relatedInformation: finding.relatedInformation } : {}),
           ...(finding.data ? { data: finding.data } : {}),
         });
       },

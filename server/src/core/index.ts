@@ -66,6 +66,18 @@ export { renderSvg } from './features/timeline/renderSvg.js';
 export { timelineResult } from './features/timeline/request.js';
 export { timelineCss } from './features/timeline/style.js';
 export { calendarCss } from './features/timeline/calendarShading.js';
+// What a portfolio reads of each plan (the server hands it over from the plans it analyzed)
+export { portfolioMemberFacts, PORTFOLIO_MEMBER_FACTS } from './portfolio/portfolio.js';
+// The portfolio timeline: one lane per plan of a *.portfolio.yaml
+export { buildPortfolioTimeline } from './features/portfolioTimeline/model.js';
+export { renderPortfolioSvg, layoutPortfolio } from './features/portfolioTimeline/renderSvg.js';
+export { renderPortfolioHtml } from './features/portfolioTimeline/renderHtml.js';
+export { portfolioTimelineResult } from './features/portfolioTimeline/request.js';
+export { portfolioTimelineInput } from './features/portfolioTimeline/fromPortfolio.js';
+export { portfolioCss } from './features/portfolioTimeline/style.js';
+export type { PortfolioChannelBar, PortfolioLane, PortfolioTimelineModel } from './features/portfolioTimeline/model.js';
+export type { PortfolioTimelineParams, PortfolioTimelineResult } from './features/portfolioTimeline/request.js';
+export type { PortfolioTimelineChannel, PortfolioTimelineInput, PortfolioTimelinePlan } from './features/portfolioTimeline/types.js';
 export type { TimelineGeometry, TimelineParams, TimelineResult } from './features/timeline/request.js';
 export type { TimelineBar, TimelineCalendar, TimelineChannel, TimelineEdge, TimelineModel, TimelineUndated } from './features/timeline/types.js';
 

@@ -43,8 +43,15 @@ export interface Diagnostic {
   codeDescription?: { href: string };
   source: 'throughline';
   message: string;
+  /** Places in other files the diagnostic is about (a portfolio's member plan). */
+  relatedInformation?: DiagnosticRelatedInformation[];
   /** What the rule's quick fix reads (see `RuleDataMap`); most rules send none. */
   data?: DiagnosticData;
+}
+
+export interface DiagnosticRelatedInformation {
+  location: { uri: string; range: Range };
+  message: string;
 }
 
 export interface TextEdit {

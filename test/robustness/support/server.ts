@@ -3,7 +3,7 @@ import { ErrorCodes, ResponseError, type Diagnostic, type Position, type TextDoc
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { mainThreadCpuMs } from '../../helpers/cpuTime.js';
 import { buildServer, LspClient, type StartOptions } from '../../helpers/lspClient.js';
-import { RescheduleRequest, TimelineRequest } from '../../../server/src/protocol.js';
+import { PortfolioTimelineRequest, RescheduleRequest, TimelineRequest } from '../../../server/src/protocol.js';
 import { costlier, describeCost, RequestMeter, type Clock, type RequestCost } from './requestCost.js';
 
 // Drives the built server over stdio the way an editor does: one open document, incremental
@@ -53,6 +53,7 @@ export const PROBES: Probe[] = [
   { method: 'textDocument/documentSymbol', positional: false, params: (uri) => ({ textDocument: { uri } }) },
   { method: 'textDocument/foldingRange', positional: false, params: (uri) => ({ textDocument: { uri } }) },
   { method: TimelineRequest.method, positional: false, params: (uri) => ({ uri, today: '2026-06-01', render: 'panel' }) },
+  { method: PortfolioTimelineRequest.method, positional: false, params: (uri) => ({ uri, render: 'panel' }) },
   { method: 'textDocument/documentHighlight', positional: true, params: at },
   {
     method: 'textDocument/formatting',

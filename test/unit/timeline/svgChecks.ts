@@ -71,6 +71,7 @@ const SAFE_ATTRIBUTES = new Set([
   'data-from',
   'data-to',
   'data-lane',
+  'data-plan',
   'data-unit',
   'data-burn',
   'data-kpi-pace',

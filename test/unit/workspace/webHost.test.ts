@@ -70,7 +70,7 @@ describe('web host: files through the client', () => {
     assert.deepEqual(search, { uris: ['x:/w/a.PLAN.yaml', 'x:/w/b.plan.yml'], unreadable: [], truncated: true });
     assert.deepEqual(sent[0]!.params, {
       folderUri: 'x:/w',
-      include: '**/*{.plan.yaml,.plan.yml,.plan-library.yaml,.plan-library.yml}',
+      include: '**/*{.plan.yaml,.plan.yml,.plan-library.yaml,.plan-library.yml,.portfolio.yaml,.portfolio.yml}',
       exclude: '**/{node_modules,.git}/**',
       maxResults: 10,
     });

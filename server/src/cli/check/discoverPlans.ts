@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isLibraryFileName, isPlanFileName, LIBRARY_FILE_SUFFIXES, PLAN_FILE_SUFFIXES } from '../../core/index.js';
+import { isPlanFileName, LIBRARY_FILE_SUFFIXES, PLAN_ONLY_FILE_SUFFIXES, PORTFOLIO_FILE_SUFFIXES } from '../../core/index.js';
 import { findPlanPaths } from '../../node/findPlans.js';
 import { describeFsError } from '../../node/fsErrors.js';
 import type { InputProblem } from './report.js';
@@ -32,11 +32,13 @@ export async function discoverPlans(paths: readonly string[], cwd: string): Prom
     else if (!isPlanFileName(absolute))
       problems.push({
         path: absolute,
-        message: `not a plan file: plans are named ${PLAN_FILE_SUFFIXES.filter((suffix) => !isLibraryFileName(suffix))
-          .map((suffix) => `*${suffix}`)
-          .join(' or ')}, libraries ${LIBRARY_FILE_SUFFIXES.map((suffix) => `*${suffix}`).join(' or ')}`,
+        message: `not a plan file: plans are named ${names(PLAN_ONLY_FILE_SUFFIXES)}, libraries ${names(LIBRARY_FILE_SUFFIXES)}, portfolios ${names(PORTFOLIO_FILE_SUFFIXES)}`,
       });
     else found.add(absolute);
   }
   return { files: [...found], problems };
+}
+
+function names(suffixes: readonly string[]): string {
+  return suffixes.map((suffix) => `*${suffix}`).join(' or ');
 }

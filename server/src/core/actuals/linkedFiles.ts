@@ -8,6 +8,11 @@ import { parseActualsCsv, type ParsedActualsCsv } from './csv.js';
  */
 export interface LinkedFiles {
   get(uri: string): TextFile | undefined;
+  /**
+   * Every plan file below a folder (as `WorkspaceHost.findPlans` lists it), for a portfolio's
+   * globs; undefined when the adapter has not listed the folder yet.
+   */
+  list?(folderUri: string): readonly string[] | undefined;
   /** Changes whenever any file's content does, for caches keyed by the analysis options. */
   readonly key: string;
   /**
@@ -34,15 +39,19 @@ export class DerivedValues {
   }
 }
 
-export function linkedFilesOf(files: ReadonlyMap<string, TextFile>, key?: string): LinkedFiles {
+export function linkedFilesOf(files: ReadonlyMap<string, TextFile>, key?: string, listings?: ReadonlyMap<string, readonly string[]>): LinkedFiles {
   const derived = new DerivedValues();
   return {
     get: (uri) => files.get(uri),
+    ...(listings ? { list: (folder: string) => listings.get(folder) } : {}),
     derived(uri, kind, derive) {
       const file = files.get(uri);
       return file && 'text' in file ? derived.get(uri, file.text, kind, derive) : undefined;
     },
-    key: key ?? [...files].map(([uri, file]) => `${uri}\u0000${'text' in file ? `${file.text.length}:${hashText(file.text)}` : file.kind}`).join('\u0001'),
+    key:
+      key ??
+      [...files].map(([uri, file]) => `${uri}\u0000${'text' in file ? `${file.text.length}:${hashText(file.text)}` : file.kind}`).join('\u0001') +
+        (listings ? [...listings].map(([folder, uris]) => `\u0002${folder}:${uris.join('\u0000')}`).join('') : ''),
   };
 }
 

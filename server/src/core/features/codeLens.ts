@@ -7,6 +7,7 @@ import type { CodeLens } from '../lspTypes.js';
 import { formatMoney, formatPercent } from '../text/money.js';
 import type { PlanDocument } from '../planDocument.js';
 import type { Location } from '../types.js';
+import { portfolioCodeLenses } from './portfolio/codeLens.js';
 import { burnLabel, paceLabel } from './tracking/summaries.js';
 
 /**
@@ -32,6 +33,8 @@ export interface CodeLensOptions {
  * report it (a click lists them).
  */
 export function codeLenses(doc: PlanDocument, options: CodeLensOptions = {}): CodeLens[] {
+  // A portfolio's lenses are its plans' shares of its budget.
+  if (doc.analysis.portfolio) return portfolioCodeLenses(doc);
   const { model } = doc.analysis;
   const facts = factsOf(model);
   const { budget } = facts;

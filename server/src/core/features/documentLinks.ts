@@ -2,10 +2,11 @@ import { isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
 import { scalarKey } from '../parse/parseYaml.js';
 import type { PlanDocument } from '../planDocument.js';
 import type { Range } from '../types.js';
+import { isPortfolioFileName } from '../workspace/files.js';
 
 // Document links: the files a plan names open with a click — its `imports` (libraries),
 // its `actuals_file` (a CSV), and in a portfolio (`*.portfolio.yaml`) its `plans`. Read from
-// the YAML itself, so they work before those keys are part of the schema. Paths are relative
+// the YAML itself, so they work on a half-typed file. Paths are relative
 // to the plan; a glob (`regions/*.plan.yaml`) names no one file and gets no link, and
 // neither does anything with a scheme (`https:`, `command:`): only files beside the plan open.
 
@@ -18,7 +19,6 @@ export interface DocumentLink {
 const LIST_KEYS = new Set(['imports']);
 const PORTFOLIO_LIST_KEYS = new Set(['imports', 'plans']);
 const SCALAR_KEYS = new Set(['actuals_file']);
-const PORTFOLIO = /\.portfolio\.ya?ml$/i;
 const GLOB = /[*?[\]{}]/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 /** A base URI relative paths resolve against: `scheme://authority/path` (not `untitled:Untitled-1`). */
@@ -29,7 +29,7 @@ export function documentLinks(doc: PlanDocument): DocumentLink[] {
   const { parsed } = doc.analysis;
   const root = parsed.doc?.contents;
   if (!isMap(root) || !HIERARCHICAL.test(doc.uri)) return [];
-  const lists = PORTFOLIO.test(doc.uri.split(/[?#]/)[0]!) ? PORTFOLIO_LIST_KEYS : LIST_KEYS;
+  const lists = isPortfolioFileName(doc.uri) ? PORTFOLIO_LIST_KEYS : LIST_KEYS;
   const links: DocumentLink[] = [];
   const link = (node: unknown) => {
     if (!isScalar(node) || typeof node.value !== 'string' || !node.range || links.length >= MAX_LINKS) return;

@@ -16,18 +16,24 @@ import { rootSchemaFor } from '../schema/schemaNavigation.js';
 import { keyDocumentation } from '../schema/schemaDocs.js';
 import { keyAtOffset } from '../yaml/path.js';
 import { mergeHover } from './mergeHover.js';
+import { portfolioHover } from './portfolio/hover.js';
 import { channelMoneyMarkdown, kpiPaceMarkdown } from './tracking/summaries.js';
 
 export interface HoverOptions {
   /** `plaintext` for a client whose `textDocument.hover.contentFormat` lacks markdown. */
   markup?: 'markdown' | 'plaintext';
+  /** A portfolio's member plan's problem count (the adapter's latest diagnostics of it); see `portfolioHover`. */
+  problemCount?: (uri: string) => number | undefined;
 }
 
 /** Hover on an id (channel, KPI, objective, stage) shows what the plan knows about it; on a key, its docs; on merged text, where it is merged (mergeHover.ts). */
 export function hover(doc: PlanDocument, position: Position, options: HoverOptions = {}): Hover | null {
   const { model, parsed } = doc.analysis;
   const offset = model.lineIndex.offsetAt(position);
-  const occurrence = idIndexOf(model).at(position);
+  // A portfolio: its `plans:` entries describe their plans; ids are not a plan's there.
+  const portfolio = doc.analysis.portfolio && portfolioHover(doc, position, options);
+  if (portfolio) return portfolio;
+  const occurrence = doc.analysis.portfolio ? undefined : idIndexOf(model).at(position);
   const merge = mergeHover(parsed.doc, model.lineIndex, offset);
   const contents = (...parts: (string | undefined)[]) => {
     const value = parts.filter((part) => part !== undefined).join('\n\n---\n\n');

@@ -74,6 +74,8 @@ class ModelBuilder {
       imports: [],
       owners: [],
       media: [],
+      portfolioTitle: undefined,
+      planEntries: [],
     };
     const root = this.doc ? this.resolve(this.doc.contents) : null;
     if (!isMap(root)) {
@@ -117,6 +119,12 @@ class ModelBuilder {
         break;
       case 'owner':
         model.owner = this.string(pair.value);
+        break;
+      case 'portfolio':
+        model.portfolioTitle = this.string(pair.value);
+        break;
+      case 'plans':
+        model.planEntries = this.stringList(pair.value);
         break;
       case 'period': {
         const section = this.section(pair);
@@ -237,6 +245,7 @@ class ModelBuilder {
       metric: this.string(this.get(value, 'metric')),
       target: this.number(this.get(value, 'target')),
       deadline: this.date(this.get(value, 'deadline')),
+      tracesTo: this.string(this.get(value, 'traces_to')),
     };
   }
 

@@ -138,6 +138,8 @@ export interface ObjectiveModel extends Section {
   metric: Located<string> | undefined;
   target: Located<number> | undefined;
   deadline: LocatedDate | undefined;
+  /** `traces_to`: the id of the objective of the portfolio the plan belongs to. */
+  tracesTo: Located<string> | undefined;
 }
 
 export interface ReviewModel extends Section {
@@ -213,6 +215,10 @@ export interface PlanModel {
   /** A library's `owners` and `media` (empty in a plan). */
   owners: Located<string>[];
   media: Located<string>[];
+  /** A portfolio's `portfolio` title (undefined in a plan). */
+  portfolioTitle: Located<string> | undefined;
+  /** A portfolio's `plans` entries as written: paths and globs (empty in a plan). */
+  planEntries: Located<string>[];
   /** What the imports brought in (set by `withImports`); `kpis` and `journey` then hold the merged view. */
   imported?: ImportedFacts;
 }

@@ -30,6 +30,9 @@ import { ownerMissing } from './ownerMissing.js';
 import { ownerUnknown } from './ownerUnknown.js';
 import { paidWithoutBudget } from './paidWithoutBudget.js';
 import { phasingMismatch } from './phasingMismatch.js';
+import { portfolioBudgetOverallocated } from './portfolioBudgetOverallocated.js';
+import { portfolioPlanUnresolved } from './portfolioPlanUnresolved.js';
+import { portfolioUntraced } from './portfolioUntraced.js';
 import { reviewOverdue } from './reviewOverdue.js';
 import { spendOutsideDates } from './spendOutsideDates.js';
 import { spendOverBudget } from './spendOverBudget.js';
@@ -49,6 +52,9 @@ export const rules = [
   importUnresolved,
   importCycle,
   idShadowed,
+  portfolioPlanUnresolved,
+  portfolioBudgetOverallocated,
+  portfolioUntraced,
   objectiveMissing,
   objectiveMultiple,
   objectiveVague,

@@ -4,7 +4,8 @@ import type { PlanModel } from '../model/planModel.js';
 import type { ParsedYaml } from '../parse/parseYaml.js';
 import type { InvalidValues } from '../schema/invalidValues.js';
 import type { SchemaFixData } from '../schema/validate.js';
-import type { Range, SeverityName } from '../types.js';
+import type { PortfolioModel } from '../portfolio/portfolio.js';
+import type { DiagnosticRelatedInformation, Range, SeverityName } from '../types.js';
 
 /**
  * The `data` a rule's findings carry, by rule name: only what a quick fix reads. A rule
@@ -17,7 +18,9 @@ export interface RuleDataMap {
 /** The `data` type of one rule's findings (`never` for a rule that reports none). */
 export type RuleData<Name extends string> = Name extends keyof RuleDataMap ? RuleDataMap[Name] : never;
 
-export type FileKind = 'plan' | 'library';
+import type { FileKind } from '../workspace/files.js';
+
+export type { FileKind };
 
 export interface RuleFinding<Data = never> {
   range: Range;
@@ -26,6 +29,8 @@ export interface RuleFinding<Data = never> {
   data?: Data;
   /** Overrides the rule's severity for this finding (e.g. YAML warnings vs errors). */
   severity?: SeverityName;
+  /** Places in other files the finding is about (e.g. a member plan's objective). */
+  relatedInformation?: DiagnosticRelatedInformation[];
 }
 
 export interface RuleContext<Data = never> {
@@ -37,7 +42,9 @@ export interface RuleContext<Data = never> {
   readonly invalid: InvalidValues;
   /** Money and pace as of the as-of date, the referenced files merged in (computed on first read). */
   tracking: Tracking;
-  /** What kind of file is checked: a plan, or a library (`*.plan-library.yaml`). */
+  /** A portfolio's member plans and entries (undefined unless `fileKind` is `portfolio`; computed on first read). */
+  readonly portfolio: PortfolioModel | undefined;
+  /** What kind of file is checked: a plan, a library (`*.plan-library.yaml`) or a portfolio (`*.portfolio.yaml`). */
   fileKind: FileKind;
   report(finding: RuleFinding<Data>): void;
 }
@@ -59,6 +66,7 @@ export interface Rule<Name extends string = string> {
     | 'rhythm'
     | 'integration'
     | 'library'
+    | 'portfolio'
     | 'tracking';
   defaultSeverity: SeverityName;
   /** The kinds of file the rule checks; plans only when not given. */

@@ -8,12 +8,12 @@ export const schema = defineRule({
   name: 'schema',
   area: 'schema',
   defaultSeverity: 'error',
-  appliesTo: ['plan', 'library'],
+  appliesTo: ['plan', 'library', 'portfolio'],
   summary: 'Unknown key, wrong type, bad date, bad enum value, or an end before its start.',
   check(context) {
     const insideSyntaxError = syntaxErrorTest(context);
     const importedMedium = importedMediumTest(context);
-    for (const problem of schemaProblems(context.parsed, context.model.anchorRange, context.fileKind === 'library')) {
+    for (const problem of schemaProblems(context.parsed, context.model.anchorRange, context.fileKind)) {
       // What the YAML parser made of broken text (`medi⏎owner` as one key) is reported once, as yaml-syntax.
       if (!insideSyntaxError(problem.range) && !importedMedium(problem.path)) context.report(problem);
     }

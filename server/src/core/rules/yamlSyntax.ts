@@ -4,7 +4,7 @@ export const yamlSyntax = defineRule({
   name: 'yaml-syntax',
   area: 'syntax',
   defaultSeverity: 'error',
-  appliesTo: ['plan', 'library'],
+  appliesTo: ['plan', 'library', 'portfolio'],
   summary: 'The YAML does not parse.',
   check({ parsed, report }) {
     for (const problem of parsed.problems) report({ range: problem.range, message: problem.message, severity: problem.severity });

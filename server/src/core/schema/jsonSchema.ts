@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { librarySchema, planSchema } from './planSchema.js';
+import { librarySchema, planSchema, portfolioSchema } from './planSchema.js';
 
 /** The JSON Schema of the plan language, generated from the zod schema (see scripts/build.mjs). */
 export function planJsonSchema(): Record<string, unknown> {
@@ -18,5 +18,15 @@ export function libraryJsonSchema(): Record<string, unknown> {
     ...schema,
     $id: 'https://throughline.dev/schema/plan-library.schema.json',
     title: 'Throughline plan library',
+  };
+}
+
+/** The JSON Schema of a portfolio (`*.portfolio.yaml`). */
+export function portfolioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(portfolioSchema, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  return {
+    ...schema,
+    $id: 'https://throughline.dev/schema/portfolio.schema.json',
+    title: 'Throughline portfolio',
   };
 }

@@ -97,6 +97,7 @@ export const objectiveSchema = z
     unit: z.string().optional().describe('Unit of the target.'),
     deadline: isoDate.optional().describe('The date by which the target is reached (YYYY-MM-DD).'),
     guardrails: z.array(guardrailSchema).optional().describe('Limits to respect while pursuing the target.'),
+    traces_to: id.optional().describe("The id of the objective of the portfolio (`*.portfolio.yaml`) this plan belongs to: the plan's objective serves it."),
   })
   .describe('The one commercial objective that every KPI traces back to.');
 
@@ -336,6 +337,29 @@ export const libraryRootShape = {
 };
 
 export const librarySchema = z.strictObject(libraryRootShape).describe('A library of KPIs, journey stages, owners, media and a calendar shared by plans.');
+
+/** A portfolio: plans gathered under one budget and one objective. */
+export const portfolioRootShape = {
+  portfolio: z.string().describe("The portfolio's title."),
+  owner: z.string().optional().describe('The person accountable for the whole portfolio.'),
+  budget: z
+    .strictObject({
+      total: z.number().describe("The portfolio's budget: the member plans' budget totals must fit in it."),
+      currency: z.string().optional().describe("Currency of the total (e.g. EUR); every member plan's budget must be in it."),
+    })
+    .optional()
+    .describe('The money the member plans share: `{ total, currency }`.'),
+  objective: objectiveSchema
+    .omit({ traces_to: true })
+    .optional()
+    .describe("The one commercial objective every member plan serves: each plan's objective names its id in `traces_to`."),
+  plans: z
+    .array(z.string())
+    .optional()
+    .describe('The member plans, relative to the portfolio: paths (e.g. `./emea.plan.yaml`) or globs (e.g. `./regions/*.plan.yaml`, `**/*.plan.yaml`).'),
+};
+
+export const portfolioSchema = z.strictObject(portfolioRootShape).describe('A portfolio of plans that share one budget and one objective.');
 
 export type Plan = z.infer<typeof planSchema>;
 export type Channel = z.infer<typeof channelSchema>;

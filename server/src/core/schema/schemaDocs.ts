@@ -1,4 +1,4 @@
-import { planSchema } from './planSchema.js';
+import { planSchema, portfolioSchema } from './planSchema.js';
 import { descriptionOf, enumValuesOf, isRecordAt, keysAt, schemaAt, type AnySchema } from './schemaNavigation.js';
 import { code, escapeMarkdown } from '../text/markdown.js';
 import type { PathKey } from '../yaml/path.js';
@@ -14,7 +14,7 @@ function ownerLabel(path: readonly PathKey[], root: AnySchema): string {
     if (i > 0 && typeof parent[i - 1] === 'string' && isRecordAt(parent.slice(0, i))) return ENTRY_NAMES[parent[i - 1] as string] ?? String(parent[i - 1]);
     return key;
   }
-  return root === planSchema ? 'plan' : 'library';
+  return root === planSchema ? 'plan' : root === portfolioSchema ? 'portfolio' : 'library';
 }
 
 /** Markdown docs of the key at `path`, from the zod schema (a library's, with its `root`); undefined when the language has no such key. */

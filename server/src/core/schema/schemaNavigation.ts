@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { isLibraryFileName } from '../workspace/files.js';
-import { librarySchema, planSchema } from './planSchema.js';
+import { fileKindOf } from '../workspace/files.js';
+import { librarySchema, planSchema, portfolioSchema } from './planSchema.js';
 
 // Reads the zod schema as data, so completion, hover and did-you-mean come from the same
 // source as validation. Paths are plan paths: keys for mappings, numbers for list items;
@@ -60,9 +60,10 @@ function child(schema: AnySchema, key: PathKey): AnySchema | undefined {
   return undefined;
 }
 
-/** The root schema of a file: a library's (`*.plan-library.yaml`) or a plan's. */
+/** The root schema of a file: a library's (`*.plan-library.yaml`), a portfolio's (`*.portfolio.yaml`) or a plan's. */
 export function rootSchemaFor(uri: string | undefined): AnySchema {
-  return uri !== undefined && isLibraryFileName(uri) ? librarySchema : planSchema;
+  const kind = fileKindOf(uri);
+  return kind === 'library' ? librarySchema : kind === 'portfolio' ? portfolioSchema : planSchema;
 }
 
 /** The schema at a plan path, or undefined when the path leaves the language. */

@@ -8,7 +8,8 @@ import { didYouMean } from '../text/didYouMean.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import { excerpt, quote } from '../text/quote.js';
 import type { Range } from '../types.js';
-import { channelSchema, ID_PATTERN, isExtensionKey, kpiSchema, librarySchema, milestoneSchema, planSchema } from './planSchema.js';
+import type { FileKind } from '../workspace/files.js';
+import { channelSchema, ID_PATTERN, isExtensionKey, kpiSchema, librarySchema, milestoneSchema, planSchema, portfolioSchema } from './planSchema.js';
 import { allowedKeysAt, keysAt, type AnySchema } from './schemaNavigation.js';
 
 export type PathKey = string | number;
@@ -42,11 +43,11 @@ const entryProblems = new PairCache<Pair, SchemaProblem[]>();
 const problemsOf = new WeakMap<ParsedYaml, SchemaProblem[]>();
 
 /** `validateSchema`, once per parse: the schema rule reports the problems, and the other rules ask which values were rejected. */
-export function schemaProblems(parsed: ParsedYaml, anchorRange: Range, library = false): readonly SchemaProblem[] {
+export function schemaProblems(parsed: ParsedYaml, anchorRange: Range, kind: FileKind = 'plan'): readonly SchemaProblem[] {
   if (parsed.retainedSchemaProblems) return parsed.retainedSchemaProblems;
   let problems = problemsOf.get(parsed);
   if (!problems) {
-    problems = validateSchema(parsed, anchorRange, library);
+    problems = validateSchema(parsed, anchorRange, kind);
     problemsOf.set(parsed, problems);
   }
   return problems;
@@ -59,14 +60,14 @@ export function schemaProblems(parsed: ParsedYaml, anchorRange: Range, library =
  * on the full parse; the editor features that walk the tree get an empty document, so the
  * adapter parses a plan again when it is opened.
  */
-export function leanParse(parsed: ParsedYaml, anchorRange: Range, library = false): ParsedYaml {
+export function leanParse(parsed: ParsedYaml, anchorRange: Range, kind: FileKind = 'plan'): ParsedYaml {
   if (parsed.retainedSchemaProblems) return parsed;
-  const retainedSchemaProblems = schemaProblems(parsed, anchorRange, library);
+  const retainedSchemaProblems = schemaProblems(parsed, anchorRange, kind);
   return { text: parsed.text, lineIndex: parsed.lineIndex, doc: null, problems: parsed.problems, retainedSchemaProblems };
 }
 
-/** Validates the plan (or a library, against its own schema) and places every issue on the key or value at fault. */
-export function validateSchema(parsed: ParsedYaml, anchorRange: Range, library = false): SchemaProblem[] {
+/** Validates the plan (or a library or portfolio, against its own schema) and places every issue on the key or value at fault. */
+export function validateSchema(parsed: ParsedYaml, anchorRange: Range, kind: FileKind = 'plan'): SchemaProblem[] {
   const doc = parsed.doc;
   if (!doc || doc.contents === null) return [];
   const problems: SchemaProblem[] = [];
@@ -85,7 +86,7 @@ export function validateSchema(parsed: ParsedYaml, anchorRange: Range, library =
     for (const key of Object.keys(value)) if (isExtensionKey(key)) delete (value as Record<string, unknown>)[key];
   }
   const locate = new Locator(doc, parsed.lineIndex, root, []);
-  const rootSchema = library ? librarySchema : planSchema;
+  const rootSchema = kind === 'library' ? librarySchema : kind === 'portfolio' ? portfolioSchema : planSchema;
   const result = rootSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -93,7 +94,8 @@ export function validateSchema(parsed: ParsedYaml, anchorRange: Range, library =
     }
   }
   problems.push(...keyProblems(doc, root, parsed.lineIndex, [], true));
-  if (isMap(root)) {
+  // A portfolio has no entry sections: a `channels:` there is an unknown key, reported once.
+  if (isMap(root) && kind !== 'portfolio') {
     for (const { key: section, pair } of effectivePairs(root, doc)) {
       const entries = resolveNode(pair.value, doc);
       if (!ENTRY_SECTIONS.has(section) || !isMap(entries)) continue;
@@ -165,7 +167,7 @@ function valueAt(root: unknown, path: PathKey[]): unknown {
 function describe(issue: Issue, prefix: PathKey[], locate: Locator, fallback: Range, root: AnySchema = planSchema): SchemaProblem[] {
   const local = issue.path as PathKey[];
   const path = [...prefix, ...local];
-  const where = path.length > 0 ? `\`${dotted(path)}\`` : root === planSchema ? 'The plan' : 'The library';
+  const where = path.length > 0 ? `\`${dotted(path)}\`` : rootName(root);
   const invalid = (message: string, data?: SchemaFixData): SchemaProblem[] => [
     { range: locate.value(local) ?? fallback, message, kind: 'invalid', path, ...(data ? { data } : {}) },
   ];
@@ -190,13 +192,20 @@ function describe(issue: Issue, prefix: PathKey[], locate: Locator, fallback: Ra
     case 'invalid_type':
       if (issue.input === undefined)
         return [
-          missingKey(path, local, locate, fallback, `\`${String(path[path.length - 1])}: ${placeholder(issue.expected, String(path[path.length - 1]))}\``),
+          missingKey(
+            path,
+            local,
+            locate,
+            fallback,
+            `\`${String(path[path.length - 1])}: ${placeholder(issue.expected, String(path[path.length - 1]))}\``,
+            rootName(root),
+          ),
         ];
       return invalid(`${where} should be ${article(issue.expected)}, not ${describeInput(issue.input)}.`);
     case 'invalid_value':
       if (issue.input === undefined) {
         const key = String(path[path.length - 1]);
-        return [missingKey(path, local, locate, fallback, issue.values.map((value) => `\`${key}: ${String(value)}\``).join(' or '))];
+        return [missingKey(path, local, locate, fallback, issue.values.map((value) => `\`${key}: ${String(value)}\``).join(' or '), rootName(root))];
       }
       return invalid(
         `${where} must be one of: ${issue.values.map(String).join(', ')}.${typeof issue.input === 'string' ? didYouMean(issue.input, issue.values.map(String)) : ''}`,
@@ -215,12 +224,16 @@ function isOptionalKey(path: PathKey[], root: AnySchema): boolean {
 }
 
 /** A required key that is not there: shown on the key of the mapping that lacks it. */
-function missingKey(path: PathKey[], local: PathKey[], locate: Locator, fallback: Range, example: string): SchemaProblem {
+function rootName(root: AnySchema): string {
+  return root === planSchema ? 'The plan' : root === portfolioSchema ? 'The portfolio' : 'The library';
+}
+
+function missingKey(path: PathKey[], local: PathKey[], locate: Locator, fallback: Range, example: string, owner = 'The plan'): SchemaProblem {
   const key = path[path.length - 1];
   const parent = path.slice(0, -1);
   return {
     range: locate.key(local.slice(0, -1)) ?? fallback,
-    message: `${parent.length ? `\`${dotted(parent)}\`` : 'The plan'} needs \`${String(key)}\`: add ${example}.`,
+    message: `${parent.length ? `\`${dotted(parent)}\`` : owner} needs \`${String(key)}\`: add ${example}.`,
     kind: 'missing',
     path,
   };

@@ -3,8 +3,14 @@
 /** What a library's name ends with: KPIs, journey, owners and media that plans import. */
 export const LIBRARY_FILE_SUFFIXES = ['.plan-library.yaml', '.plan-library.yml'] as const;
 
-/** What a file in the plan language is named (compared without case): plans, then libraries. */
-export const PLAN_FILE_SUFFIXES = ['.plan.yaml', '.plan.yml', ...LIBRARY_FILE_SUFFIXES] as const;
+/** What a portfolio's name ends with: plans gathered under one budget and one objective. */
+export const PORTFOLIO_FILE_SUFFIXES = ['.portfolio.yaml', '.portfolio.yml'] as const;
+
+/** What a plan itself is named: the files a portfolio's `plans:` may name. */
+export const PLAN_ONLY_FILE_SUFFIXES = ['.plan.yaml', '.plan.yml'] as const;
+
+/** What a file in the plan language is named (compared without case): plans, then libraries, then portfolios. */
+export const PLAN_FILE_SUFFIXES = [...PLAN_ONLY_FILE_SUFFIXES, ...LIBRARY_FILE_SUFFIXES, ...PORTFOLIO_FILE_SUFFIXES] as const;
 
 /** The same as glob patterns, for file watchers, `workspaceContains` and `filenamePatterns`. */
 export const PLAN_FILE_GLOBS: readonly string[] = PLAN_FILE_SUFFIXES.map((suffix) => `**/*${suffix}`);
@@ -29,6 +35,28 @@ export const MAX_FILE_SIZE = 5 * 1024 * 1024;
 export function isLibraryFileName(name: string): boolean {
   const lower = name.toLowerCase().replace(/[?#].*$/, '');
   return LIBRARY_FILE_SUFFIXES.some((suffix) => lower.endsWith(suffix));
+}
+
+/** True for a portfolio's name or URI (`*.portfolio.yaml`). */
+export function isPortfolioFileName(name: string): boolean {
+  const lower = name.toLowerCase().replace(/[?#].*$/, '');
+  return PORTFOLIO_FILE_SUFFIXES.some((suffix) => lower.endsWith(suffix));
+}
+
+/** True for a plan's own name (`*.plan.yaml`), not a library's or a portfolio's. */
+export function isPlanOnlyFileName(name: string): boolean {
+  const lower = name.toLowerCase().replace(/[?#].*$/, '');
+  return PLAN_ONLY_FILE_SUFFIXES.some((suffix) => lower.endsWith(suffix));
+}
+
+/** The kinds of file in the plan language. */
+export type FileKind = 'plan' | 'library' | 'portfolio';
+
+/** What kind of file a name or URI is (a plan when it is neither a library nor a portfolio). */
+export function fileKindOf(name: string | undefined): FileKind {
+  if (name === undefined) return 'plan';
+  if (isLibraryFileName(name)) return 'library';
+  return isPortfolioFileName(name) ? 'portfolio' : 'plan';
 }
 
 export function isPlanFileName(name: string): boolean {

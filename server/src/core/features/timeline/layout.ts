@@ -31,39 +31,52 @@ export interface LaneBox {
   rows: number;
 }
 
-export interface Layout {
+export interface Layout extends DayScale {
   width: number;
   height: number;
-  /** First and last day drawn (the span with a little padding). */
-  first: Day;
-  last: Day;
-  pxPerDay: number;
-  chartWidth: number;
   lanes: LaneBox[];
   /** Bar id → top of its row. */
   rowTop: Map<string, number>;
-  lanesBottom: number;
   undatedTop: number;
   /** Top of the spend chart (its height is SPEND_CHART_HEIGHT when drawn). */
   spendTop: number;
-  /** X of the start of a day. */
-  x(day: Day): number;
 }
 
 /** The days drawn: the model's span padded by 2% each side (at least a day); 30 days from today, or from 2026-01-01, when nothing is dated. */
 export function drawnDays(model: TimelineModel): { first: Day; last: Day } {
-  const fallback = model.today?.day ?? 20454;
-  const start = model.span?.start.day ?? fallback;
-  const end = model.span?.end.day ?? fallback + 30;
-  const pad = Math.max(1, Math.round((end - start + 1) * 0.02));
-  return { first: start - pad, last: end + pad };
+  return paddedDays(model.span?.start.day, model.span?.end.day, model.today?.day);
+}
+
+/** The days `start`–`end` padded by 2% each side (at least a day); 30 days from `fallback` (or 2026-01-01) when either is unknown. */
+export function paddedDays(start: Day | undefined, end: Day | undefined, fallback: Day = 20454): { first: Day; last: Day } {
+  const from = start ?? fallback;
+  const to = end ?? fallback + 30;
+  const pad = Math.max(1, Math.round((to - from + 1) * 0.02));
+  return { first: from - pad, last: to + pad };
+}
+
+/** What a chart drawn against days needs: the days drawn, their scale, and where the lanes end. */
+export interface DayScale {
+  first: Day;
+  last: Day;
+  pxPerDay: number;
+  chartWidth: number;
+  lanesBottom: number;
+  /** X of the start of a day. */
+  x(day: Day): number;
+}
+
+/** The horizontal scale of a chart of the days `first`–`last`: about 6 px a day, within the chart's minimum and maximum width. */
+export function dayScale(first: Day, last: Day): Omit<DayScale, 'lanesBottom'> {
+  const days = last - first + 1;
+  const chartWidth = Math.min(MAX_CHART_WIDTH, Math.max(MIN_CHART_WIDTH, days * PX_PER_DAY_TARGET));
+  const pxPerDay = chartWidth / days;
+  return { first, last, pxPerDay, chartWidth, x: (day: Day) => round(CHART_LEFT + (day - first) * pxPerDay) };
 }
 
 export function layoutTimeline(model: TimelineModel): Layout {
   const { first, last } = drawnDays(model);
-  const days = last - first + 1;
-  const chartWidth = Math.min(MAX_CHART_WIDTH, Math.max(MIN_CHART_WIDTH, days * PX_PER_DAY_TARGET));
-  const pxPerDay = chartWidth / days;
+  const { pxPerDay, chartWidth, x } = dayScale(first, last);
   const rowTop = new Map<string, number>();
   const lanes: LaneBox[] = [];
   let top = LANES_TOP;
@@ -91,7 +104,7 @@ export function layoutTimeline(model: TimelineModel): Layout {
     lanesBottom,
     undatedTop,
     spendTop,
-    x: (day: Day) => round(CHART_LEFT + (day - first) * pxPerDay),
+    x,
   };
 }
 

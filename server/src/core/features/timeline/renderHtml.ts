@@ -10,7 +10,8 @@ import type { TimelineModel } from './types.js';
 // stylesheet, the list of problems, and no script at all. Its CSP allows exactly that one
 // stylesheet (by hash) and nothing else.
 
-const pageCss = `
+/** The page around a timeline: also the portfolio timeline's page. */
+export const pageCss = `
 body { margin: 0; padding: 16px 24px; background: #ffffff; color: #1f2328; font: 14px/1.45 -apple-system, "Segoe UI", system-ui, Ubuntu, sans-serif; }
 h2 { font-size: 16px; margin: 24px 0 8px; }
 figure { margin: 0; overflow-x: auto; border: 1px solid #d1d9e0; border-radius: 6px; }

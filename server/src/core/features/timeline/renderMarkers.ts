@@ -1,6 +1,6 @@
 import { axisTicks, longDate, shortDate } from './axis.js';
 import { escapeXml, truncate } from './escape.js';
-import { AXIS_TOP, CHART_LEFT, LANE_LABEL_WIDTH, LANES_TOP, MARKERS_TOP, ROW, round, type Layout } from './layout.js';
+import { AXIS_TOP, CHART_LEFT, LANE_LABEL_WIDTH, LANES_TOP, MARKERS_TOP, ROW, round, type DayScale, type Layout } from './layout.js';
 import { diamondPath } from './marks.js';
 import type { TimelineDate, TimelineModel } from './types.js';
 
@@ -10,11 +10,11 @@ import type { TimelineDate, TimelineModel } from './types.js';
 const LABEL_ROW = MARKERS_TOP + 13;
 const SYMBOL_ROW = MARKERS_TOP + 29;
 
-function inRange(layout: Layout, day: number): boolean {
+export function inRange(layout: DayScale, day: number): boolean {
   return day >= layout.first && day <= layout.last + 1;
 }
 
-export function renderAxis(layout: Layout): string {
+export function renderAxis(layout: DayScale): string {
   const axis = axisTicks(layout.first, layout.last, layout.pxPerDay);
   const bottom = layout.lanesBottom;
   const right = layout.x(layout.last + 1);
@@ -46,7 +46,7 @@ export function renderPeriod(model: TimelineModel, layout: Layout): string {
 }
 
 /** A vertical line through the markers strip and the lanes, labelled in the strip. */
-function dayLine(className: string, date: TimelineDate, label: string, anchor: 'start' | 'end', layout: Layout): string {
+export function dayLine(className: string, date: TimelineDate, label: string, anchor: 'start' | 'end', layout: DayScale): string {
   // The deadline is the last day's end; today is drawn through the middle of the day.
   const x = className === 'deadline' ? layout.x(date.day + 1) : round(layout.x(date.day) + layout.pxPerDay / 2);
   const textX = anchor === 'end' ? x - 4 : x + 4;
