@@ -21,15 +21,17 @@ import { uriBasename } from '../workspace/uris.js';
  */
 interface LibraryEntry {
   model: PlanModel;
-  kpis: KpiModel[];
-  stages: StageModel[];
+  /** By id (a stage by its name): the view a plan importing only this library shares, read only. */
+  kpis: ReadonlyMap<string, KpiModel>;
+  stages: ReadonlyMap<string, StageModel>;
   positions: WeakSet<object>;
 }
 
 function libraryEntry(uri: string, text: string): LibraryEntry {
   const model = buildModel(parseYaml(text));
-  const kpis = [...model.kpis.values()].map((kpi) => ({ ...kpi, library: uri }));
-  const stages = model.journey.map((stage) => ({ ...stage, library: uri }));
+  const kpis = new Map([...model.kpis.values()].map((kpi) => [kpi.id, { ...kpi, library: uri }]));
+  const stages = new Map<string, StageModel>();
+  for (const stage of model.journey) if (!stages.has(stage.value)) stages.set(stage.value, { ...stage, library: uri });
   return { model, kpis, stages, positions: positionsOf(model) };
 }
 
@@ -63,8 +65,20 @@ export function withImports(model: PlanModel, fileUri: string | undefined, files
     owners: new Set(),
     media: new Set(),
   };
-  collect(local, fileUri, files, facts, [fileUri], undefined);
+  const reached: LibraryEntry[] = [];
+  collect(local, fileUri, files, facts, reached, [fileUri], undefined);
+  // One library (the common case: 500 plans importing one library of 400 KPIs) is shared, not copied per plan.
+  facts.kpis = firstWins(reached.map((entry) => entry.kpis));
+  facts.stages = firstWins(reached.map((entry) => entry.stages));
   return merge(local, facts);
+}
+
+/** The maps' entries, the first map to hold a key winning; the map itself when there is one. */
+function firstWins<V>(maps: ReadonlyMap<string, V>[]): ReadonlyMap<string, V> {
+  if (maps.length === 1) return maps[0]!;
+  const result = new Map<string, V>();
+  for (const map of maps) for (const [key, value] of map) if (!result.has(key)) result.set(key, value);
+  return result;
 }
 
 /**
@@ -72,7 +86,15 @@ export function withImports(model: PlanModel, fileUri: string | undefined, files
  * a library's broken import is reported in that library, and a cycle back to this file on the
  * import of this file that leads into it, naming every file on the way.
  */
-function collect(model: PlanModel, uri: string, files: LinkedFiles | undefined, facts: ImportedFacts, path: string[], via: Located<string> | undefined): void {
+function collect(
+  model: PlanModel,
+  uri: string,
+  files: LinkedFiles | undefined,
+  facts: ImportedFacts,
+  reached: LibraryEntry[],
+  path: string[],
+  via: Located<string> | undefined,
+): void {
   for (const written of model.imports) {
     const report = (kind: ImportProblem['kind'], message: string) => {
       if (via === undefined || kind === 'cycle') facts.problems.push({ kind, range: (via ?? written).range, message });
@@ -107,11 +129,10 @@ function collect(model: PlanModel, uri: string, files: LinkedFiles | undefined, 
     }
     facts.libraries.set(target, library);
     facts.positions.push(entry.positions);
-    for (const kpi of entry.kpis) if (!facts.kpis.has(kpi.id)) facts.kpis.set(kpi.id, kpi);
-    for (const stage of entry.stages) if (!facts.stages.has(stage.value)) facts.stages.set(stage.value, stage);
+    reached.push(entry);
     for (const owner of library.owners) facts.owners.add(owner.value);
     for (const medium of library.media) facts.media.add(medium.value);
-    collect(library, target, files, facts, [...path, target], via ?? written);
+    collect(library, target, files, facts, reached, [...path, target], via ?? written);
   }
 }
 

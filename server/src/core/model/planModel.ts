@@ -243,9 +243,9 @@ export interface ImportedFacts {
   /** What each library reached defines (its KPIs' and stages' objects): findings there are the library's. */
   positions: WeakSet<object>[];
   problems: ImportProblem[];
-  /** KPIs and stages the libraries define, by id (the first library to define an id wins), with `library` set. */
-  kpis: Map<string, KpiModel>;
-  stages: Map<string, StageModel>;
+  /** KPIs and stages the libraries define, by id (the first library to define an id wins), with `library` set; shared with the library's other importers, so read only. */
+  kpis: ReadonlyMap<string, KpiModel>;
+  stages: ReadonlyMap<string, StageModel>;
   /** Owners the libraries allow; empty when none lists any. */
   owners: Set<string>;
   /** Extra `medium` values the libraries allow. */
