@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeText, PLAN_FILE_GLOBS } from '../../server/src/core/index.js';
+import { analyzeText, LIBRARY_FILE_SUFFIXES, PLAN_FILE_GLOBS, PLAN_ONLY_FILE_SUFFIXES, PORTFOLIO_FILE_SUFFIXES } from '../../server/src/core/index.js';
 import { COMMANDS, INTERNAL_COMMANDS, LENS_COMMANDS } from '../../client/src/commandIds.js';
 import { rules } from '../../server/src/core/rules/index.js';
 import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/core/features/semanticTokens.js';
@@ -72,6 +72,30 @@ describe('extension manifest', () => {
     const contributed = new Set(contributes.commands.map((command) => command.command));
     for (const [menu, items] of Object.entries(contributes.menus)) {
       for (const item of items) assert.ok(contributed.has(item.command), `menu ${menu} names ${item.command}, which is not contributed`);
+    }
+  });
+
+  it('offers the plan commands on plans, not on libraries or portfolios (one language), and the portfolio timeline on portfolios only', () => {
+    // The `resourceFilename =~ /…/` part of a when clause, as VS Code reads it (a JavaScript RegExp).
+    const filenamePattern = (when: string | undefined) => {
+      const found = /resourceFilename =~ \/(.+?)\/([a-z]*)(?: |$)/.exec(when ?? '');
+      assert.ok(found, `a resourceFilename condition in ${when}`);
+      return new RegExp(found[1]!, found[2]);
+    };
+    const names = (suffixes: readonly string[]) => suffixes.flatMap((suffix) => [`q3${suffix}`, `Q3${suffix.toUpperCase()}`]);
+    const planCommands: string[] = [COMMANDS.openTimelinePreview, COMMANDS.exportTimelineSvg, COMMANDS.exportPlan, COMMANDS.shiftChannel];
+    const items = Object.values(contributes.menus).flat();
+    for (const item of items.filter((candidate) => planCommands.includes(candidate.command))) {
+      const pattern = filenamePattern(item.when);
+      for (const name of [...names(PLAN_ONLY_FILE_SUFFIXES), 'Untitled-1']) assert.ok(pattern.test(name), `${item.command} is offered on ${name}`);
+      for (const name of names([...LIBRARY_FILE_SUFFIXES, ...PORTFOLIO_FILE_SUFFIXES]))
+        assert.ok(!pattern.test(name), `${item.command} is not offered on ${name}`);
+    }
+    for (const item of items.filter((candidate) => candidate.command === COMMANDS.openPortfolioTimeline)) {
+      const pattern = filenamePattern(item.when);
+      for (const name of names(PORTFOLIO_FILE_SUFFIXES)) assert.ok(pattern.test(name), `${item.command} is offered on ${name}`);
+      for (const name of names([...PLAN_ONLY_FILE_SUFFIXES, ...LIBRARY_FILE_SUFFIXES]))
+        assert.ok(!pattern.test(name), `${item.command} is not offered on ${name}`);
     }
   });
 

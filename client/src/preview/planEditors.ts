@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
-import type { Range } from '../../../server/src/core/index.js';
+import { isLibraryFileName, isPortfolioFileName, type Range } from '../../../server/src/core/index.js';
 
 export { localToday } from '../../../server/src/core/index.js';
 
 export const PLAN_LANGUAGE_ID = 'marketing-plan';
 
+/** A plan: in the plan language or named `*.plan.yaml`, and not a library or a portfolio (they share the language but have no timeline of their own). */
 export function isPlanDocument(document: vscode.TextDocument): boolean {
-  return document.languageId === PLAN_LANGUAGE_ID || /\.plan\.ya?ml$/i.test(document.uri.path);
+  const path = document.uri.path;
+  if (isLibraryFileName(path) || isPortfolioFileName(path)) return false;
+  return document.languageId === PLAN_LANGUAGE_ID || /\.plan\.ya?ml$/i.test(path);
 }
 
 /** The plan in the active editor, or else in the first visible plan editor. */
