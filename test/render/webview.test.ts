@@ -413,6 +413,17 @@ test('the portfolio page: the lanes it was sent are drawn and reported; clicking
   assert.deepEqual(await lastOfType(webview, 'openPlan'), { type: 'openPlan', uri: second });
   await page.click(`g.plan-lane[data-plan="${threePlans.plans[0]!.uri}"] rect.channel-bar`);
   assert.deepEqual(await lastOfType(webview, 'openPlan'), { type: 'openPlan', uri: threePlans.plans[0]!.uri });
+  // The keyboard reaches the lanes: Tab moves to a lane (a link named after its plan), Enter opens it.
+  const third = threePlans.plans[2]!.uri;
+  await page.focus(`g.plan-lane[data-plan="${third}"]`);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'link');
+  assert.match((await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) ?? '', /^Open the plan /);
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await lastOfType(webview, 'openPlan'), { type: 'openPlan', uri: third });
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-plan')), second, 'Shift+Tab moves to the lane before');
+  await page.keyboard.press(' ');
+  assert.deepEqual(await lastOfType(webview, 'openPlan'), { type: 'openPlan', uri: second });
   // The portfolio stylesheet is in the nonce'd style: channel bars are blue.
   assert.equal(await page.$eval('rect.channel-bar', (element) => getComputedStyle(element).fill), 'rgb(47, 111, 222)');
   assert.deepEqual(webview.errors, []);

@@ -193,6 +193,15 @@ canvas.addEventListener('click', (event) => {
   else if (plan) vscode.postMessage({ type: 'openPlan', uri: plan });
 });
 
+// A lane is focusable (tabindex in the SVG): Enter or Space opens its plan, as a click does.
+canvas.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' && event.key !== ' ') return;
+  const plan = event.target instanceof Element ? event.target.closest('[data-plan]')?.getAttribute('data-plan') : null;
+  if (!plan) return;
+  event.preventDefault();
+  vscode.postMessage({ type: 'openPlan', uri: plan });
+});
+
 viewport.addEventListener(
   'wheel',
   (event) => {

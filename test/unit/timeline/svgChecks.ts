@@ -45,6 +45,8 @@ const SAFE_ATTRIBUTES = new Set([
   'viewBox',
   'role',
   'aria-label',
+  // Focus order only: a portfolio lane is reached with Tab.
+  'tabindex',
   'x',
   'y',
   'x1',

@@ -77,7 +77,7 @@ function laneTooltip(model: PortfolioTimelineModel, lane: PortfolioLane): string
   lines.push(plural(drawn + lane.hidden + lane.undated, 'channel'));
   if (lane.hidden > 0) lines.push(`${lane.hidden} not drawn (at most ${plural(model.rowCap, 'row')} of channels per lane)`);
   if (lane.undated > 0) lines.push(`${lane.undated} without dates`);
-  lines.push('Click to open the plan');
+  lines.push('Click, or Enter, to open the plan');
   return lines.join('\n');
 }
 
@@ -126,7 +126,9 @@ function renderLane(model: PortfolioTimelineModel, layout: PortfolioLayout, lane
     const x = lane.span ? layout.x(lane.span.end.day + 1) + 6 : CHART_LEFT + 90;
     parts.push(`<text class="muted" x="${round(x)}" y="${top + (model.compact ? 16 : 31)}">${escapeXml(`+${lane.hidden} not drawn`)}</text>`);
   }
-  return `<g class="plan-lane" data-plan="${escapeXml(lane.uri)}">${parts.join('')}</g>`;
+  // A lane is a link to its plan for the keyboard too: Tab reaches it, Enter opens it (the webview's handler).
+  const name = `Open the plan ${truncate(lane.title, 120)}`;
+  return `<g class="plan-lane" data-plan="${escapeXml(lane.uri)}" tabindex="0" role="link" aria-label="${escapeXml(name)}">${parts.join('')}</g>`;
 }
 
 function budgetSummary(model: PortfolioTimelineModel): string | undefined {

@@ -10,6 +10,8 @@ export const portfolioCss = `
 .tl .plan-problems { font-size: 11px; fill: var(--tl-warning); font-weight: 600; }
 .tl .plan-lane { cursor: pointer; }
 .tl .plan-lane:hover .lane-band, .tl .plan-lane.selected .lane-band { fill: var(--tl-focus); fill-opacity: 0.1; }
+.tl .plan-lane:focus { outline: none; }
+.tl .plan-lane:focus-visible .lane-band { fill: var(--tl-focus); fill-opacity: 0.1; stroke: var(--tl-focus); stroke-width: 2; }
 .tl .objective { fill: var(--tl-deadline); }
 .tl .notes { fill: var(--tl-muted); font-style: italic; }
 `;
