@@ -1,9 +1,10 @@
-// Runs every *.test.ts under the given folders with Node's built-in test runner (TypeScript via tsx).
+// Runs every *.test.ts under the given folders (or the given test files) with Node's built-in test runner (TypeScript via tsx).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 function findTests(dir) {
+  if (!statSync(dir).isDirectory()) return dir.endsWith('.test.ts') ? [dir] : [];
   return readdirSync(dir)
     .flatMap((name) => {
       const path = join(dir, name);
