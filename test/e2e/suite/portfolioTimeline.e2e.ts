@@ -48,7 +48,10 @@ suite('portfolio timeline', () => {
     const shown = await waitFor(
       async () => {
         const now = await status();
-        return now.open && now.uri === editor.document.uri.toString() && now.rendered === 2 && now;
+        if (now.open && now.uri === editor.document.uri.toString() && now.rendered === 2) return now;
+        // What the panel shows so far, in the timeout's message.
+        const problems = vscode.languages.getDiagnostics(editor.document.uri).map((diagnostic) => diagnostic.message);
+        throw new Error(`the panel shows ${JSON.stringify(now)}; the portfolio's problems: ${JSON.stringify(problems)}`);
       },
       { what: 'the portfolio timeline drawn with two lanes', timeout: 40_000 },
     );

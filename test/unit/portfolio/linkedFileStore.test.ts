@@ -4,7 +4,17 @@ import { analysisOf, analyzeText } from '../../../server/src/core/analyze.js';
 import { PORTFOLIO_MEMBER_FACTS, portfolioMemberFacts } from '../../../server/src/core/portfolio/portfolio.js';
 import { LinkedFileStore } from '../../../server/src/core/workspace/linkedFileStore.js';
 import { MemoryHost } from '../../helpers/memoryHost.js';
-import { FILES, PORTFOLIO, PORTFOLIO_URI, ROOT } from './fixtures.js';
+import { EMEA, FILES, NA, PORTFOLIO, PORTFOLIO_URI, ROOT } from './fixtures.js';
+
+/** A memory host whose reads of one file wait until the test lets them go. */
+class HeldHost extends MemoryHost {
+  held: (() => void)[] = [];
+  hold = '';
+  override async readTextFile(uri: string) {
+    if (uri === this.hold) await new Promise<void>((release) => this.held.push(release));
+    return super.readTextFile(uri);
+  }
+}
 
 // The adapters' side of a portfolio, over an in-memory host: the store reads the member plans
 // (not their libraries: a portfolio reads only what a plan writes), lists the folders the globs search (host.findPlans), makes the portfolio
@@ -68,5 +78,38 @@ describe('LinkedFileStore with a portfolio', () => {
     const after = await store.loadAll(again(), again);
     assert.ok(after.portfolio!.members.some((member) => member.uri === created));
     assert.deepEqual(store.planAddedOrRemoved(`file:///elsewhere/x.plan.yaml`), []);
+  });
+
+  it('while a member plan is read again (a watcher event), analyses still see what it held: a key names one content', async () => {
+    // The e2e-web failure this pins: the re-read hid the plan, a portfolio analysed in that
+    // window cached it as not loaded, and the read settling with the same text kept the key.
+    const host = new HeldHost(new Map([[PORTFOLIO_URI, PORTFOLIO], ...FILES]));
+    const store = new LinkedFileStore(host);
+    const first = analyzeText(PORTFOLIO, { planUri: PORTFOLIO_URI });
+    const again = () => analysisOf(first.parsed, first.model, { planUri: PORTFOLIO_URI, files: store.snapshot() });
+    await store.loadAll(again(), again);
+    // Another member opened in an editor: a new key, under which nothing is analysed yet.
+    store.setOpen(`${ROOT}/regions/na.plan.yaml`, NA);
+    const emea = `${ROOT}/emea.plan.yaml`;
+    const key = store.snapshot().key;
+    host.hold = emea;
+    const sameText = store.changedOnDisk(emea);
+    while (host.held.length === 0) await Promise.resolve();
+    const during = again().portfolio!;
+    assert.deepEqual(during.notLoaded, []);
+    assert.ok(during.members.some((member) => member.uri === emea && member.title === 'EMEA growth'));
+    host.held.shift()!();
+    assert.equal(await sameText, false, 'the same text: nothing changed');
+    assert.equal(store.snapshot().key, key);
+    assert.ok(again().portfolio!.members.some((member) => member.uri === emea));
+    // A new text is seen once its read settles, under a new key; before, the old one still is.
+    host.files.set(emea, EMEA.replace('plan: EMEA growth', 'plan: EMEA and Nordics'));
+    const changed = store.changedOnDisk(emea);
+    while (host.held.length === 0) await Promise.resolve();
+    assert.equal(again().portfolio!.members.find((member) => member.uri === emea)!.title, 'EMEA growth');
+    host.held.shift()!();
+    assert.equal(await changed, true);
+    assert.notEqual(store.snapshot().key, key);
+    assert.equal(again().portfolio!.members.find((member) => member.uri === emea)!.title, 'EMEA and Nordics');
   });
 });

@@ -21,7 +21,10 @@ const LISTING_LIMITS = { maxFolders: 20_000, maxFiles: 5_000 };
  * the CLI loads each file once.
  */
 export class LinkedFileStore {
-  private readonly disk = new Map<string, Promise<TextFile> | TextFile>();
+  /** What each file read last gave; a re-read in flight leaves it in place (`reading`). */
+  private readonly disk = new Map<string, TextFile>();
+  /** Reads in flight. */
+  private readonly reading = new Map<string, Promise<TextFile>>();
   private readonly open = new Map<string, string>();
   /** Folder → the plan files below it (`host.findPlans`), for portfolio globs. */
   private readonly listings = new Map<string, Promise<readonly string[]> | readonly string[]>();
@@ -41,8 +44,8 @@ export class LinkedFileStore {
     const get = (uri: string): TextFile | undefined => {
       const text = this.open.get(uri);
       if (text !== undefined) return text.length > MAX_FILE_SIZE ? tooLarge(text.length) : { text };
-      const file = this.disk.get(uri);
-      return file === undefined || file instanceof Promise ? undefined : file;
+      // While a file is read again, analyses see what it held: a snapshot key names one content for it.
+      return this.disk.get(uri);
     };
     return {
       key,
@@ -63,9 +66,9 @@ export class LinkedFileStore {
     const pending: Promise<unknown>[] = [];
     for (const uri of uris) {
       if (this.open.has(uri)) continue;
-      const known = this.disk.get(uri);
-      if (known instanceof Promise) pending.push(known);
-      else if (known === undefined) pending.push(this.read(uri));
+      const inFlight = this.reading.get(uri);
+      if (inFlight) pending.push(inFlight);
+      else if (!this.disk.has(uri)) pending.push(this.read(uri));
     }
     await Promise.all(pending);
   }
@@ -128,11 +131,10 @@ export class LinkedFileStore {
 
   /** The file changed on disk: read it again if a plan reads it. True when its content changed. */
   async changedOnDisk(uri: string): Promise<boolean> {
-    if (!this.disk.has(uri)) return false;
+    if (!this.disk.has(uri) && !this.reading.has(uri)) return false;
     const before = this.disk.get(uri);
     const after = await this.read(uri);
-    const same = before !== undefined && !(before instanceof Promise) && sameFile(before, after);
-    return !same;
+    return before === undefined || !sameFile(before, after);
   }
 
   /** An editor opened or changed the file: its text wins over the disk. */
@@ -160,7 +162,7 @@ export class LinkedFileStore {
   async closeOpen(uri: string): Promise<void> {
     if (!this.open.delete(uri)) return;
     this.generation++;
-    if (this.disk.has(uri)) await this.read(uri);
+    if (this.disk.has(uri) || this.reading.has(uri)) await this.read(uri);
   }
 
   /** Plans whose last analysis referenced the file. */
@@ -232,18 +234,20 @@ export class LinkedFileStore {
     return listing;
   }
 
+  /** Reads the file; the last read started wins. The content is only replaced, and the key only changes, when the read settles with another content. */
   private read(uri: string): Promise<TextFile> {
-    const previous = this.disk.get(uri);
     const settle = (file: TextFile) => {
-      if (this.disk.get(uri) !== reading) return file;
+      if (this.reading.get(uri) !== reading) return file;
+      this.reading.delete(uri);
+      const previous = this.disk.get(uri);
       this.disk.set(uri, file);
-      if (previous === undefined || previous instanceof Promise || !sameFile(previous, file)) this.generation++;
+      if (previous === undefined || !sameFile(previous, file)) this.generation++;
       return file;
     };
     const reading: Promise<TextFile> = this.host
       .readTextFile(uri)
       .then(settle, (error: unknown) => settle({ problem: `cannot read: ${(error as Error)?.message ?? String(error)}`, kind: 'unreadable' }));
-    this.disk.set(uri, reading);
+    this.reading.set(uri, reading);
     return reading;
   }
 }
