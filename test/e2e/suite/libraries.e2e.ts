@@ -81,10 +81,15 @@ suite('libraries', () => {
     await waitForDiagnostics(closed, (diagnostics) => diagnostics.some((d) => diagnosticCode(d) === 'attribution-missing'), { timeout: 30_000 });
     assert.ok(!codes(closed).includes('stage-unknown'), codes(closed).join());
     await write(LIBRARY, library(['aware']));
-    const updated = await waitFor(() => vscode.languages.getDiagnostics(closed).find((d) => diagnosticCode(d) === 'stage-unknown'), {
-      what: `stage-unknown in ${CLOSED_PLAN}`,
-      timeout: 30_000,
-    });
+    // The watcher may report the file mid-write too (truncated, then written): the last event's read is what counts.
+    const stageUnknown = () => vscode.languages.getDiagnostics(closed).filter((d) => diagnosticCode(d) === 'stage-unknown');
+    const updated = await waitFor(
+      () => {
+        const found = stageUnknown();
+        return found.length === 1 && /`convert`/.test(found[0]!.message) && found[0];
+      },
+      { what: `stage-unknown for \`convert\` (and only it) in ${CLOSED_PLAN}`, timeout: 30_000 },
+    );
     assert.match(updated.message, /`convert`/);
   });
 });
