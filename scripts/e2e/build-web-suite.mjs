@@ -17,7 +17,18 @@ export const webSuiteOutDir = join(repoRoot, 'out', 'e2e-web');
 export const webSuiteIndex = join(webSuiteOutDir, 'suite.js');
 
 /** The Node suite's test files that run in the web worker host too (the others read files with Node). */
-export const SHARED_TESTS = ['afterLaunch', 'completion', 'diagnostics', 'libraries', 'navigation', 'portfolio', 'portfolioTimeline', 'preview', 'quick-fix', 'smoke'];
+export const SHARED_TESTS = [
+  'afterLaunch',
+  'completion',
+  'diagnostics',
+  'libraries',
+  'navigation',
+  'portfolio',
+  'portfolioTimeline',
+  'preview',
+  'quick-fix',
+  'smoke',
+];
 
 /** The host checks first, then the shared tests in the Node suite's order, then the other web tests. */
 function webTestFiles() {
