@@ -12,6 +12,11 @@ export function isPlanDocument(document: vscode.TextDocument): boolean {
   return document.languageId === PLAN_LANGUAGE_ID || /\.plan\.ya?ml$/i.test(path);
 }
 
+/** A URI that may be a plan's (a restored panel's): anything but a library or a portfolio. */
+export function isPlanUri(uri: vscode.Uri): boolean {
+  return !isLibraryFileName(uri.path) && !isPortfolioFileName(uri.path);
+}
+
 /** The plan in the active editor, or else in the first visible plan editor. */
 export function activePlanUri(): vscode.Uri | undefined {
   const active = vscode.window.activeTextEditor;

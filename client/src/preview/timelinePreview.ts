@@ -1,6 +1,6 @@
 import { COMMANDS } from '../commandIds.js';
 import * as vscode from 'vscode';
-import { State, type BaseLanguageClient } from 'vscode-languageclient';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   AnalysisChangedNotification,
   TimelineRequest,
@@ -11,15 +11,13 @@ import {
 import type { TimelineChannel } from '../../../server/src/core/index.js';
 import { applyReschedule, CASCADE_KEY } from '../schedule/applyReschedule.js';
 import { dragScheduleOf, type MoveMessage } from './dragMessages.js';
-import { parseFromWebview, type FromWebview, type ToWebview } from './messages.js';
+import { FollowingPanel, type Retry } from './followingPanel.js';
+import type { FromWebview } from './messages.js';
 import { refusedMove } from './timelineMoves.js';
-import { activePlanUri, contains, isPlanDocument, localToday, revealRange } from './planEditors.js';
-import { attachPanel, panelOptions, restoredUri } from './panelHost.js';
+import { activePlanUri, contains, isPlanDocument, isPlanUri, localToday, revealRange } from './planEditors.js';
 
 export const VIEW_TYPE = 'throughline.timeline';
 const DEBOUNCE_MS = 200;
-/** Retries while the server starts, has not opened the document yet, or answers for an older version. */
-const MAX_ATTEMPTS = 40;
 
 /** What the preview shows, for the status command the end-to-end tests read. */
 export interface PreviewStatus {
@@ -46,26 +44,25 @@ export interface PreviewStatus {
  * timeline (debounced while typing), keeps the last good picture when the plan stops
  * parsing, and maps clicks and cursor moves between bars and channels.
  */
-export class TimelinePreview implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private uri: vscode.Uri | undefined;
-  /** The timeline the webview shows: the last one that parsed (or the first one, if none did). */
-  private shown: TimelineResult | undefined;
-  private banner: string | null = null;
+export class TimelinePreview extends FollowingPanel<TimelineResult> {
   private highlighted: string | null = null;
   private rendered: PreviewStatus['rendered'];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private generation = 0;
   private note: string | null = null;
   private readonly moves = { received: 0, applied: 0 };
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly client: BaseLanguageClient,
+    extensionUri: vscode.Uri,
+    client: BaseLanguageClient,
     /** Where "Move dependants too" is remembered (the extension's global state). */
     private readonly memento: vscode.Memento,
   ) {
+    super(extensionUri, client, {
+      viewType: VIEW_TYPE,
+      title: 'Timeline',
+      titlePrefix: 'Timeline: ',
+      portfolio: false,
+      nothingOpen: 'Open a plan (*.plan.yaml) to see its timeline.',
+    });
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -75,9 +72,6 @@ export class TimelinePreview implements vscode.Disposable {
       client.onNotification(AnalysisChangedNotification, (params: AnalysisChangedParams) => {
         if (typeof params?.uri === 'string' && this.uri?.toString() === params.uri && params.version !== this.shown?.version) this.schedule(DEBOUNCE_MS);
       }),
-      client.onDidChangeState((event) => {
-        if (event.newState === State.Running) this.schedule(0);
-      }),
     );
   }
 
@@ -85,41 +79,11 @@ export class TimelinePreview implements vscode.Disposable {
     return this.uri;
   }
 
-  /** Opens the panel beside the editor (or reveals it) on the given plan, or the active one. */
-  open(uri: vscode.Uri | undefined): void {
-    if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(
-        VIEW_TYPE,
-        'Timeline',
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        panelOptions(this.extensionUri),
-      );
-      this.attach(panel);
-    } else {
-      this.panel.reveal(undefined, true);
-    }
-    this.showPlan(uri ?? activePlanUri());
-  }
-
   /** Opens the panel on the plan with the channel's bar highlighted and scrolled into view (kept across the renders that follow). */
   reveal(uri: vscode.Uri, channel: string): void {
     this.open(uri);
     this.highlighted = null;
     this.highlight(channel);
-  }
-
-  /** Takes over a panel VS Code restored after a reload. */
-  restore(panel: vscode.WebviewPanel, state: unknown): void {
-    this.panel?.dispose();
-    this.attach(panel);
-    const uri = restoredUri(state);
-    this.showPlan(uri ?? activePlanUri());
-  }
-
-  /** A message as the webview would post it: validated, then acted on. True when it was accepted. */
-  async receive(raw: unknown): Promise<boolean> {
-    const message = parseFromWebview(raw);
-    return message ? this.handle(message) : false;
   }
 
   status(): PreviewStatus {
@@ -139,51 +103,44 @@ export class TimelinePreview implements vscode.Disposable {
     };
   }
 
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.panel?.dispose();
-    for (const disposable of this.disposables) disposable.dispose();
+  protected activeUri(): vscode.Uri | undefined {
+    return activePlanUri();
   }
 
-  private attach(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
-    this.rendered = undefined;
-    attachPanel(
-      panel,
-      this.extensionUri,
-      { portfolio: false },
-      (raw) => void this.receive(raw),
-      () => {
-        if (this.panel !== panel) return;
-        this.panel = undefined;
-        this.uri = undefined;
-        this.shown = undefined;
-        clearTimeout(this.timer);
-      },
-    );
+  protected accepts(uri: vscode.Uri): boolean {
+    return isPlanUri(uri);
   }
 
-  private showPlan(uri: vscode.Uri | undefined): void {
-    if (!uri) {
-      this.post({ type: 'empty', text: 'Open a plan (*.plan.yaml) to see its timeline.' });
+  protected request(uri: vscode.Uri): Promise<TimelineResult | null> {
+    const params: TimelineParams = { uri: uri.toString(), today: localToday(), render: 'panel' };
+    return this.client.sendRequest(TimelineRequest, params);
+  }
+
+  protected async answered(uri: vscode.Uri, result: TimelineResult | null, retry: Retry): Promise<void> {
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+    if (!result) {
+      // The server only knows open documents: opening it (no editor needed) sends it over.
+      if (!document) await vscode.workspace.openTextDocument(uri).then(undefined, () => undefined);
+      retry(250, 'The language server has no analysis of this plan. Is it a *.plan.yaml file?');
       return;
     }
-    if (!this.isCurrent(uri)) {
-      this.uri = uri;
-      this.shown = undefined;
-      this.banner = null;
-      this.highlighted = null;
-      if (this.panel) this.panel.title = `Timeline: ${uri.path.split('/').pop() ?? ''}`;
+    if (document && result.version < document.version) {
+      retry(100, 'The language server is behind the editor; the timeline may be out of date.');
+      if (this.shown) return;
     }
-    this.schedule(0);
+    this.show(result);
   }
 
-  private isCurrent(uri: vscode.Uri): boolean {
-    return this.uri?.toString() === uri.toString();
+  protected attached(): void {
+    this.rendered = undefined;
+  }
+
+  protected switched(): void {
+    this.highlighted = null;
   }
 
   private followEditor(editor: vscode.TextEditor | undefined): void {
-    if (this.panel && editor && isPlanDocument(editor.document) && !this.isCurrent(editor.document.uri)) this.showPlan(editor.document.uri);
+    if (this.panel && editor && isPlanDocument(editor.document) && !this.isCurrent(editor.document.uri)) this.follow(editor.document.uri);
   }
 
   private followCursor(event: vscode.TextEditorSelectionChangeEvent): void {
@@ -201,44 +158,6 @@ export class TimelinePreview implements vscode.Disposable {
 
   private channels(): TimelineChannel[] {
     return this.shown ? [...this.shown.timeline.bars, ...this.shown.timeline.undated] : [];
-  }
-
-  private schedule(delay: number, attempt = 0): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(attempt), delay);
-  }
-
-  private async refresh(attempt: number): Promise<void> {
-    const uri = this.uri;
-    if (!this.panel || !uri) return;
-    const generation = ++this.generation;
-    const retry = (delay: number, why: string) => {
-      if (attempt + 1 < MAX_ATTEMPTS) this.schedule(delay, attempt + 1);
-      else this.setBanner(why);
-    };
-    let result: TimelineResult | null;
-    try {
-      const params: TimelineParams = { uri: uri.toString(), today: localToday(), render: 'panel' };
-      result = await this.client.sendRequest(TimelineRequest, params);
-    } catch (error) {
-      if (generation !== this.generation) return;
-      if (!this.shown) this.post({ type: 'empty', text: 'Waiting for the Throughline language server…' });
-      retry(500, `The Throughline language server did not answer: ${error instanceof Error ? error.message : String(error)}`);
-      return;
-    }
-    if (generation !== this.generation || !this.isCurrent(uri)) return;
-    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
-    if (!result) {
-      // The server only knows open documents: opening it (no editor needed) sends it over.
-      if (!document) await vscode.workspace.openTextDocument(uri).then(undefined, () => undefined);
-      retry(250, 'The language server has no analysis of this plan. Is it a *.plan.yaml file?');
-      return;
-    }
-    if (document && result.version < document.version) {
-      retry(100, 'The language server is behind the editor; the timeline may be out of date.');
-      if (this.shown) return;
-    }
-    this.show(result);
   }
 
   private show(result: TimelineResult): void {
@@ -263,16 +182,11 @@ export class TimelinePreview implements vscode.Disposable {
     if (this.highlighted) this.post({ type: 'highlight', channel: this.highlighted });
   }
 
-  private setBanner(text: string | null): void {
-    this.banner = text;
-    this.post({ type: 'banner', text });
-  }
-
-  private async handle(message: FromWebview): Promise<boolean> {
+  protected async handle(message: FromWebview): Promise<boolean> {
     switch (message.type) {
       case 'ready':
         if (this.shown) this.show(this.shown);
-        else this.showPlan(this.uri ?? activePlanUri());
+        else this.follow(this.uri ?? activePlanUri());
         return true;
       case 'reveal': {
         // Only ids of the timeline on screen: the webview shows plan text and is not trusted.
@@ -323,9 +237,5 @@ export class TimelinePreview implements vscode.Disposable {
   private showNote(text: string | null, refused: boolean): void {
     this.note = text;
     this.post({ type: 'note', text, refused });
-  }
-
-  private post(message: ToWebview): void {
-    void this.panel?.webview.postMessage(message);
   }
 }
