@@ -5,6 +5,7 @@ import { nodeRange, PairCache, textRangeOf } from '../parse/reuse.js';
 import { aggregations, channelModes, channelTypes, dependencyKinds, isExtensionKey } from '../schema/planSchema.js';
 import { parseDuration, parseDurationDays, parseIsoDate } from '../text/dates.js';
 import type { LineIndex } from '../text/lineIndex.js';
+import { SectionKeys } from './sectionKeys.js';
 import { rangeContains } from '../text/positions.js';
 import type { Range } from '../types.js';
 import type {
@@ -236,7 +237,7 @@ class ModelBuilder {
           keyRange,
           range: { start: keyRange.start, end: this.range(value)?.end ?? keyRange.end },
           bodyIndent: keyRange.start.character + 2,
-          keys: new Map<string, Range>(),
+          keys: SectionKeys.EMPTY,
         };
     return {
       ...base,
@@ -541,17 +542,16 @@ class ModelBuilder {
     const value = this.resolve(pair.value);
     if (isMap(value)) return this.sectionOfMap(value, keyRange, pair.value);
     const end = this.range(pair.value)?.end ?? keyRange.end;
-    return { keyRange, range: { start: keyRange.start, end }, bodyIndent: keyRange.start.character + 2, keys: new Map() };
+    return { keyRange, range: { start: keyRange.start, end }, bodyIndent: keyRange.start.character + 2, keys: SectionKeys.EMPTY };
   }
 
   /** `written` is the node as written after the key: an alias when the map is an anchor's, which may lie anywhere in the file. */
   private sectionOfMap(map: YAMLMap, keyRange: Range, written: unknown = map): Section {
-    const keys = new Map<string, Range>();
     let bodyIndent = keyRange.start.character + 2;
     const firstKey = map.items.find((pair) => isPair(pair) && scalarKey(pair.key) !== undefined);
     if (firstKey) bodyIndent = this.keyRange(firstKey).start.character;
     // Merged-in keys count as present, at the range where they are written.
-    for (const { key, pair } of effectivePairs(map, this.doc)) keys.set(key, this.keyRange(pair));
+    const keys = SectionKeys.of(effectivePairs(map, this.doc).map(({ key, pair }) => ({ name: key, range: this.keyRange(pair) })));
     const writtenEnd = this.range(written)?.end;
     const afterKey =
       writtenEnd && (writtenEnd.line > keyRange.end.line || (writtenEnd.line === keyRange.end.line && writtenEnd.character > keyRange.end.character));
