@@ -29,9 +29,10 @@ interface LibraryEntry {
 
 function libraryEntry(uri: string, text: string): LibraryEntry {
   const model = buildModel(parseYaml(text));
-  const kpis = new Map([...model.kpis.values()].map((kpi) => [kpi.id, { ...kpi, library: uri }]));
+  // `Object.assign`, not `{ ...kpi, library }`: V8 (Node 20) gives each object a literal starting with a spread builds a hidden class of its own.
+  const kpis = new Map([...model.kpis.values()].map((kpi) => [kpi.id, Object.assign({}, kpi, { library: uri })]));
   const stages = new Map<string, StageModel>();
-  for (const stage of model.journey) if (!stages.has(stage.value)) stages.set(stage.value, { ...stage, library: uri });
+  for (const stage of model.journey) if (!stages.has(stage.value)) stages.set(stage.value, Object.assign({}, stage, { library: uri }));
   return { model, kpis, stages, positions: positionsOf(model) };
 }
 
@@ -172,7 +173,7 @@ function merge(local: PlanModel, facts: ImportedFacts): PlanModel {
   const journey = [...facts.stages.values()];
   for (const stage of local.journey) if (!facts.stages.has(stage.value)) journey.push(stage);
   const calendars = [...facts.libraries.values()].flatMap((library) => (library.calendar ? [library.calendar] : []));
-  return { ...local, kpis, journey, calendar: mergedCalendar(local.calendar, calendars), imported: facts };
+  return Object.assign({}, local, { kpis, journey, calendar: mergedCalendar(local.calendar, calendars), imported: facts });
 }
 
 /**
@@ -198,15 +199,14 @@ function mergedCalendar(local: CalendarModel | undefined, libraries: CalendarMod
  * the library's definition. A key the plan writes wins; `id-shadowed` reports the ones it may not redefine.
  */
 function refined(library: KpiModel, plan: KpiModel): KpiModel {
-  return {
-    ...plan,
+  return Object.assign({}, plan, {
     name: plan.name ?? library.name,
     tracesTo: plan.tracesTo ?? library.tracesTo,
     owner: plan.owner ?? library.owner,
     measure: refinedMeasure(library.measure, plan.measure),
     actuals: plan.actuals.length > 0 ? plan.actuals : library.actuals,
     library: library.library,
-  };
+  });
 }
 
 function refinedMeasure(library: MeasureModel | undefined, plan: MeasureModel | undefined): MeasureModel | undefined {
