@@ -2,6 +2,7 @@ import { unreadableReason } from '../actuals/describe.js';
 import type { LinkedFiles } from '../actuals/linkedFiles.js';
 import { resolveRelativePath } from '../actuals/references.js';
 import { buildModel } from '../model/buildModel.js';
+import { MergedKpis } from '../model/mergedKpis.js';
 import type { CalendarModel, ImportedFacts, ImportProblem, KpiModel, Located, MeasureModel, PlanModel, StageModel } from '../model/planModel.js';
 import { parseYaml } from '../parse/parseYaml.js';
 import { quote } from '../text/quote.js';
@@ -164,12 +165,7 @@ function resolveImport(written: Located<string>, fromUri: string, report: (kind:
 
 /** The merged view: imported KPIs and stages first-class, a local KPI of an imported id refining it. */
 function merge(local: PlanModel, facts: ImportedFacts): PlanModel {
-  const kpis = new Map<string, KpiModel>();
-  for (const [id, imported] of facts.kpis) {
-    const refinement = local.kpis.get(id);
-    kpis.set(id, refinement ? refined(imported, refinement) : imported);
-  }
-  for (const [id, kpi] of local.kpis) if (!kpis.has(id)) kpis.set(id, kpi);
+  const kpis = new MergedKpis(facts.kpis, local.kpis, refined);
   const journey = [...facts.stages.values()];
   for (const stage of local.journey) if (!facts.stages.has(stage.value)) journey.push(stage);
   const calendars = [...facts.libraries.values()].flatMap((library) => (library.calendar ? [library.calendar] : []));

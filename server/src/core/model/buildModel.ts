@@ -168,15 +168,18 @@ class ModelBuilder {
             );
         });
         break;
-      case 'kpis':
+      case 'kpis': {
+        const kpis = new Map<string, KpiModel>();
         this.eachEntry(value, (id, entryPair) => {
-          if (!model.kpis.has(id))
-            model.kpis.set(
+          if (!kpis.has(id))
+            kpis.set(
               id,
               this.cached('kpis', entryPair, () => this.kpi(id, entryPair)),
             );
         });
+        model.kpis = kpis;
         break;
+      }
       case 'milestones':
         this.eachEntry(value, (id, entryPair) => {
           if (!model.milestones.has(id))

@@ -199,7 +199,7 @@ export interface PlanModel {
   budget: { total: Located<number> | undefined; currency: string | undefined; contingency: number; section: Section } | undefined;
   journey: StageModel[];
   channels: Map<string, ChannelModel>;
-  kpis: Map<string, KpiModel>;
+  kpis: ReadonlyMap<string, KpiModel>;
   milestones: Map<string, MilestoneModel>;
   calendar: CalendarModel | undefined;
   attribution: { model: Located<string> | undefined; section: Section } | undefined;
