@@ -13,6 +13,7 @@ import { leanParse, schemaProblems } from './schema/validate.js';
 import { severityFromName, type Diagnostic, type SeverityName } from './types.js';
 import { portfolioOf, type PortfolioModel } from './portfolio/portfolio.js';
 import { fileKindOf } from './workspace/files.js';
+import { PositionPool } from './text/lineIndex.js';
 
 export interface AnalyzeOptions {
   /** Severity overrides from `.throughline.yaml` or editor settings. */
@@ -79,6 +80,9 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}, state?: 
   );
 }
 
+/** The positions of the lean models (plans kept but not open): a few tens of thousands, shared by all of them. */
+const leanPositions = new PositionPool();
+
 /**
  * As `analyzeText`, keeping no YAML tree: the model, and of the parse only what the rules read
  * (`leanParse`). For files kept but not open (a workspace plan on disk): a library change
@@ -86,6 +90,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}, state?: 
  */
 export function analyzeLean(text: string, options: AnalyzeOptions = {}): Analysis {
   const parsed = parseYaml(text);
+  parsed.lineIndex.sharePositions(leanPositions);
   const model = buildModel(parsed);
   return analysisOf(leanParse(parsed, model.anchorRange, fileKindOf(options.planUri)), model, options);
 }

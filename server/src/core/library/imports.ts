@@ -2,6 +2,7 @@ import { unreadableReason } from '../actuals/describe.js';
 import type { LinkedFiles } from '../actuals/linkedFiles.js';
 import { resolveRelativePath } from '../actuals/references.js';
 import { buildModel } from '../model/buildModel.js';
+import { MergedKpis } from '../model/mergedKpis.js';
 import type { CalendarModel, ImportedFacts, ImportProblem, KpiModel, Located, MeasureModel, PlanModel, StageModel } from '../model/planModel.js';
 import { parseYaml } from '../parse/parseYaml.js';
 import { quote } from '../text/quote.js';
@@ -29,9 +30,10 @@ interface LibraryEntry {
 
 function libraryEntry(uri: string, text: string): LibraryEntry {
   const model = buildModel(parseYaml(text));
-  const kpis = new Map([...model.kpis.values()].map((kpi) => [kpi.id, { ...kpi, library: uri }]));
+  // `Object.assign`, not `{ ...kpi, library }`: V8 (Node 20) gives each object a literal starting with a spread builds a hidden class of its own.
+  const kpis = new Map([...model.kpis.values()].map((kpi) => [kpi.id, Object.assign({}, kpi, { library: uri })]));
   const stages = new Map<string, StageModel>();
-  for (const stage of model.journey) if (!stages.has(stage.value)) stages.set(stage.value, { ...stage, library: uri });
+  for (const stage of model.journey) if (!stages.has(stage.value)) stages.set(stage.value, Object.assign({}, stage, { library: uri }));
   return { model, kpis, stages, positions: positionsOf(model) };
 }
 
@@ -163,16 +165,11 @@ function resolveImport(written: Located<string>, fromUri: string, report: (kind:
 
 /** The merged view: imported KPIs and stages first-class, a local KPI of an imported id refining it. */
 function merge(local: PlanModel, facts: ImportedFacts): PlanModel {
-  const kpis = new Map<string, KpiModel>();
-  for (const [id, imported] of facts.kpis) {
-    const refinement = local.kpis.get(id);
-    kpis.set(id, refinement ? refined(imported, refinement) : imported);
-  }
-  for (const [id, kpi] of local.kpis) if (!kpis.has(id)) kpis.set(id, kpi);
+  const kpis = new MergedKpis(facts.kpis, local.kpis, refined);
   const journey = [...facts.stages.values()];
   for (const stage of local.journey) if (!facts.stages.has(stage.value)) journey.push(stage);
   const calendars = [...facts.libraries.values()].flatMap((library) => (library.calendar ? [library.calendar] : []));
-  return { ...local, kpis, journey, calendar: mergedCalendar(local.calendar, calendars), imported: facts };
+  return Object.assign({}, local, { kpis, journey, calendar: mergedCalendar(local.calendar, calendars), imported: facts });
 }
 
 /**
@@ -198,15 +195,14 @@ function mergedCalendar(local: CalendarModel | undefined, libraries: CalendarMod
  * the library's definition. A key the plan writes wins; `id-shadowed` reports the ones it may not redefine.
  */
 function refined(library: KpiModel, plan: KpiModel): KpiModel {
-  return {
-    ...plan,
+  return Object.assign({}, plan, {
     name: plan.name ?? library.name,
     tracesTo: plan.tracesTo ?? library.tracesTo,
     owner: plan.owner ?? library.owner,
     measure: refinedMeasure(library.measure, plan.measure),
     actuals: plan.actuals.length > 0 ? plan.actuals : library.actuals,
     library: library.library,
-  };
+  });
 }
 
 function refinedMeasure(library: MeasureModel | undefined, plan: MeasureModel | undefined): MeasureModel | undefined {

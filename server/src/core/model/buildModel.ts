@@ -5,6 +5,7 @@ import { nodeRange, PairCache, textRangeOf } from '../parse/reuse.js';
 import { aggregations, channelModes, channelTypes, dependencyKinds, isExtensionKey } from '../schema/planSchema.js';
 import { parseDuration, parseDurationDays, parseIsoDate } from '../text/dates.js';
 import type { LineIndex } from '../text/lineIndex.js';
+import { SectionKeys } from './sectionKeys.js';
 import { rangeContains } from '../text/positions.js';
 import type { Range } from '../types.js';
 import type {
@@ -167,15 +168,18 @@ class ModelBuilder {
             );
         });
         break;
-      case 'kpis':
+      case 'kpis': {
+        const kpis = new Map<string, KpiModel>();
         this.eachEntry(value, (id, entryPair) => {
-          if (!model.kpis.has(id))
-            model.kpis.set(
+          if (!kpis.has(id))
+            kpis.set(
               id,
               this.cached('kpis', entryPair, () => this.kpi(id, entryPair)),
             );
         });
+        model.kpis = kpis;
         break;
+      }
       case 'milestones':
         this.eachEntry(value, (id, entryPair) => {
           if (!model.milestones.has(id))
@@ -193,7 +197,14 @@ class ModelBuilder {
         break;
       case 'compliance': {
         const regulations = this.resolve(this.get(value, 'regulations'));
-        model.compliance = { ...this.section(pair), regulations: isSeq(regulations) ? this.stringList(regulations) : [] };
+        const section = this.section(pair);
+        model.compliance = {
+          keyRange: section.keyRange,
+          range: section.range,
+          bodyIndent: section.bodyIndent,
+          keys: section.keys,
+          regulations: isSeq(regulations) ? this.stringList(regulations) : [],
+        };
         break;
       }
       case 'reviews':
@@ -230,16 +241,19 @@ class ModelBuilder {
   private objective(node: unknown, keyRange: Range): ObjectiveModel | undefined {
     const value = this.resolve(node);
     if (!isMap(value) && value !== null && value !== undefined && !isScalar(value)) return undefined;
-    const base = isMap(value)
+    const section = isMap(value)
       ? this.sectionOfMap(value, keyRange, node)
       : {
           keyRange,
           range: { start: keyRange.start, end: this.range(value)?.end ?? keyRange.end },
           bodyIndent: keyRange.start.character + 2,
-          keys: new Map<string, Range>(),
+          keys: SectionKeys.EMPTY,
         };
     return {
-      ...base,
+      keyRange: section.keyRange,
+      range: section.range,
+      bodyIndent: section.bodyIndent,
+      keys: section.keys,
       id: this.string(this.get(value, 'id')),
       statement: this.string(this.get(value, 'statement')),
       metric: this.string(this.get(value, 'metric')),
@@ -252,8 +266,12 @@ class ModelBuilder {
   private channel(id: string, pair: Pair): ChannelModel {
     const value = this.resolve(pair.value);
     const field = this.fields(value);
+    const section = this.section(pair);
     return this.locateMerged(value, {
-      ...this.section(pair),
+      keyRange: section.keyRange,
+      range: section.range,
+      bodyIndent: section.bodyIndent,
+      keys: section.keys,
       id,
       name: this.string(field('name')),
       type: this.oneOf(field('type'), channelTypes),
@@ -351,12 +369,16 @@ class ModelBuilder {
       for (const item of excludes.items) {
         const text = this.string(item);
         if (text?.value === 'weekends') weekends = true;
-        else if (text) excluded.push({ ...text, day: parseIsoDate(text.value) });
+        else if (text) excluded.push(dated(text));
       }
     }
     const blackouts = this.resolve(field('blackouts'));
+    const section = this.section(pair);
     return {
-      ...this.section(pair),
+      keyRange: section.keyRange,
+      range: section.range,
+      bodyIndent: section.bodyIndent,
+      keys: section.keys,
       weekends,
       excluded,
       blackouts: isSeq(blackouts) ? blackouts.items.map((item) => this.blackout(item)).filter(isDefined) : [],
@@ -385,8 +407,12 @@ class ModelBuilder {
     const value = this.resolve(pair.value);
     const measurePair = this.pair(value, 'measure');
     const actualsPair = this.pair(value, 'actuals');
+    const section = this.section(pair);
     return this.locateMerged(value, {
-      ...this.section(pair),
+      keyRange: section.keyRange,
+      range: section.range,
+      bodyIndent: section.bodyIndent,
+      keys: section.keys,
       id,
       name: this.string(this.get(value, 'name')),
       tracesTo: this.string(this.get(value, 'traces_to')),
@@ -400,8 +426,12 @@ class ModelBuilder {
   private measure(pair: Pair): MeasureModel {
     const value = this.resolve(pair.value);
     const field = this.fields(value);
+    const section = this.section(pair);
     return this.locateMerged(value, {
-      ...this.section(pair),
+      keyRange: section.keyRange,
+      range: section.range,
+      bodyIndent: section.bodyIndent,
+      keys: section.keys,
       definition: this.string(field('definition')),
       source: this.string(field('source')),
       owner: this.string(field('owner')),
@@ -416,8 +446,12 @@ class ModelBuilder {
 
   private milestone(id: string, pair: Pair): MilestoneModel {
     const value = this.resolve(pair.value);
+    const section = this.section(pair);
     return this.locateMerged(value, {
-      ...this.section(pair),
+      keyRange: section.keyRange,
+      range: section.range,
+      bodyIndent: section.bodyIndent,
+      keys: section.keys,
       id,
       date: this.date(this.get(value, 'date')),
       label: this.string(this.get(value, 'label'))?.value,
@@ -426,12 +460,16 @@ class ModelBuilder {
 
   private review(cadence: string, pair: Pair): ReviewModel {
     const value = this.resolve(pair.value);
+    const section = this.section(pair);
     return this.locateMerged(value, {
-      ...this.section(pair),
+      keyRange: section.keyRange,
+      range: section.range,
+      bodyIndent: section.bodyIndent,
+      keys: section.keys,
       cadence,
       owner: this.string(this.get(value, 'owner')),
       focus: this.string(this.get(value, 'focus')),
-      held: this.stringList(this.get(value, 'held')).map((held) => ({ ...held, day: parseIsoDate(held.value) })),
+      held: this.stringList(this.get(value, 'held')).map(dated),
     });
   }
 
@@ -458,7 +496,7 @@ class ModelBuilder {
   private stage(node: unknown): StageModel | undefined {
     const value = this.resolve(node);
     const stage = this.string(this.get(value, 'stage'));
-    return stage ? { ...stage, need: this.string(this.get(value, 'need'))?.value } : undefined;
+    return stage ? { value: stage.value, range: stage.range, need: this.string(this.get(value, 'need'))?.value } : undefined;
   }
 
   private cached<T extends ChannelModel | KpiModel | MilestoneModel>(section: string, pair: Pair, build: () => T): T {
@@ -522,7 +560,7 @@ class ModelBuilder {
 
   private date(node: unknown): LocatedDate | undefined {
     const text = this.string(node);
-    return text ? { ...text, day: parseIsoDate(text.value) } : undefined;
+    return text ? dated(text) : undefined;
   }
 
   private oneOf<T extends string>(node: unknown, allowed: readonly T[]): Located<T> | undefined {
@@ -541,17 +579,16 @@ class ModelBuilder {
     const value = this.resolve(pair.value);
     if (isMap(value)) return this.sectionOfMap(value, keyRange, pair.value);
     const end = this.range(pair.value)?.end ?? keyRange.end;
-    return { keyRange, range: { start: keyRange.start, end }, bodyIndent: keyRange.start.character + 2, keys: new Map() };
+    return { keyRange, range: { start: keyRange.start, end }, bodyIndent: keyRange.start.character + 2, keys: SectionKeys.EMPTY };
   }
 
   /** `written` is the node as written after the key: an alias when the map is an anchor's, which may lie anywhere in the file. */
   private sectionOfMap(map: YAMLMap, keyRange: Range, written: unknown = map): Section {
-    const keys = new Map<string, Range>();
     let bodyIndent = keyRange.start.character + 2;
     const firstKey = map.items.find((pair) => isPair(pair) && scalarKey(pair.key) !== undefined);
     if (firstKey) bodyIndent = this.keyRange(firstKey).start.character;
     // Merged-in keys count as present, at the range where they are written.
-    for (const { key, pair } of effectivePairs(map, this.doc)) keys.set(key, this.keyRange(pair));
+    const keys = SectionKeys.of(effectivePairs(map, this.doc).map(({ key, pair }) => ({ name: key, range: this.keyRange(pair) })));
     const writtenEnd = this.range(written)?.end;
     const afterKey =
       writtenEnd && (writtenEnd.line > keyRange.end.line || (writtenEnd.line === keyRange.end.line && writtenEnd.character > keyRange.end.character));
@@ -574,6 +611,16 @@ function relocate(value: unknown, at: Range): void {
     if (located.keyRange) located.keyRange = at;
   }
   for (const [key, inner] of Object.entries(value)) if (key !== 'range' && key !== 'keyRange' && key !== 'origin') relocate(inner, at);
+}
+
+/**
+ * A string's value as a date. Written out, not `{ ...text, day }`: V8 (Node 20) gives every
+ * object built by a literal that starts with a spread a hidden class of its own, and the
+ * model's values and entries, kept for every plan, are built by the hundred thousand. So are
+ * the entries' literals above, which name the section's fields rather than spread it.
+ */
+function dated(text: Located<string>): LocatedDate {
+  return { value: text.value, range: text.range, day: parseIsoDate(text.value) };
 }
 
 function isDefined<T>(value: T | undefined): value is T {

@@ -1,6 +1,7 @@
 import type { aggregations, channelModes, channelTypes, dependencyKinds } from '../schema/planSchema.js';
 import type { Day } from '../text/dates.js';
 import type { LineIndex } from '../text/lineIndex.js';
+import type { SectionKeys } from './sectionKeys.js';
 import type { Range } from '../types.js';
 
 // The plan as the rules and editor features see it: plain values with the source range of
@@ -33,7 +34,7 @@ export interface Section {
   /** Column at which the section's own keys are (or would be) written. */
   bodyIndent: number;
   /** Keys present in the section, with their ranges (merged-in keys where they are written). */
-  keys: Map<string, Range>;
+  keys: SectionKeys;
   /** Where the section is written, when it is merged in from outside its entry (see `Located`). */
   origin?: Range;
 }
@@ -198,7 +199,7 @@ export interface PlanModel {
   budget: { total: Located<number> | undefined; currency: string | undefined; contingency: number; section: Section } | undefined;
   journey: StageModel[];
   channels: Map<string, ChannelModel>;
-  kpis: Map<string, KpiModel>;
+  kpis: ReadonlyMap<string, KpiModel>;
   milestones: Map<string, MilestoneModel>;
   calendar: CalendarModel | undefined;
   attribution: { model: Located<string> | undefined; section: Section } | undefined;

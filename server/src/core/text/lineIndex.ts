@@ -1,10 +1,34 @@
 import type { Position, Range } from '../types.js';
 
+/**
+ * One `Position` object per (line, character), shared by every index that uses the pool: the
+ * models of plans kept but not open hold a few positions per line, and the same few columns
+ * recur on every line of every plan, so they hold tens of thousands of positions between them
+ * where they held a million. Positions are never mutated (nothing in the core assigns to a
+ * position's fields); an index that uses the pool must not hand its positions to code that
+ * tells objects apart by identity (the libraries' positions do not come from it).
+ */
+export class PositionPool {
+  private readonly lines: Position[][] = [];
+
+  constructor(
+    private readonly maxLine = 1 << 17,
+    private readonly maxCharacter = 512,
+  ) {}
+
+  position(line: number, character: number): Position {
+    if (line >= this.maxLine || character >= this.maxCharacter) return { line, character };
+    const row = (this.lines[line] ??= []);
+    return (row[character] ??= { line, character });
+  }
+}
+
 /** Converts between string offsets and LSP positions (UTF-16 code units, as JS strings are). */
 export class LineIndex {
   private readonly lineStarts: number[];
   /** The line of the last lookup: callers mostly walk the text forwards, so it or the next line usually holds the offset. */
   private lastLine = 0;
+  private pool: PositionPool | undefined;
 
   constructor(private readonly text: string) {
     const starts = [0];
@@ -25,6 +49,11 @@ export class LineIndex {
     this.lineStarts = starts;
   }
 
+  /** From now on, positions come from the pool (see `PositionPool`). */
+  sharePositions(pool: PositionPool): void {
+    this.pool = pool;
+  }
+
   get lineCount(): number {
     return this.lineStarts.length;
   }
@@ -35,7 +64,8 @@ export class LineIndex {
     if (clamped > 0 && this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10) clamped--;
     const line = this.lineOf(clamped);
     this.lastLine = line;
-    return { line, character: clamped - this.lineStarts[line]! };
+    const character = clamped - this.lineStarts[line]!;
+    return this.pool ? this.pool.position(line, character) : { line, character };
   }
 
   /** The last line whose start is at or before the offset. */

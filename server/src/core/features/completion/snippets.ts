@@ -106,7 +106,7 @@ function render(layout: SnippetLayout, lines: Line[]): string {
   return lines.map(([depth, text], index) => (index === 0 ? text : ' '.repeat(layout.column + depth * layout.step) + text)).join(layout.eol);
 }
 
-function freshId(base: string, taken: Map<string, unknown>): string {
+function freshId(base: string, taken: ReadonlyMap<string, unknown>): string {
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -67,7 +67,7 @@ interface SideFacts {
   model: PlanModel | undefined;
   diagnostics: Diagnostic[];
   channels: Map<string, ChannelModel>;
-  kpis: Map<string, KpiModel>;
+  kpis: ReadonlyMap<string, KpiModel>;
   channelData: Map<string, PlainData>;
   kpiData: Map<string, PlainData>;
 }
@@ -126,8 +126,8 @@ function field(fields: FieldChange[], name: string, before: DiffValue | undefine
  * `normalise` rewrites references that other renames explain (a channel naming a renamed KPI).
  */
 function findRenames<T>(
-  before: Map<string, T>,
-  after: Map<string, T>,
+  before: ReadonlyMap<string, T>,
+  after: ReadonlyMap<string, T>,
   beforeData: Map<string, PlainData>,
   afterData: Map<string, PlainData>,
   normalise: (data: PlainData) => unknown,
