@@ -4,6 +4,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeError, type Logger } from './guard.js';
 import { startLanguageServer } from './languageServer.js';
 import { createNodeHost } from './node/nodeHost.js';
+import { fullGarbageCollection } from './node/memory.js';
 import { slowRequestsForTests } from './node/testSlowdown.js';
 
 const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
@@ -29,5 +30,5 @@ const log: Logger = {
 process.on('uncaughtException', (error) => log.error(`uncaught exception: ${describeError(error)}`));
 process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${describeError(reason)}`));
 
-startLanguageServer(connection, log, createNodeHost(), { wrapRequestHandler: slowRequestsForTests(log) });
+startLanguageServer(connection, log, createNodeHost(), { wrapRequestHandler: slowRequestsForTests(log), collectGarbage: fullGarbageCollection() });
 connection.listen();

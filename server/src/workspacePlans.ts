@@ -16,6 +16,8 @@ export class WorkspacePlans {
   private folders = new Set<string>();
   private readonly known = new Set<string>();
   private scanGeneration = 0;
+  /** Plans checked since the server started: how much work a bulk operation did. */
+  checkedCount = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -98,6 +100,7 @@ export class WorkspacePlans {
       return;
     }
     this.known.add(uri);
+    this.checkedCount++;
     await this.prepare(uri);
     let doc = 'problem' in file ? this.cache.forUnreadable(uri, file) : this.cache.forDisk(uri, file.text);
     // A library read may import another: load and analyze again until nothing new is named (bounded).

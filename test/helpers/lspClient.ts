@@ -195,8 +195,9 @@ export class LspClient {
     return this.waitForDiagnostics(uri, (params) => params.version === version, since);
   }
 
-  waitForLog(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
-    return this.waitFor(() => this.logs.find((message) => pattern.test(message)), `a log message matching ${pattern}`, timeoutMs);
+  /** The first log message matching `pattern` from `since` (an index into `logs`) on. */
+  waitForLog(pattern: RegExp, timeoutMs = 15_000, since = 0): Promise<string> {
+    return this.waitFor(() => this.logs.slice(since).find((message) => pattern.test(message)), `a log message matching ${pattern}`, timeoutMs);
   }
 
   /** True while the server process runs. */
