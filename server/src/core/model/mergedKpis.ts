@@ -47,12 +47,17 @@ export class MergedKpis implements ReadonlyMap<string, KpiModel> {
     for (const [id, kpi] of this.#local) if (!this.#imported.has(id)) yield [id, kpi];
   }
 
+  // keys() and values() walk the maps themselves: every rule iterates the merged KPIs of every
+  // plan, and going through entries() cost a pair and a second generator per KPI.
   *keys(): IterableIterator<string> {
-    for (const [id] of this.entries()) yield id;
+    yield* this.#imported.keys();
+    for (const id of this.#local.keys()) if (!this.#imported.has(id)) yield id;
   }
 
   *values(): IterableIterator<KpiModel> {
-    for (const [, kpi] of this.entries()) yield kpi;
+    const refined = this.#refined;
+    for (const [id, kpi] of this.#imported) yield refined.get(id) ?? kpi;
+    for (const [id, kpi] of this.#local) if (!this.#imported.has(id)) yield kpi;
   }
 
   [Symbol.iterator](): IterableIterator<[string, KpiModel]> {
