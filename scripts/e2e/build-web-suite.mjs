@@ -22,6 +22,7 @@ export const SHARED_TESTS = [
   'completion',
   'diagnostics',
   'libraries',
+  'libraryRename',
   'navigation',
   'portfolio',
   'portfolioTimeline',
