@@ -37,7 +37,7 @@ const entryCache = new PairCache<Pair, ChannelModel | KpiModel | MilestoneModel>
 
 /** Builds the located plan model from a parsed YAML document, tolerating any shape. */
 export function buildModel(parsed: ParsedYaml): PlanModel {
-  const builder = new ModelBuilder(parsed.doc, parsed.lineIndex);
+  const builder = new ModelBuilder(parsed.doc, parsed.lineIndex, parsed.reusesPairs === true);
   return builder.build(parsed.text);
 }
 
@@ -45,6 +45,8 @@ class ModelBuilder {
   constructor(
     private readonly doc: Document.Parsed | null,
     private readonly lines: LineIndex,
+    /** Whether the parse may hand these pairs back: only then are the entries built from them kept with them. */
+    private readonly reusesPairs: boolean,
   ) {}
 
   build(text: string): PlanModel {
@@ -500,6 +502,7 @@ class ModelBuilder {
   }
 
   private cached<T extends ChannelModel | KpiModel | MilestoneModel>(section: string, pair: Pair, build: () => T): T {
+    if (!this.reusesPairs) return build();
     return entryCache.get(pair, this.keyRange(pair).start.line, section, build) as T;
   }
 

@@ -39,6 +39,12 @@ export function createParseState(): ParseState {
 }
 
 export function parseYamlIncremental(text: string, state: ParseState): ParsedYaml {
+  const parsed = parseThroughState(text, state);
+  parsed.reusesPairs = true;
+  return parsed;
+}
+
+function parseThroughState(text: string, state: ParseState): ParsedYaml {
   state.revision++;
   const blocks = splitBlocks(text);
   if (!blocks) {

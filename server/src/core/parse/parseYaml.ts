@@ -23,6 +23,12 @@ export interface ParsedYaml {
    * what the schema check found in it. The rules read it instead of validating `doc`.
    */
   retainedSchemaProblems?: readonly SchemaProblem[];
+  /**
+   * Set by a parse through a `ParseState`: its pairs may be handed back by the next parse
+   * (reuse.ts), so what is derived from them is worth keeping with them. A parse of its own
+   * (a file read from disk, the CLI) makes pairs nothing will see again.
+   */
+  reusesPairs?: boolean;
 }
 
 /** Alias expansions allowed while turning the tree into plain data (defuses "billion laughs"). */

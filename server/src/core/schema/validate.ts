@@ -99,14 +99,16 @@ export function validateSchema(parsed: ParsedYaml, anchorRange: Range, kind: Fil
     for (const { key: section, pair } of effectivePairs(root, doc)) {
       const entries = resolveNode(pair.value, doc);
       if (!ENTRY_SECTIONS.has(section) || !isMap(entries)) continue;
-      for (const { pair: entry } of effectivePairs(entries, doc)) problems.push(...validateEntry(doc, parsed.lineIndex, section, entry, anchorRange));
+      for (const { pair: entry } of effectivePairs(entries, doc))
+        problems.push(...validateEntry(doc, parsed.lineIndex, section, entry, anchorRange, parsed.reusesPairs === true));
     }
   }
   return problems;
 }
 
-function validateEntry(doc: Document.Parsed, lines: LineIndex, section: string, pair: Pair, anchorRange: Range): SchemaProblem[] {
+function validateEntry(doc: Document.Parsed, lines: LineIndex, section: string, pair: Pair, anchorRange: Range, reusesPairs: boolean): SchemaProblem[] {
   const keyRange = textRangeOf(pair.key, lines);
+  if (!reusesPairs) return entryIssues(doc, lines, section, pair, keyRange, anchorRange);
   // The same unchanged pair can move to another section (its problems name the section).
   return entryProblems.get(pair, keyRange?.start.line ?? -1, section, () => entryIssues(doc, lines, section, pair, keyRange, anchorRange));
 }
