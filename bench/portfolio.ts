@@ -2,7 +2,8 @@
 // run): 500 plans × 40 channels importing one library of 400 KPIs, and a portfolio over them,
 // on disk, none open. Each figure is a ratio to `yaml.parseDocument` of every file, timed in the
 // same run (so load on the machine stretches both sides), printed with the machine it ran on.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,6 +45,8 @@ export interface PortfolioSamples {
   openEdit: Timings;
   references: Timings & { locations: number; files: number };
   rename: Timings & { edits: number; files: number };
+  /** `throughline check` of the workspace (the built CLI, a process of its own); CPU of all its threads. Not a target: beside the server's. */
+  cli?: Timings;
   /** Peak RSS once every plan's diagnostics are in, before the edits and requests. */
   peakAfterInitializeMb: number;
   peakMb: number;
@@ -96,6 +99,33 @@ function measureFloor(texts: string[], runs: number): Timings {
   return result;
 }
 
+/** CPU time of this process's waited-for children (`cutime` + `cstime` of /proc/self/stat), in ms; NaN where there is no /proc. */
+function childrenCpuMs(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    // After the name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14; clock ticks of 10 ms.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+function measureCli(dir: string, runs: number): Timings {
+  const result: Timings = { ms: [], cpuMs: [] };
+  for (let k = 0; k < runs; k++) {
+    const cpu = childrenCpuMs();
+    const started = performance.now();
+    const run = spawnSync(process.execPath, ['out/cli.js', 'check', dir], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+    const ms = performance.now() - started;
+    // The summary's last words: `… in 1 file of 502 checked`.
+    const checked = Number(/of (\d+) checked/.exec(run.stdout)?.[1]);
+    if (checked !== PLANS + 2) throw new Error(`throughline check reported ${checked} files checked (exit ${run.status}): ${run.stderr.slice(0, 500)}`);
+    result.ms.push(ms);
+    result.cpuMs.push(childrenCpuMs() - cpu);
+  }
+  return result;
+}
+
 /** Where `  kpi-0:` is in the library: references and rename are asked there. */
 function sharedKpiPosition(text: string): { line: number; character: number } {
   const line = text.split('\n').indexOf(`  ${SHARED_KPI}:`);
@@ -139,6 +169,9 @@ export async function measurePortfolio(counts: PortfolioCounts, log: (message: s
 
     log(`parse floor (${files.size} files, ${Math.round(kilobytes)} KB) … `);
     const floor = measureFloor(texts, counts.floorRuns);
+
+    log('throughline check … ');
+    const cli = measureCli(dir, counts.starts);
 
     const initialize: Timings = { ms: [], cpuMs: [] };
     let client: LspClient | undefined;
@@ -232,6 +265,7 @@ export async function measurePortfolio(counts: PortfolioCounts, log: (message: s
         files: files.size,
         kilobytes,
         floor,
+        cli,
         initialize,
         diskEdit,
         openEdit,
@@ -277,6 +311,17 @@ export function portfolioRows(s: PortfolioSamples): PortfolioRow[] {
       cpu: `${round(floorCpu, 0)} ms`,
     },
     row(`(a) initialize → diagnostics of all ${s.plans} plans`, median(s.initialize.ms), median(s.initialize.cpuMs), 1.3),
+    ...(s.cli
+      ? [
+          {
+            what: `\`throughline check\` of the workspace (no target; CPU of all its threads)`,
+            measured: `${round(median(s.cli.ms), 0)} ms = ${ratio(median(s.cli.ms))}`,
+            target: '',
+            pass: true,
+            cpu: `${round(median(s.cli.cpuMs), 0)} ms = ${ratio(median(s.cli.cpuMs), floorCpu)}`,
+          },
+        ]
+      : []),
     row('(b) library KPI edited on disk → fresh diagnostics of all plans', median(s.diskEdit.ms), median(s.diskEdit.cpuMs), 0.5),
     row('(b) library KPI edited in an open editor → fresh diagnostics of all plans', median(s.openEdit.ms), median(s.openEdit.cpuMs), 0.5),
     {

@@ -59,6 +59,13 @@ describe('check with a portfolio', () => {
     assert.match(stdout, /`APAC` budgets in `USD`, the portfolio in `EUR`/);
   });
 
+  it('lists the files in the order found, though it checks the portfolio after its plans', () => {
+    const { stdout } = runCli(['check', '.'], root);
+    const files = [...new Set(diagnosticLines(stdout).map((line) => line.file))];
+    // The portfolio comes before the plans in `regions/`; it is checked after them, from what checking each plan left for it.
+    assert.deepEqual(files, ['emea.plan.yaml', 'fy27.portfolio.yaml', 'regions/apac.plan.yaml', 'regions/na.plan.yaml']);
+  });
+
   it('checks one portfolio named on the command line, with exit code 1 for its errors and 0 once fixed', () => {
     const one = runCli(['check', 'fy27.portfolio.yaml'], root);
     assert.equal(one.code, 1, one.stdout);

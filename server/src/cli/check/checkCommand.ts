@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { didYouMean, isIsoDate, PLAN_FILE_NAMES } from '../../core/index.js';
+import { didYouMean, isIsoDate, isPortfolioFileName, PLAN_FILE_NAMES } from '../../core/index.js';
 import { parseCommandArgs } from '../args.js';
 import { ExitCode, UsageError, type Command } from '../command.js';
 import { formatNames, formatters } from '../formatters/index.js';
@@ -89,8 +89,9 @@ function maxWarnings(value: string | boolean | undefined): number | undefined {
 async function check(options: CheckOptions, workspace: CliWorkspace, cwd: string): Promise<CheckReport> {
   const discovery = await discoverPlans(options.paths, cwd);
   const notChecked: InputProblem[] = [...discovery.problems];
-  const files: FileReport[] = [];
-  for (const path of discovery.files) {
+  const checked = new Map<string, FileReport>();
+  // Portfolios last, as in the editor: each plan checked first hands over what a portfolio reads of it, so no plan is parsed twice.
+  for (const path of [...discovery.files.filter((file) => !isPortfolioFileName(file)), ...discovery.files.filter(isPortfolioFileName)]) {
     const read = await readPlanFile(path);
     if ('problem' in read) {
       notChecked.push({ path, message: read.problem });
@@ -98,11 +99,12 @@ async function check(options: CheckOptions, workspace: CliWorkspace, cwd: string
     }
     try {
       const { diagnostics } = await workspace.analyze(path, read.text, options.asOf);
-      files.push({ path, diagnostics });
+      checked.set(path, { path, diagnostics });
     } catch (error) {
       notChecked.push({ path, message: `internal error while checking (please report it): ${(error as Error).message}` });
     }
   }
+  const files: FileReport[] = discovery.files.flatMap((path) => checked.get(path) ?? []);
   // Each CSV a plan references is reported once, in itself, after the plans.
   for (const linked of workspace.linkedReports()) if (!files.some((file) => file.path === linked.path)) files.push(linked);
   if (discovery.files.length === 0 && discovery.problems.length === 0) {
