@@ -45,10 +45,7 @@ import {
   CONFIG_FILE_NAME,
   ConfigLookup,
   displayUri,
-  fileKindOf,
   isLibraryFileName,
-  portfolioMemberFacts,
-  PORTFOLIO_MEMBER_FACTS,
   isLinkedFileUri,
   LINKED_FILE_GLOB,
   LinkedFileStore,
@@ -148,8 +145,7 @@ export function startLanguageServer(connection: Connection, log: Logger, host: W
   /** Publishes the diagnostics of the files a plan references (merged over every plan reading them), and reads files it names that are not read yet. */
   const linkedPublished = (uri: string, doc: PlanDocument | undefined) => {
     const files = doc ? linked.record(uri, doc.analysis) : linked.forget(uri);
-    if (doc && !documents.get(uri) && fileKindOf(uri) === 'plan')
-      linked.remember(uri, doc.analysis.model.text, PORTFOLIO_MEMBER_FACTS, portfolioMemberFacts(doc.analysis.model));
+    if (doc && !documents.get(uri)) linked.rememberPortfolioMember(uri, doc.analysis);
     for (const file of files) void connection.sendDiagnostics({ uri: file, diagnostics: publishable(linked.diagnosticsOf(file)) });
     // A portfolio's member plan open in an editor: its unsaved text is what the portfolio sees.
     let memberChanged = false;

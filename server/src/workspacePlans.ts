@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { isInsideFolder, isPortfolioFileName, type PlanDocument, type TextFile, type WorkspaceHost } from './core/index.js';
+import { isInsideFolder, portfoliosLast, type PlanDocument, type TextFile, type WorkspaceHost } from './core/index.js';
 import { publishable } from './diagnosticsPublisher.js';
 import type { DocumentCache } from './documentCache.js';
 import type { Logger } from './guard.js';
@@ -16,8 +16,7 @@ export class WorkspacePlans {
   private folders = new Set<string>();
   private readonly known = new Set<string>();
   private scanGeneration = 0;
-  /** Plans checked since the server started: how much work a bulk operation did. */
-  checkedCount = 0;
+  private checked = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -51,6 +50,11 @@ export class WorkspacePlans {
     }
   }
 
+  /** Plans checked since the server started: how much work a bulk operation did. */
+  get checkedCount(): number {
+    return this.checked;
+  }
+
   /** Knows this plan from the workspace scan (so closing its editor shows its on-disk diagnostics again). */
   has(uri: string): boolean {
     return this.known.has(uri);
@@ -65,8 +69,7 @@ export class WorkspacePlans {
       if (cancelled()) return;
       for (const { uri, problem } of unreadable) this.log.info(`${uri}: ${problem}; skipped`);
       if (truncated) this.log.warn(`${folder}: the workspace is large; only the first ${uris.length} plan files found are checked until they are opened.`);
-      // Portfolios last: by then the plans they list are analyzed and hand over what a portfolio reads of them.
-      for (const uri of [...uris.filter((uri) => !isPortfolioFileName(uri)), ...uris.filter(isPortfolioFileName)]) {
+      for (const uri of portfoliosLast(uris)) {
         if (cancelled()) return;
         await this.refresh(uri);
         await yieldToRequests();
@@ -100,7 +103,7 @@ export class WorkspacePlans {
       return;
     }
     this.known.add(uri);
-    this.checkedCount++;
+    this.checked++;
     await this.prepare(uri);
     let doc = 'problem' in file ? this.cache.forUnreadable(uri, file) : this.cache.forDisk(uri, file.text);
     // A library read may import another: load and analyze again until nothing new is named (bounded).

@@ -5,10 +5,7 @@ import {
   analyzeText,
   AnalysisOptionsSource,
   ConfigLookup,
-  fileKindOf,
   LinkedFileStore,
-  portfolioMemberFacts,
-  PORTFOLIO_MEMBER_FACTS,
   type Analysis,
   type AnalyzeOptions,
   type Diagnostic,
@@ -73,7 +70,7 @@ export async function cliWorkspace(io: CliIo, configOption: string | undefined):
       const analysis = await linked.loadAll(first, () => analysisOf(first.parsed, first.model, { ...options, files: linked.snapshot() }));
       for (const uri of linked.record(planUri, analysis)) if (!read.includes(uri)) read.push(uri);
       // What a portfolio reads of this plan, so that a portfolio checked later does not parse it again.
-      if (fileKindOf(planUri) === 'plan') linked.remember(planUri, text, PORTFOLIO_MEMBER_FACTS, portfolioMemberFacts(analysis.model));
+      linked.rememberPortfolioMember(planUri, analysis);
       return analysis;
     },
     linkedReports: () => read.map((uri) => ({ path: fileURLToPath(uri), diagnostics: linked.diagnosticsOf(uri) })),

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { didYouMean, isIsoDate, isPortfolioFileName, PLAN_FILE_NAMES } from '../../core/index.js';
+import { didYouMean, isIsoDate, PLAN_FILE_NAMES, portfoliosLast } from '../../core/index.js';
 import { parseCommandArgs } from '../args.js';
 import { ExitCode, UsageError, type Command } from '../command.js';
 import { formatNames, formatters } from '../formatters/index.js';
@@ -90,8 +90,8 @@ async function check(options: CheckOptions, workspace: CliWorkspace, cwd: string
   const discovery = await discoverPlans(options.paths, cwd);
   const notChecked: InputProblem[] = [...discovery.problems];
   const checked = new Map<string, FileReport>();
-  // Portfolios last, as in the editor: each plan checked first hands over what a portfolio reads of it, so no plan is parsed twice.
-  for (const path of [...discovery.files.filter((file) => !isPortfolioFileName(file)), ...discovery.files.filter(isPortfolioFileName)]) {
+  // Checked with the portfolios last, as in the editor; reported in the order found.
+  for (const path of portfoliosLast(discovery.files)) {
     const read = await readPlanFile(path);
     if ('problem' in read) {
       notChecked.push({ path, message: read.problem });

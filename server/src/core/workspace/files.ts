@@ -43,6 +43,15 @@ export function isPortfolioFileName(name: string): boolean {
   return PORTFOLIO_FILE_SUFFIXES.some((suffix) => lower.endsWith(suffix));
 }
 
+/**
+ * The files in the order to check them: as given, with the portfolios moved last, so that each
+ * plan checked first hands over what a portfolio reads of it (`LinkedFileStore.rememberPortfolioMember`)
+ * and no plan is parsed twice.
+ */
+export function portfoliosLast(files: readonly string[]): string[] {
+  return [...files.filter((file) => !isPortfolioFileName(file)), ...files.filter(isPortfolioFileName)];
+}
+
 /** True for a plan's own name (`*.plan.yaml`), not a library's or a portfolio's. */
 export function isPlanOnlyFileName(name: string): boolean {
   const lower = name.toLowerCase().replace(/[?#].*$/, '');

@@ -3,7 +3,8 @@ import { DerivedValues, type LinkedFiles } from '../actuals/linkedFiles.js';
 import { isLinkedFileUri } from '../actuals/references.js';
 import type { Diagnostic } from '../types.js';
 import type { TextFile } from './files.js';
-import { MAX_FILE_SIZE, tooLarge } from './files.js';
+import { fileKindOf, MAX_FILE_SIZE, tooLarge } from './files.js';
+import { portfolioMemberFacts, PORTFOLIO_MEMBER_FACTS } from '../portfolio/portfolio.js';
 import { isInsideFolder } from './uris.js';
 
 /** How many times an adapter loads newly named files and analyzes again (libraries importing libraries). */
@@ -137,7 +138,6 @@ export class LinkedFileStore {
     return before === undefined || !sameFile(before, after);
   }
 
-  /** An editor opened or changed the file: its text wins over the disk. */
   /**
    * Hands over a value the adapter has already derived from a file's text (a closed plan's
    * portfolio facts, from its own analysis): a portfolio reading that text finds it and does
@@ -146,6 +146,13 @@ export class LinkedFileStore {
   remember<T>(uri: string, text: string, kind: string, value: T): void {
     this.derivedValues.get(uri, text, kind, () => value);
   }
+
+  /** A plan just analyzed from its file's text: what a portfolio reads of it, handed over (`remember`). */
+  rememberPortfolioMember(planUri: string, analysis: Analysis): void {
+    if (fileKindOf(planUri) === 'plan') this.remember(planUri, analysis.model.text, PORTFOLIO_MEMBER_FACTS, portfolioMemberFacts(analysis.model));
+  }
+
+  /** An editor opened or changed the file: its text wins over the disk. */
 
   setOpen(uri: string, text: string): void {
     if (this.open.get(uri) === text) return;
