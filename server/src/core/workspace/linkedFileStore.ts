@@ -153,7 +153,6 @@ export class LinkedFileStore {
   }
 
   /** An editor opened or changed the file: its text wins over the disk. */
-
   setOpen(uri: string, text: string): void {
     if (this.open.get(uri) === text) return;
     this.open.set(uri, text);
