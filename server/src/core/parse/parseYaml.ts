@@ -5,6 +5,7 @@ import { effectivePairs, isMergeKey } from './merge.js';
 import { cutDeepNesting, MAX_NESTING } from './nesting.js';
 import type { SchemaProblem } from '../schema/validate.js';
 import { describeYamlError, errorOffsets, type YamlError } from './yamlErrors.js';
+import { parseSimpleYaml } from './simpleYaml.js';
 
 export interface SyntaxProblem {
   message: string;
@@ -80,6 +81,16 @@ export function parseYaml(text: string): ParsedYaml {
     }
   }
   return { text, lineIndex, doc, problems };
+}
+
+/**
+ * As `parseYaml`, reading the common shape of a plan straight into yaml's nodes
+ * (simpleYaml.ts) and anything else with yaml itself. The tree has no comments: for a plan
+ * checked without its tree (`analyzeLean`), not for one an editor feature edits or prints.
+ */
+export function parseYamlFast(text: string): ParsedYaml {
+  const doc = parseSimpleYaml(text, yamlOptions);
+  return doc ? { text, lineIndex: new LineIndex(text), doc, problems: [] } : parseYaml(text);
 }
 
 export type YamlNode = ParsedNode | Node;
