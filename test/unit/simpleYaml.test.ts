@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { parseSimpleYaml } from '../../server/src/core/parse/simpleYaml.js';
 import { yamlOptions } from '../../server/src/core/parse/parseYaml.js';
+import { analyzeLean, analyzeText } from '../../server/src/core/analyze.js';
 import { libraryText, planText, portfolioText } from '../../bench/portfolioWorkspace.js';
 import { generatePlan } from '../helpers/generatePlan.js';
 import { loadCorpus } from '../robustness/support/corpus.js';
@@ -250,5 +251,13 @@ describe('parseSimpleYaml', () => {
       }),
       fcParameters(6000),
     );
+  });
+
+  it('gives analyzeLean (which uses it) the diagnostics analyzeText gives', () => {
+    for (const plan of loadCorpus()) {
+      const viaYaml = analyzeText(plan.text, { planUri: 'file:///w/p.plan.yaml' });
+      const viaSimple = analyzeLean(plan.text, { planUri: 'file:///w/p.plan.yaml' });
+      assert.deepEqual(viaSimple.diagnostics, viaYaml.diagnostics, plan.path);
+    }
   });
 });

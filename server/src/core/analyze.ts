@@ -6,7 +6,7 @@ import { buildModel } from './model/buildModel.js';
 import { factsOf } from './model/planFacts.js';
 import type { PlanModel } from './model/planModel.js';
 import { parseYamlIncremental, type ParseState } from './parse/incremental.js';
-import { parseYaml, type ParsedYaml } from './parse/parseYaml.js';
+import { parseYaml, parseYamlFast, type ParsedYaml } from './parse/parseYaml.js';
 import { rules, type RegisteredRule } from './rules/index.js';
 import { invalidValues, type InvalidValues } from './schema/invalidValues.js';
 import { leanParse, schemaProblems } from './schema/validate.js';
@@ -89,7 +89,7 @@ const leanPositions = new PositionPool();
  * re-runs their rules from this, and opening the file parses it again in full.
  */
 export function analyzeLean(text: string, options: AnalyzeOptions = {}): Analysis {
-  const parsed = parseYaml(text);
+  const parsed = parseYamlFast(text);
   parsed.lineIndex.sharePositions(leanPositions);
   const model = buildModel(parsed);
   return analysisOf(leanParse(parsed, model.anchorRange, fileKindOf(options.planUri)), model, options);

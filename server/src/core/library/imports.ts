@@ -4,7 +4,7 @@ import { resolveRelativePath } from '../actuals/references.js';
 import { buildModel } from '../model/buildModel.js';
 import { MergedKpis } from '../model/mergedKpis.js';
 import type { CalendarModel, ImportedFacts, ImportProblem, KpiModel, Located, MeasureModel, PlanModel, StageModel } from '../model/planModel.js';
-import { parseYaml } from '../parse/parseYaml.js';
+import { parseYamlFast } from '../parse/parseYaml.js';
 import { quote } from '../text/quote.js';
 import { isLibraryFileName, type ReadProblemKind } from '../workspace/files.js';
 import { uriBasename } from '../workspace/uris.js';
@@ -29,7 +29,7 @@ interface LibraryEntry {
 }
 
 function libraryEntry(uri: string, text: string): LibraryEntry {
-  const model = buildModel(parseYaml(text));
+  const model = buildModel(parseYamlFast(text));
   // `Object.assign`, not `{ ...kpi, library }`: V8 (Node 20) gives each object a literal starting with a spread builds a hidden class of its own.
   const kpis = new Map([...model.kpis.values()].map((kpi) => [kpi.id, Object.assign({}, kpi, { library: uri })]));
   const stages = new Map<string, StageModel>();

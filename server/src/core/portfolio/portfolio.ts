@@ -2,7 +2,7 @@ import { unreadableReason } from '../actuals/describe.js';
 import type { LinkedFiles } from '../actuals/linkedFiles.js';
 import { resolveRelativePath } from '../actuals/references.js';
 import { buildModel } from '../model/buildModel.js';
-import { parseYaml } from '../parse/parseYaml.js';
+import { parseYamlFast } from '../parse/parseYaml.js';
 import type { Located, PlanModel } from '../model/planModel.js';
 import { quote } from '../text/quote.js';
 import type { Range } from '../types.js';
@@ -240,8 +240,8 @@ function memberOf(uri: string, text: string, entry: Located<string>, entryIndex:
   // Kept by the snapshot while the plan's text is the same; the server hands over the facts of
   // the plans it has analyzed, so a portfolio over the workspace does not parse them again.
   const facts =
-    files?.derived?.(uri, PORTFOLIO_MEMBER_FACTS, (source) => portfolioMemberFacts(buildModel(parseYaml(source)))) ??
-    portfolioMemberFacts(buildModel(parseYaml(text)));
+    files?.derived?.(uri, PORTFOLIO_MEMBER_FACTS, (source) => portfolioMemberFacts(buildModel(parseYamlFast(source)))) ??
+    portfolioMemberFacts(buildModel(parseYamlFast(text)));
   return { uri, entry, entryIndex, ...facts };
 }
 
