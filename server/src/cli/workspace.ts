@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   analysisOf,
+  analyzeLean,
   analyzeText,
   AnalysisOptionsSource,
   ConfigLookup,
@@ -23,8 +24,11 @@ export interface CliWorkspace {
   optionsFor(planPath: string): Promise<AnalyzeOptions>;
   /** The `format:` settings of the plan's config file (or of `--config`'s). */
   formatFor(planPath: string): Promise<FormatSettings>;
-  /** Analyzes a plan with the files it references (read once per run, whichever plans read them); `asOf` is `--as-of`. */
-  analyze(planPath: string, text: string, asOf?: string): Promise<Analysis>;
+  /**
+   * Analyzes a plan with the files it references (read once per run, whichever plans read them); `asOf` is `--as-of`.
+   * `lean`: for a caller that reads the diagnostics and the model only (`analyzeLean`: no YAML tree kept, and the fast parse).
+   */
+  analyze(planPath: string, text: string, asOf?: string, lean?: boolean): Promise<Analysis>;
   /** The diagnostics of every referenced file read so far, by absolute path, in the order first read. */
   linkedReports(): { path: string; diagnostics: Diagnostic[] }[];
 }
@@ -62,10 +66,10 @@ export async function cliWorkspace(io: CliIo, configOption: string | undefined):
     host,
     optionsFor,
     formatFor,
-    async analyze(planPath, text, asOf) {
+    async analyze(planPath, text, asOf, lean = false) {
       const planUri = pathToFileURL(planPath).href;
       const options = { ...(await optionsFor(planPath)), ...(asOf === undefined ? {} : { asOf }) };
-      const first = analyzeText(text, options);
+      const first = lean ? analyzeLean(text, options) : analyzeText(text, options);
       // Libraries its libraries import are read too, each once per run.
       const analysis = await linked.loadAll(first, () => analysisOf(first.parsed, first.model, { ...options, files: linked.snapshot() }));
       for (const uri of linked.record(planUri, analysis)) if (!read.includes(uri)) read.push(uri);

@@ -98,7 +98,7 @@ async function check(options: CheckOptions, workspace: CliWorkspace, cwd: string
       continue;
     }
     try {
-      const { diagnostics } = await workspace.analyze(path, read.text, options.asOf);
+      const { diagnostics } = await workspace.analyze(path, read.text, options.asOf, true);
       checked.set(path, { path, diagnostics });
     } catch (error) {
       notChecked.push({ path, message: `internal error while checking (please report it): ${(error as Error).message}` });
