@@ -253,6 +253,19 @@ describe('parseSimpleYaml', () => {
     );
   });
 
+  it('gives analyzeLean the diagnostics analyzeText gives on mutated plans it takes', () => {
+    const corpus = loadCorpus().map((plan) => plan.text);
+    fc.assert(
+      fc.property(fc.constantFrom(...corpus), fc.array(mutationArbitrary, { minLength: 1, maxLength: 2 }), (text, mutations) => {
+        const mutated = mutations.reduce(applyMutation, text);
+        if (!parseSimpleYaml(mutated, yamlOptions)) return;
+        const options = { planUri: 'file:///w/p.plan.yaml' };
+        assert.deepEqual(analyzeLean(mutated, options).diagnostics, analyzeText(mutated, options).diagnostics, mutated);
+      }),
+      fcParameters(400),
+    );
+  });
+
   it('gives analyzeLean (which uses it) the diagnostics analyzeText gives', () => {
     for (const plan of loadCorpus()) {
       const viaYaml = analyzeText(plan.text, { planUri: 'file:///w/p.plan.yaml' });
