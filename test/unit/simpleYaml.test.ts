@@ -8,6 +8,7 @@ import { analyzeLean, analyzeText } from '../../server/src/core/analyze.js';
 import { libraryText, planText, portfolioText } from '../../bench/portfolioWorkspace.js';
 import { generatePlan } from '../helpers/generatePlan.js';
 import { loadCorpus } from '../robustness/support/corpus.js';
+import { hostileCases } from '../robustness/support/hostile.js';
 import { messyPlan } from '../robustness/support/messyPlans.js';
 import { applyMutation, mutationArbitrary } from '../robustness/support/mutations.js';
 import { fcParameters, seededRandom } from '../robustness/support/seed.js';
@@ -223,6 +224,23 @@ describe('parseSimpleYaml', () => {
       'a:# c\n',
     ];
     for (const text of declined) assert.equal(parseSimpleYaml(text, yamlOptions), undefined, JSON.stringify(text));
+  });
+
+  it('agrees with yaml on the hostile inputs of the robustness suite, or declines them', () => {
+    const taken = Object.entries(hostileCases).filter(([, text]) => agreesWithYaml(text()));
+    // Deep nesting, long keys, tabs, CR, BOM, tags, anchors and directives are all left to yaml.
+    for (const name of [
+      'deep flow nesting (5,000)',
+      'deep block nesting (2,000)',
+      'deep sequence nesting',
+      '200 KB id',
+      'tabs for indentation',
+      'BOM before a plan',
+      'alias bomb (billion laughs)',
+    ]) {
+      assert.ok(!taken.some(([taker]) => taker === name), name);
+    }
+    assert.ok(taken.length > 5, `only ${taken.length} taken`);
   });
 
   it('agrees with yaml on block YAML of random shape, and takes most of it', () => {
