@@ -222,6 +222,10 @@ describe('parseSimpleYaml', () => {
       'a: - b\n',
       `${'k'.repeat(1100)}: v\n`,
       'a:# c\n',
+      // An empty item after a comment line: yaml's range of it covers the comment.
+      'a:\n- a\n#\n-\n',
+      'a:\n  - a\n#\n  -\n',
+      'k:\n  x:\n  - a\n  #\n  -\n  y: 1\n',
     ];
     for (const text of declined) assert.equal(parseSimpleYaml(text, yamlOptions), undefined, JSON.stringify(text));
   });

@@ -275,6 +275,11 @@ class SimpleParser {
         current = following;
         break;
       }
+      // An empty item (`-` alone) after comment lines: `yaml` stretches its range over them.
+      const nextEnd = this.ends[following]!;
+      if (this.skipSpaces(this.starts[following]! + indent + 1, nextEnd) === nextEnd) {
+        for (let i = item.next; i < following; i++) if (this.indents[i] === COMMENT) decline();
+      }
       current = following;
     }
     seq.range = [first, end, end];
