@@ -53,6 +53,8 @@ const HASH = 0x23;
 const COLON = 0x3a;
 const COMMA = 0x2c;
 const DASH = 0x2d;
+const QUESTION_MARK = 0x3f;
+const BACKSLASH = 0x5c;
 const SINGLE_QUOTE = 0x27;
 const DOUBLE_QUOTE = 0x22;
 const OPEN_SEQ = 0x5b;
@@ -361,7 +363,7 @@ class SimpleParser {
       const code = this.text.charCodeAt(start);
       const after = this.text.charCodeAt(start + 1);
       // `-5`, `-x`, `?x`, `:x` are plain scalars; anything else starting with an indicator is not.
-      if (!((code === DASH || code === COLON || code === 0x3f) && start + 1 < lineEnd && after !== SPACE)) decline();
+      if (!((code === DASH || code === COLON || code === QUESTION_MARK) && start + 1 < lineEnd && after !== SPACE)) decline();
     }
     let end = start;
     for (let i = start; i < lineEnd; i++) {
@@ -380,7 +382,7 @@ class SimpleParser {
     const quote = this.text.charCodeAt(start);
     for (let i = start + 1; i < lineEnd; i++) {
       const code = this.text.charCodeAt(i);
-      if (quote === DOUBLE_QUOTE && code === 0x5c) decline();
+      if (quote === DOUBLE_QUOTE && code === BACKSLASH) decline();
       if (code !== quote) continue;
       if (quote === SINGLE_QUOTE && this.text.charCodeAt(i + 1) === SINGLE_QUOTE) {
         i++;
