@@ -1,4 +1,4 @@
-import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type ParsedNode, type ScalarTag } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type ParsedNode, type ScalarTag } from 'yaml';
 import type { yamlOptions as YamlOptions } from './parseYaml.js';
 
 /**
@@ -76,6 +76,8 @@ interface Tags {
   key: readonly ScalarTag[];
   value: readonly ScalarTag[];
   string: ScalarTag;
+  /** The tag of an empty value (`key:` with nothing after it). */
+  empty: ScalarTag;
 }
 
 /** The schema's tags that resolve plain scalars, in the order `yaml` tries them (compose-scalar.js). */
@@ -83,11 +85,23 @@ function tagsOf(doc: Document): Tags {
   const scalarTags = doc.schema.tags.filter((tag): tag is ScalarTag => !('collection' in tag && tag.collection) && tag.test !== undefined);
   const string = doc.schema.tags.find((tag) => tag.tag === 'tag:yaml.org,2002:str') as ScalarTag | undefined;
   if (!string) throw new Error('the YAML schema has no string tag');
+  const value = scalarTags.filter((tag) => tag.default === true);
   return {
     key: scalarTags.filter((tag) => tag.default === true || tag.default === 'key'),
-    value: scalarTags.filter((tag) => tag.default === true),
+    value,
     string,
+    empty: value.find((tag) => tag.test!.test('')) ?? string,
   };
+}
+
+/** Whether the last value of the tree, in its block collections, is empty and has no comment. */
+function endsEmpty(node: ParsedNode): boolean {
+  let last: unknown = node;
+  while ((isMap(last) || isSeq(last)) && !last.flow && last.items.length > 0) {
+    const item: unknown = last.items[last.items.length - 1];
+    last = isPair(item) ? item.value : item;
+  }
+  return isScalar(last) && last.source === '' && last.range![0] === last.range![2];
 }
 
 class SimpleParser {
@@ -100,8 +114,6 @@ class SimpleParser {
   private readonly indents: number[] = [];
   private readonly commentLines: number[] = [];
   private depth = 0;
-  /** Whether the last value read was empty (`key:` with nothing after it, and no comment). */
-  private lastWasEmpty = false;
 
   constructor(
     private readonly text: string,
@@ -155,8 +167,14 @@ class SimpleParser {
     this.doc.contents = node;
     const contentEnd = node.range[2];
     // The line breaks after a last empty value are in no range of yaml's, the document's neither.
-    this.doc.range = [this.starts[first]!, contentEnd, this.lastWasEmpty ? contentEnd : this.text.length];
+    this.doc.range = [this.starts[first]!, contentEnd, endsEmpty(node) ? contentEnd : this.text.length];
     return this.doc;
+  }
+
+  /** Whether a comment line is among `from` to `to` (excluded). */
+  private hasComment(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.indents[i] === COMMENT) return true;
+    return false;
   }
 
   /** The first line at or after `line` that is neither blank nor a comment; -1 at the end. */
@@ -234,7 +252,7 @@ class SimpleParser {
     }
     const commented = at < this.ends[line]!;
     // Comment lines after an empty value: `yaml` may stretch the value over them or not.
-    if (!commented) for (let i = line + 1; i < this.indents.length && this.indents[i]! < 0; i++) if (this.indents[i] === COMMENT) decline();
+    if (!commented && this.hasComment(line + 1, following < 0 ? this.indents.length : following)) decline();
     // After a comment, `yaml` may stretch the empty value over the lines after it: taken only
     // where the next line has content at column 0, or there is none.
     if (commented && line + 1 < this.starts.length && this.indents[line + 1] !== 0 && this.ends[line]! + 1 < this.text.length) decline();
@@ -242,11 +260,7 @@ class SimpleParser {
   }
 
   private emptyScalar(at: number, end: number): Scalar.Parsed {
-    const scalar = this.tags.value.find((tag) => tag.test!.test(''));
-    if (!scalar) decline();
-    const empty = this.resolved(scalar!, '', at, at, end, 'PLAIN');
-    this.lastWasEmpty = at === end;
-    return empty;
+    return this.resolved(this.tags.empty, '', at, at, end, 'PLAIN');
   }
 
   private isSeqItem(column: number): boolean {
@@ -273,15 +287,13 @@ class SimpleParser {
       if (this.indents[following]! > indent || !this.isSeqItem(this.starts[following]! + indent)) {
         // The next key of the mapping this sequence is the value of, at the same indentation;
         // `yaml` gives the sequence the comments before that key.
-        for (let i = item.next; i < following; i++) if (this.indents[i] === COMMENT) decline();
+        if (this.hasComment(item.next, following)) decline();
         current = following;
         break;
       }
       // An empty item (`-` alone) after comment lines: `yaml` stretches its range over them.
       const nextEnd = this.ends[following]!;
-      if (this.skipSpaces(this.starts[following]! + indent + 1, nextEnd) === nextEnd) {
-        for (let i = item.next; i < following; i++) if (this.indents[i] === COMMENT) decline();
-      }
+      if (this.skipSpaces(this.starts[following]! + indent + 1, nextEnd) === nextEnd && this.hasComment(item.next, following)) decline();
       current = following;
     }
     seq.range = [first, end, end];
@@ -353,7 +365,6 @@ class SimpleParser {
     const rest = this.skipSpaces(valueEnd, lineEnd);
     if (rest < lineEnd && (this.text.charCodeAt(rest) !== HASH || rest === valueEnd)) decline();
     node.range[2] = this.lineEnd(line);
-    this.lastWasEmpty = false;
     return node;
   }
 
@@ -410,7 +421,6 @@ class SimpleParser {
   }
 
   private resolved(tag: ScalarTag, source: string, start: number, valueEnd: number, end: number, type: Scalar.Type): Scalar.Parsed {
-    this.lastWasEmpty = false;
     const resolved = tag.resolve(source, decline, this.doc.options);
     const scalar = (isScalar(resolved) ? resolved : new Scalar(resolved)) as Scalar.Parsed;
     scalar.range = [start, valueEnd, end];
@@ -435,7 +445,7 @@ class SimpleParser {
         if (isMap) {
           if (this.text.charCodeAt(after) !== COLON || this.text.charCodeAt(after + 1) !== SPACE) decline();
           const value = this.flowNode(this.skipSpaces(after + 1, lineEnd), lineEnd, false);
-          (collection as YAMLMap.Parsed).items.push(new Pair(first.node, value.node) as never);
+          (collection as YAMLMap.Parsed).items.push(new Pair<ParsedNode, ParsedNode>(first.node, value.node));
           after = value.end;
         } else {
           if (this.text.charCodeAt(after) === COLON) decline();
